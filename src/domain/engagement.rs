@@ -1,0 +1,241 @@
+//! The engagement document: one customer's move to new infrastructure, as stored and exported.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// The schema version this build writes. Older versions are migrated on read; newer ones are
+/// refused with [`ReadError::NewerVersion`] and left as they are.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The longest customer name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// The largest stored document accepted, in bytes. A larger one is not parsed at all.
+pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
+
+/// An engagement's identity: a random (version 4) UUID.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EngagementId(Uuid);
+
+impl EngagementId {
+    /// Builds a version 4 id from 16 random bytes supplied by the caller.
+    pub fn from_random_bytes(bytes: [u8; 16]) -> Self {
+        Self(uuid::Builder::from_random_bytes(bytes).into_uuid())
+    }
+}
+
+impl fmt::Display for EngagementId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.hyphenated().fmt(f)
+    }
+}
+
+impl FromStr for EngagementId {
+    type Err = uuid::Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Uuid::parse_str(s).map(Self)
+    }
+}
+
+/// Why a customer name was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NameError {
+    /// Nothing but white space was given.
+    Empty,
+    /// More than [`MAX_NAME_CHARS`] characters.
+    TooLong { chars: usize },
+}
+
+impl fmt::Display for NameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NameError::Empty => f.write_str("Enter the customer's name."),
+            NameError::TooLong { chars } => write!(
+                f,
+                "The customer name is {chars} characters long; shorten it to {MAX_NAME_CHARS} or fewer."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for NameError {}
+
+/// A customer's name: trimmed, not empty, at most [`MAX_NAME_CHARS`] characters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CustomerName(String);
+
+impl CustomerName {
+    /// The name as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The name for a copy of an engagement: "<name> (copy)", shortened to fit the limit.
+    pub fn for_copy(&self) -> CustomerName {
+        const SUFFIX: &str = " (copy)";
+        let room = MAX_NAME_CHARS - SUFFIX.chars().count();
+        let base: String = self.0.chars().take(room).collect();
+        CustomerName(format!("{}{SUFFIX}", base.trim_end()))
+    }
+}
+
+impl TryFrom<String> for CustomerName {
+    type Error = NameError;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        let trimmed = value.trim();
+        let chars = trimmed.chars().count();
+        if chars == 0 {
+            Err(NameError::Empty)
+        } else if chars > MAX_NAME_CHARS {
+            Err(NameError::TooLong { chars })
+        } else if trimmed.len() == value.len() {
+            Ok(Self(value))
+        } else {
+            Ok(Self(trimmed.to_owned()))
+        }
+    }
+}
+
+impl FromStr for CustomerName {
+    type Err = NameError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::try_from(s.to_owned())
+    }
+}
+
+impl From<CustomerName> for String {
+    fn from(name: CustomerName) -> Self {
+        name.0
+    }
+}
+
+impl fmt::Display for CustomerName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One customer engagement, exactly as stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Engagement {
+    /// The version of this document's layout; see [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    pub id: EngagementId,
+    pub customer_name: CustomerName,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated: OffsetDateTime,
+    /// Counts the changes made to this engagement; a save is due when it moves.
+    pub revision: u64,
+    /// Fields this build does not know (written by a newer build), kept so that a save does not
+    /// drop them.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Engagement {
+    /// A new engagement for `customer_name`, created at `now`.
+    pub fn new(id: EngagementId, customer_name: CustomerName, now: OffsetDateTime) -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            id,
+            customer_name,
+            created: now,
+            updated: now,
+            revision: 1,
+            extra: Map::new(),
+        }
+    }
+
+    /// Renames the engagement; a name equal to the current one changes nothing.
+    pub fn rename(&mut self, customer_name: CustomerName, now: OffsetDateTime) {
+        if self.customer_name != customer_name {
+            self.customer_name = customer_name;
+            self.touch(now);
+        }
+    }
+
+    /// A copy under a new id, named "<name> (copy)", created at `now`.
+    pub fn duplicate(&self, id: EngagementId, now: OffsetDateTime) -> Self {
+        Self {
+            id,
+            customer_name: self.customer_name.for_copy(),
+            created: now,
+            updated: now,
+            revision: 1,
+            ..self.clone()
+        }
+    }
+
+    /// Marks a change made at `now`.
+    fn touch(&mut self, now: OffsetDateTime) {
+        self.updated = now;
+        self.revision += 1;
+    }
+
+    /// The stored form: compact JSON.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(self)
+    }
+
+    /// Reads a stored document, checking its size and version before its fields.
+    pub fn from_json(raw: &str) -> Result<Self, ReadError> {
+        if raw.len() > MAX_DOCUMENT_BYTES {
+            return Err(ReadError::TooLarge { bytes: raw.len() });
+        }
+        let value: Value =
+            serde_json::from_str(raw).map_err(|e| ReadError::NotJson(e.to_string()))?;
+        let Value::Object(ref object) = value else {
+            return Err(ReadError::NotADocument);
+        };
+        match object.get("schema_version").and_then(Value::as_u64) {
+            None => Err(ReadError::NoVersion),
+            Some(v) if v > u64::from(SCHEMA_VERSION) => Err(ReadError::NewerVersion { found: v }),
+            Some(0) => Err(ReadError::NoVersion),
+            Some(_) => serde_json::from_value(value).map_err(|e| ReadError::Invalid(e.to_string())),
+        }
+    }
+}
+
+/// Why a stored or imported document could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    TooLarge { bytes: usize },
+    NotJson(String),
+    NotADocument,
+    NoVersion,
+    NewerVersion { found: u64 },
+    Invalid(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::TooLarge { bytes } => write!(
+                f,
+                "it is {bytes} bytes long, over the {MAX_DOCUMENT_BYTES}-byte limit for one engagement"
+            ),
+            ReadError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            ReadError::NotADocument => f.write_str("it is not an engagement document"),
+            ReadError::NoVersion => f.write_str("it has no valid schema_version"),
+            ReadError::NewerVersion { found } => write!(
+                f,
+                "it was written by a newer version of this app (schema version {found}; this one reads up to {SCHEMA_VERSION})"
+            ),
+            ReadError::Invalid(e) => write!(f, "a field is invalid ({e})"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}

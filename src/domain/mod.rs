@@ -1,0 +1,6 @@
+//! Pure rules and documents: no browser, no clock, no storage.
+//!
+//! Time and randomness come in as arguments, so every function here is tested natively.
+
+pub mod engagement;
+pub mod time_fmt;

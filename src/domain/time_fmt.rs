@@ -1,0 +1,28 @@
+//! Converting the browser's clock readings to timestamps, and timestamps to readable text.
+
+use time::macros::format_description;
+use time::{OffsetDateTime, UtcOffset};
+
+/// The timestamp for a count of milliseconds since the Unix epoch (as `Date.now()` gives),
+/// or `None` when the count is not a representable instant.
+pub fn from_unix_millis(millis: f64) -> Option<OffsetDateTime> {
+    if !millis.is_finite() {
+        return None;
+    }
+    let nanos = (millis.trunc() as i128).checked_mul(1_000_000)?;
+    OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()
+}
+
+/// "2026-11-25 14:03", in the zone `offset_minutes` east of UTC (as the browser reports it).
+pub fn format_local(at: OffsetDateTime, offset_minutes: i32) -> String {
+    let offset = i32::try_from(i64::from(offset_minutes) * 60)
+        .ok()
+        .and_then(|seconds| UtcOffset::from_whole_seconds(seconds).ok())
+        .unwrap_or(UtcOffset::UTC);
+    let local = at.checked_to_offset(offset).unwrap_or(at);
+    local
+        .format(format_description!(
+            "[year]-[month]-[day] [hour]:[minute]"
+        ))
+        .unwrap_or_else(|_| local.to_string())
+}

@@ -1,0 +1,138 @@
+//! One engagement's page, or "not found" for an id this browser does not hold.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::browser;
+use super::state::use_app_state;
+use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
+use crate::domain::time_fmt;
+
+/// The page at `/engagements/:id`.
+#[component]
+pub fn EngagementPage() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|raw| raw.parse::<EngagementId>().ok())
+    });
+    let engagement = Memo::new(move |_| {
+        let id = id.get()?;
+        state
+            .engagements
+            .with(|list| list.iter().find(|e| e.id == id).cloned())
+    });
+    view! {
+        <Show
+            when=move || engagement.with(Option::is_some)
+            fallback=EngagementNotFound
+        >
+            <EngagementDetails engagement=engagement/>
+        </Show>
+    }
+}
+
+/// The engagement's heading, dates and customer details.
+#[component]
+fn EngagementDetails(engagement: Memo<Option<Engagement>>) -> impl IntoView {
+    let name = Memo::new(move |_| {
+        engagement.with(|e| {
+            e.as_ref()
+                .map(|e| e.customer_name.to_string())
+                .unwrap_or_default()
+        })
+    });
+    let offset = browser::local_offset_minutes();
+    let dates = move || {
+        engagement.with(|e| {
+            e.as_ref().map(|e| {
+                format!(
+                    "Created {} · last changed {}",
+                    time_fmt::format_local(e.created, offset),
+                    time_fmt::format_local(e.updated, offset)
+                )
+            })
+        })
+    };
+    view! {
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+            <A href="/">"All engagements"</A>
+        </nav>
+        <h1>{move || name.get()}</h1>
+        <p class="meta">{dates} " · stage: Requirements"</p>
+        <RenameForm engagement=engagement name=name/>
+    }
+}
+
+/// Lets the TAM correct the customer's name; an empty name is refused next to the field.
+#[component]
+fn RenameForm(engagement: Memo<Option<Engagement>>, name: Memo<String>) -> impl IntoView {
+    let state = use_app_state();
+    let draft = RwSignal::new(name.get_untracked());
+    let error = RwSignal::new(None::<String>);
+    // A rename made elsewhere (another form, another tab later) shows up in the field.
+    Effect::new(move |_| draft.set(name.get()));
+    let commit = move || {
+        let Some(id) = engagement.with_untracked(|e| e.as_ref().map(|e| e.id)) else {
+            return;
+        };
+        match draft.get_untracked().parse::<CustomerName>() {
+            Ok(new_name) => {
+                error.set(None);
+                state.rename(id, new_name);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        commit();
+    };
+    view! {
+        <section class="card" aria-labelledby="customer-heading">
+            <h2 id="customer-heading">"Customer"</h2>
+            <form class="inline-form" on:submit=on_submit novalidate=true>
+                <div class="field">
+                    <label for="customer-name">"Customer name"</label>
+                    <input
+                        id="customer-name"
+                        type="text"
+                        autocomplete="organization"
+                        prop:value=move || draft.get()
+                        on:input=move |ev| {
+                            draft.set(event_target_value(&ev));
+                            error.set(None);
+                        }
+                        on:change=move |_| commit()
+                        aria-invalid=move || error.with(Option::is_some).to_string()
+                        aria-describedby="customer-name-error"
+                    />
+                    <p id="customer-name-error" class="field-error" role="alert">
+                        {move || error.get()}
+                    </p>
+                </div>
+                <button type="submit">"Rename"</button>
+            </form>
+        </section>
+    }
+}
+
+/// An engagement id this browser does not hold.
+#[component]
+fn EngagementNotFound() -> impl IntoView {
+    view! {
+        <section class="not-found" aria-labelledby="not-found-heading">
+            <h1 id="not-found-heading">"Engagement not found"</h1>
+            <p>
+                "No engagement with this address is stored in this browser. It may have been "
+                "deleted, or the address may come from another browser."
+            </p>
+            <p><A href="/">"Back to all engagements"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,227 @@
+//! The home page: create an engagement, list them all, open, duplicate or delete one.
+
+use leptos::ev::SubmitEvent;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::browser;
+use super::state::{use_app_state, Notice};
+use crate::domain::engagement::{CustomerName, Engagement};
+use crate::domain::time_fmt;
+
+/// The list of engagements with the form that starts a new one.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <h1>"Engagements"</h1>
+        <NewEngagementForm/>
+        <ListNotice/>
+        <UnreadableEntries/>
+        <EngagementList/>
+    }
+}
+
+/// Asks for the customer's name and creates the engagement.
+#[component]
+fn NewEngagementForm() -> impl IntoView {
+    let state = use_app_state();
+    let draft = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let input = NodeRef::<html::Input>::new();
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        match draft.get_untracked().parse::<CustomerName>() {
+            Ok(name) => {
+                state.create(name);
+                draft.set(String::new());
+                error.set(None);
+            }
+            Err(e) => {
+                error.set(Some(e.to_string()));
+                if let Some(input) = input.get_untracked() {
+                    let _ = input.focus();
+                }
+            }
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="new-engagement-heading">
+            <h2 id="new-engagement-heading">"New engagement"</h2>
+            <form class="inline-form" on:submit=on_submit novalidate=true>
+                <div class="field">
+                    <label for="new-customer-name">"Customer name"</label>
+                    <input
+                        id="new-customer-name"
+                        type="text"
+                        autocomplete="organization"
+                        node_ref=input
+                        prop:value=move || draft.get()
+                        on:input=move |ev| {
+                            draft.set(event_target_value(&ev));
+                            error.set(None);
+                        }
+                        aria-invalid=move || error.with(Option::is_some).to_string()
+                        aria-describedby="new-customer-name-error"
+                    />
+                    <p id="new-customer-name-error" class="field-error" role="alert">
+                        {move || error.get()}
+                    </p>
+                </div>
+                <button type="submit" class="primary">"Create new engagement"</button>
+            </form>
+        </section>
+    }
+}
+
+/// What the last action on the list did, with "Undo" after a delete.
+#[component]
+fn ListNotice() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <div class="notice" role="status">
+            {move || {
+                state
+                    .notice
+                    .get()
+                    .map(|notice| match notice {
+                        Notice::Created(name) => {
+                            view! { <p>"Created “" {name} "”."</p> }.into_any()
+                        }
+                        Notice::Duplicated(name) => {
+                            view! { <p>"Created the copy “" {name} "”."</p> }.into_any()
+                        }
+                        Notice::Restored(name) => {
+                            view! { <p>"Restored “" {name} "”."</p> }.into_any()
+                        }
+                        Notice::Deleted(engagement) => {
+                            view! {
+                                <p>
+                                    "Deleted “" {engagement.customer_name.to_string()} "”. "
+                                    <button type="button" on:click=move |_| state.undo_delete()>
+                                        "Undo"
+                                    </button>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// Stored entries that could not be read: they are kept, and the TAM is told.
+#[component]
+fn UnreadableEntries() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let entries = state.unreadable.get();
+        (!entries.is_empty()).then(|| {
+            let count = entries.len();
+            let summary = if count == 1 {
+                "1 stored engagement could not be read.".to_string()
+            } else {
+                format!("{count} stored engagements could not be read.")
+            };
+            view! {
+                <section class="card card-warning" aria-labelledby="unreadable-heading">
+                    <h2 id="unreadable-heading">"Needs attention"</h2>
+                    <p>
+                        {summary}
+                        " It is kept in this browser exactly as it was; nothing has been overwritten."
+                    </p>
+                    <ul>
+                        {entries
+                            .into_iter()
+                            .map(|entry| {
+                                view! {
+                                    <li>
+                                        <code>{entry.key}</code>
+                                        ": "
+                                        {entry.reason}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
+
+/// Every engagement, most recently changed first.
+#[component]
+fn EngagementList() -> impl IntoView {
+    let state = use_app_state();
+    let offset = browser::local_offset_minutes();
+    let is_empty = move || state.engagements.with(Vec::is_empty);
+    view! {
+        <section class="card" aria-labelledby="list-heading">
+            <h2 id="list-heading">"All engagements"</h2>
+            <Show
+                when=move || !is_empty()
+                fallback=|| {
+                    view! {
+                        <p class="empty-state">
+                            "No engagements yet. Enter a customer's name above and choose "
+                            "“Create new engagement” to start planning their move."
+                        </p>
+                    }
+                }
+            >
+                <table class="engagement-list">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Customer"</th>
+                            <th scope="col">"Stage"</th>
+                            <th scope="col">"Last changed"</th>
+                            <th scope="col">"Actions"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || state.engagements.get()
+                            key=|e| (e.id, e.revision)
+                            children=move |e| view! { <EngagementRow engagement=e offset=offset/> }
+                        />
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+/// One engagement in the list.
+#[component]
+fn EngagementRow(engagement: Engagement, offset: i32) -> impl IntoView {
+    let state = use_app_state();
+    let id = engagement.id;
+    let href = format!("/engagements/{id}");
+    let name = engagement.customer_name.to_string();
+    let updated_iso = engagement
+        .updated
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    view! {
+        <tr>
+            <th scope="row">
+                <A href=href.clone()>{name}</A>
+            </th>
+            <td>"Requirements"</td>
+            <td>
+                <time datetime=updated_iso>
+                    {time_fmt::format_local(engagement.updated, offset)}
+                </time>
+            </td>
+            <td class="actions">
+                <A href=href attr:class="button">"Open"</A>
+                <button type="button" on:click=move |_| state.duplicate(id)>"Duplicate"</button>
+                <button type="button" class="danger" on:click=move |_| state.delete(id)>
+                    "Delete"
+                </button>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,167 @@
+//! Native tests of the engagement document, name validation and reading stored entries.
+#![cfg(not(target_arch = "wasm32"))]
+
+use time::macros::datetime;
+use upgrade_planner::domain::engagement::{
+    CustomerName, Engagement, EngagementId, NameError, ReadError, MAX_NAME_CHARS, SCHEMA_VERSION,
+};
+use upgrade_planner::domain::time_fmt::{format_local, from_unix_millis};
+use upgrade_planner::storage::{key_for, read_entries, KEY_PREFIX};
+
+fn id(n: u8) -> EngagementId {
+    EngagementId::from_random_bytes([n; 16])
+}
+
+fn sample(n: u8, name: &str) -> Engagement {
+    Engagement::new(id(n), name.parse().unwrap(), datetime!(2026-11-20 09:30 UTC))
+}
+
+#[test]
+fn a_document_survives_a_round_trip_through_json() {
+    let mut engagement = sample(1, "Acme Corp");
+    engagement.rename("Acme Corporation".parse().unwrap(), datetime!(2026-11-21 10:00 UTC));
+    let json = engagement.to_json().unwrap();
+    assert_eq!(Engagement::from_json(&json), Ok(engagement));
+}
+
+#[test]
+fn the_stored_form_names_its_schema_version_and_rfc3339_times() {
+    let json = sample(2, "Initech").to_json().unwrap();
+    assert!(json.contains(&format!("\"schema_version\":{SCHEMA_VERSION}")));
+    assert!(json.contains("\"created\":\"2026-11-20T09:30:00Z\""));
+    assert!(!json.contains('\n'), "stored JSON is compact");
+}
+
+#[test]
+fn fields_this_build_does_not_know_are_kept_on_save() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&sample(3, "Globex").to_json().unwrap()).unwrap();
+    value["future_field"] = serde_json::json!({"kept": [1, 2, 3]});
+    let engagement = Engagement::from_json(&value.to_string()).unwrap();
+    let again: serde_json::Value = serde_json::from_str(&engagement.to_json().unwrap()).unwrap();
+    assert_eq!(again["future_field"], serde_json::json!({"kept": [1, 2, 3]}));
+}
+
+#[test]
+fn an_id_is_a_version_4_uuid_and_parses_back() {
+    let id = EngagementId::from_random_bytes([0xab; 16]);
+    let text = id.to_string();
+    assert_eq!(text.len(), 36);
+    assert_eq!(&text[14..15], "4");
+    assert_eq!(text.parse::<EngagementId>().unwrap(), id);
+    assert!("not-an-id".parse::<EngagementId>().is_err());
+}
+
+#[test]
+fn an_empty_or_blank_name_is_refused_with_a_message() {
+    for blank in ["", " ", "   \t\n "] {
+        let error = blank.parse::<CustomerName>().unwrap_err();
+        assert_eq!(error, NameError::Empty);
+        assert_eq!(error.to_string(), "Enter the customer's name.");
+    }
+}
+
+#[test]
+fn a_name_is_trimmed_and_limited_in_length() {
+    assert_eq!("  Acme  ".parse::<CustomerName>().unwrap().as_str(), "Acme");
+    let longest = "x".repeat(MAX_NAME_CHARS);
+    assert!(longest.parse::<CustomerName>().is_ok());
+    let too_long = "é".repeat(MAX_NAME_CHARS + 1);
+    let error = too_long.parse::<CustomerName>().unwrap_err();
+    assert_eq!(error, NameError::TooLong { chars: MAX_NAME_CHARS + 1 });
+    assert!(error.to_string().contains("120 or fewer"));
+}
+
+#[test]
+fn a_stored_blank_name_is_an_invalid_document() {
+    let json = sample(4, "Acme").to_json().unwrap().replace("\"Acme\"", "\"  \"");
+    assert!(matches!(Engagement::from_json(&json), Err(ReadError::Invalid(_))));
+}
+
+#[test]
+fn renaming_moves_the_revision_and_the_change_time_only_when_the_name_changes() {
+    let mut engagement = sample(5, "Acme");
+    engagement.rename("Acme".parse().unwrap(), datetime!(2026-11-22 08:00 UTC));
+    assert_eq!(engagement.revision, 1);
+    assert_eq!(engagement.updated, datetime!(2026-11-20 09:30 UTC));
+    engagement.rename("Acme Ltd".parse().unwrap(), datetime!(2026-11-22 08:00 UTC));
+    assert_eq!(engagement.revision, 2);
+    assert_eq!(engagement.updated, datetime!(2026-11-22 08:00 UTC));
+    assert_eq!(engagement.created, datetime!(2026-11-20 09:30 UTC));
+}
+
+#[test]
+fn a_duplicate_has_a_new_id_a_copy_name_and_its_own_dates() {
+    let original = sample(6, "Acme");
+    let copy = original.duplicate(id(7), datetime!(2026-11-23 12:00 UTC));
+    assert_eq!(copy.id, id(7));
+    assert_eq!(copy.customer_name.as_str(), "Acme (copy)");
+    assert_eq!(copy.created, datetime!(2026-11-23 12:00 UTC));
+    assert_eq!(copy.revision, 1);
+    let long = sample(8, &"n".repeat(MAX_NAME_CHARS));
+    let long_copy = long.duplicate(id(9), datetime!(2026-11-23 12:00 UTC));
+    assert_eq!(long_copy.customer_name.as_str().chars().count(), MAX_NAME_CHARS);
+    assert!(long_copy.customer_name.as_str().ends_with(" (copy)"));
+}
+
+#[test]
+fn unreadable_documents_name_what_is_wrong() {
+    let cases: [(String, fn(&ReadError) -> bool); 6] = [
+        ("{not json".into(), |e| matches!(e, ReadError::NotJson(_))),
+        ("[1,2]".into(), |e| matches!(e, ReadError::NotADocument)),
+        ("{\"id\":1}".into(), |e| matches!(e, ReadError::NoVersion)),
+        (
+            "{\"schema_version\":99}".into(),
+            |e| matches!(e, ReadError::NewerVersion { found: 99 }),
+        ),
+        ("{\"schema_version\":1}".into(), |e| matches!(e, ReadError::Invalid(_))),
+        (
+            format!("\"{}\"", "a".repeat(2 * 1024 * 1024)),
+            |e| matches!(e, ReadError::TooLarge { .. }),
+        ),
+    ];
+    for (raw, expected) in cases {
+        let error = Engagement::from_json(&raw).unwrap_err();
+        assert!(expected(&error), "{error:?}");
+        assert!(!error.to_string().is_empty());
+    }
+}
+
+#[test]
+fn an_unreadable_entry_is_reported_and_the_readable_ones_still_load() {
+    let older = sample(10, "Older");
+    let mut newer = sample(11, "Newer");
+    newer.rename("Newest".parse().unwrap(), datetime!(2026-11-24 09:00 UTC));
+    let broken_key = format!("{KEY_PREFIX}00000000-0000-4000-8000-000000000000");
+    let loaded = read_entries([
+        (key_for(older.id), older.to_json().unwrap()),
+        (broken_key.clone(), "{\"schema_version\":1,\"id\":".into()),
+        ("some-other-app".into(), "whatever".into()),
+        (key_for(newer.id), newer.to_json().unwrap()),
+    ]);
+    assert_eq!(loaded.engagements, vec![newer, older], "newest change first");
+    assert_eq!(loaded.unreadable.len(), 1);
+    assert_eq!(loaded.unreadable[0].key, broken_key);
+    assert!(loaded.unreadable[0].reason.contains("not valid JSON"));
+}
+
+#[test]
+fn an_entry_under_another_engagements_key_is_not_loaded_as_it() {
+    let engagement = sample(12, "Acme");
+    let loaded = read_entries([(key_for(id(13)), engagement.to_json().unwrap())]);
+    assert!(loaded.engagements.is_empty());
+    assert!(loaded.unreadable[0].reason.contains("another id"));
+}
+
+#[test]
+fn browser_clock_readings_become_timestamps_and_local_text() {
+    let at = from_unix_millis(1_795_600_000_123.0).unwrap();
+    assert_eq!(at.unix_timestamp(), 1_795_600_000);
+    assert_eq!(from_unix_millis(f64::NAN), None);
+    assert_eq!(from_unix_millis(1e300), None);
+    let noon = datetime!(2026-11-25 12:00 UTC);
+    assert_eq!(format_local(noon, 0), "2026-11-25 12:00");
+    assert_eq!(format_local(noon, 60), "2026-11-25 13:00");
+    assert_eq!(format_local(noon, -300), "2026-11-25 07:00");
+    assert_eq!(format_local(noon, i32::MAX), "2026-11-25 12:00");
+}
