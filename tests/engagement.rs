@@ -13,13 +13,20 @@ fn id(n: u8) -> EngagementId {
 }
 
 fn sample(n: u8, name: &str) -> Engagement {
-    Engagement::new(id(n), name.parse().unwrap(), datetime!(2026-11-20 09:30 UTC))
+    Engagement::new(
+        id(n),
+        name.parse().unwrap(),
+        datetime!(2026-11-20 09:30 UTC),
+    )
 }
 
 #[test]
 fn a_document_survives_a_round_trip_through_json() {
     let mut engagement = sample(1, "Acme Corp");
-    engagement.rename("Acme Corporation".parse().unwrap(), datetime!(2026-11-21 10:00 UTC));
+    engagement.rename(
+        "Acme Corporation".parse().unwrap(),
+        datetime!(2026-11-21 10:00 UTC),
+    );
     let json = engagement.to_json().unwrap();
     assert_eq!(Engagement::from_json(&json), Ok(engagement));
 }
@@ -39,7 +46,10 @@ fn fields_this_build_does_not_know_are_kept_on_save() {
     value["future_field"] = serde_json::json!({"kept": [1, 2, 3]});
     let engagement = Engagement::from_json(&value.to_string()).unwrap();
     let again: serde_json::Value = serde_json::from_str(&engagement.to_json().unwrap()).unwrap();
-    assert_eq!(again["future_field"], serde_json::json!({"kept": [1, 2, 3]}));
+    assert_eq!(
+        again["future_field"],
+        serde_json::json!({"kept": [1, 2, 3]})
+    );
 }
 
 #[test]
@@ -68,14 +78,25 @@ fn a_name_is_trimmed_and_limited_in_length() {
     assert!(longest.parse::<CustomerName>().is_ok());
     let too_long = "é".repeat(MAX_NAME_CHARS + 1);
     let error = too_long.parse::<CustomerName>().unwrap_err();
-    assert_eq!(error, NameError::TooLong { chars: MAX_NAME_CHARS + 1 });
+    assert_eq!(
+        error,
+        NameError::TooLong {
+            chars: MAX_NAME_CHARS + 1
+        }
+    );
     assert!(error.to_string().contains("120 or fewer"));
 }
 
 #[test]
 fn a_stored_blank_name_is_an_invalid_document() {
-    let json = sample(4, "Acme").to_json().unwrap().replace("\"Acme\"", "\"  \"");
-    assert!(matches!(Engagement::from_json(&json), Err(ReadError::Invalid(_))));
+    let json = sample(4, "Acme")
+        .to_json()
+        .unwrap()
+        .replace("\"Acme\"", "\"  \"");
+    assert!(matches!(
+        Engagement::from_json(&json),
+        Err(ReadError::Invalid(_))
+    ));
 }
 
 #[test]
@@ -100,25 +121,29 @@ fn a_duplicate_has_a_new_id_a_copy_name_and_its_own_dates() {
     assert_eq!(copy.revision, 1);
     let long = sample(8, &"n".repeat(MAX_NAME_CHARS));
     let long_copy = long.duplicate(id(9), datetime!(2026-11-23 12:00 UTC));
-    assert_eq!(long_copy.customer_name.as_str().chars().count(), MAX_NAME_CHARS);
+    assert_eq!(
+        long_copy.customer_name.as_str().chars().count(),
+        MAX_NAME_CHARS
+    );
     assert!(long_copy.customer_name.as_str().ends_with(" (copy)"));
 }
 
 #[test]
 fn unreadable_documents_name_what_is_wrong() {
-    let cases: [(String, fn(&ReadError) -> bool); 6] = [
+    type Expect = fn(&ReadError) -> bool;
+    let cases: [(String, Expect); 6] = [
         ("{not json".into(), |e| matches!(e, ReadError::NotJson(_))),
         ("[1,2]".into(), |e| matches!(e, ReadError::NotADocument)),
         ("{\"id\":1}".into(), |e| matches!(e, ReadError::NoVersion)),
-        (
-            "{\"schema_version\":99}".into(),
-            |e| matches!(e, ReadError::NewerVersion { found: 99 }),
-        ),
-        ("{\"schema_version\":1}".into(), |e| matches!(e, ReadError::Invalid(_))),
-        (
-            format!("\"{}\"", "a".repeat(2 * 1024 * 1024)),
-            |e| matches!(e, ReadError::TooLarge { .. }),
-        ),
+        ("{\"schema_version\":99}".into(), |e| {
+            matches!(e, ReadError::NewerVersion { found: 99 })
+        }),
+        ("{\"schema_version\":1}".into(), |e| {
+            matches!(e, ReadError::Invalid(_))
+        }),
+        (format!("\"{}\"", "a".repeat(2 * 1024 * 1024)), |e| {
+            matches!(e, ReadError::TooLarge { .. })
+        }),
     ];
     for (raw, expected) in cases {
         let error = Engagement::from_json(&raw).unwrap_err();
@@ -139,7 +164,11 @@ fn an_unreadable_entry_is_reported_and_the_readable_ones_still_load() {
         ("some-other-app".into(), "whatever".into()),
         (key_for(newer.id), newer.to_json().unwrap()),
     ]);
-    assert_eq!(loaded.engagements, vec![newer, older], "newest change first");
+    assert_eq!(
+        loaded.engagements,
+        vec![newer, older],
+        "newest change first"
+    );
     assert_eq!(loaded.unreadable.len(), 1);
     assert_eq!(loaded.unreadable[0].key, broken_key);
     assert!(loaded.unreadable[0].reason.contains("not valid JSON"));

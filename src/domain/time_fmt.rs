@@ -21,8 +21,6 @@ pub fn format_local(at: OffsetDateTime, offset_minutes: i32) -> String {
         .unwrap_or(UtcOffset::UTC);
     let local = at.checked_to_offset(offset).unwrap_or(at);
     local
-        .format(format_description!(
-            "[year]-[month]-[day] [hour]:[minute]"
-        ))
+        .format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
         .unwrap_or_else(|_| local.to_string())
 }

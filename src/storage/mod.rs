@@ -78,9 +78,14 @@ impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StorageError::Unavailable(why) => {
-                write!(f, "this browser does not let the app use local storage ({why})")
+                write!(
+                    f,
+                    "this browser does not let the app use local storage ({why})"
+                )
             }
-            StorageError::QuotaExceeded => f.write_str("the browser's storage for this site is full"),
+            StorageError::QuotaExceeded => {
+                f.write_str("the browser's storage for this site is full")
+            }
             StorageError::Failed(why) => write!(f, "the browser refused to save ({why})"),
         }
     }
@@ -107,7 +112,10 @@ impl Store {
 
     /// Reads every engagement entry.
     pub fn load(&self) -> Result<Loaded, StorageError> {
-        let count = self.raw.length().map_err(|e| StorageError::Failed(js_error_text(&e)))?;
+        let count = self
+            .raw
+            .length()
+            .map_err(|e| StorageError::Failed(js_error_text(&e)))?;
         let mut entries = Vec::new();
         for index in 0..count {
             let key = match self.raw.key(index) {

@@ -1,0 +1,57 @@
+# Two commands do everything on a fresh Debian machine: `make serve` and `make test`.
+# Each installs what is missing first (scripts/setup.sh), so both are safe to run again.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: serve test setup setup-build fmt-check clippy test-native check-domain test-browser \
+	build test-e2e clean
+
+## serve: build and serve the app on http://127.0.0.1:8080, rebuilding on change.
+serve: setup-build
+	trunk serve --offline
+
+## test: every check, in order: format, lints, native tests, browser tests, release build, e2e.
+test: setup fmt-check clippy check-domain test-native test-browser build test-e2e
+	@echo "make test: every check passed."
+
+setup:
+	scripts/setup.sh test
+
+setup-build:
+	scripts/setup.sh build
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets $(WASM) -- -D warnings
+
+# The domain stays pure: it must not reach for the browser or the UI framework.
+check-domain:
+	@if grep -rnE '\b(leptos|web_sys|gloo[a-z_]*|wasm_bindgen|js_sys)\b' src/domain; then \
+		echo "src/domain must not use leptos, web_sys, gloo, wasm_bindgen or js_sys."; exit 1; \
+	fi
+	@if grep -rn 'inner_html' src; then echo "No inner_html: never render data as HTML."; exit 1; fi
+	@echo "check-domain: src/domain is pure; no inner_html."
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test $(WASM) --test 'web*'
+
+## build: the release build in dist/ (wasm-opt applied), as deployed.
+build:
+	trunk build --release --offline
+
+test-e2e:
+	playwright test
+
+clean:
+	cargo clean
+	rm -rf dist test-results playwright-report
