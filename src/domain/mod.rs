@@ -3,4 +3,6 @@
 //! Time and randomness come in as arguments, so every function here is tested natively.
 
 pub mod engagement;
+pub mod reference;
+pub mod sizing;
 pub mod time_fmt;
