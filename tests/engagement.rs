@@ -194,3 +194,29 @@ fn browser_clock_readings_become_timestamps_and_local_text() {
     assert_eq!(format_local(noon, -300), "2026-11-25 07:00");
     assert_eq!(format_local(noon, i32::MAX), "2026-11-25 12:00");
 }
+
+#[test]
+fn the_sizing_form_is_stored_as_typed_and_old_documents_without_it_still_load() {
+    use upgrade_planner::domain::sizing::SizingInputs;
+    let mut engagement = sample(14, "Acme");
+    let before = engagement.to_json().unwrap();
+    assert!(!before.contains("sizing"), "a blank form is not written");
+    assert_eq!(
+        Engagement::from_json(&before).unwrap().sizing,
+        SizingInputs::default()
+    );
+
+    let typed = SizingInputs {
+        current_users: "4,200".into(),
+        annual_growth_pct: "not yet".into(),
+        platform: "aws".into(),
+        ha_required: true,
+        ..SizingInputs::default()
+    };
+    engagement.set_sizing(typed.clone(), datetime!(2026-11-22 08:00 UTC));
+    assert_eq!(engagement.revision, 2);
+    engagement.set_sizing(typed.clone(), datetime!(2026-11-23 08:00 UTC));
+    assert_eq!(engagement.revision, 2, "the same text is no change");
+    let back = Engagement::from_json(&engagement.to_json().unwrap()).unwrap();
+    assert_eq!(back.sizing, typed);
+}

@@ -8,6 +8,8 @@ use serde_json::{Map, Value};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::sizing::SizingInputs;
+
 /// The schema version this build writes. Older versions are migrated on read; newer ones are
 /// refused with [`ReadError::NewerVersion`] and left as they are.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -138,6 +140,9 @@ pub struct Engagement {
     pub updated: OffsetDateTime,
     /// Counts the changes made to this engagement; a save is due when it moves.
     pub revision: u64,
+    /// The sizing form as typed.
+    #[serde(default, skip_serializing_if = "SizingInputs::is_blank")]
+    pub sizing: SizingInputs,
     /// Fields this build does not know (written by a newer build), kept so that a save does not
     /// drop them.
     #[serde(flatten)]
@@ -154,6 +159,7 @@ impl Engagement {
             created: now,
             updated: now,
             revision: 1,
+            sizing: SizingInputs::default(),
             extra: Map::new(),
         }
     }
@@ -162,6 +168,14 @@ impl Engagement {
     pub fn rename(&mut self, customer_name: CustomerName, now: OffsetDateTime) {
         if self.customer_name != customer_name {
             self.customer_name = customer_name;
+            self.touch(now);
+        }
+    }
+
+    /// Replaces the sizing form's text; the same text changes nothing.
+    pub fn set_sizing(&mut self, sizing: SizingInputs, now: OffsetDateTime) {
+        if self.sizing != sizing {
+            self.sizing = sizing;
             self.touch(now);
         }
     }

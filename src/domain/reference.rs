@@ -83,15 +83,32 @@ impl TrafficType {
     }
 }
 
+impl<T> Rps<T> {
+    /// The value for one traffic type, to change it.
+    pub fn get_mut(&mut self, traffic: TrafficType) -> &mut T {
+        match traffic {
+            TrafficType::Api => &mut self.api,
+            TrafficType::Web => &mut self.web,
+            TrafficType::GitPull => &mut self.git_pull,
+            TrafficType::GitPush => &mut self.git_push,
+        }
+    }
+
+    /// The value for one traffic type, by reference.
+    pub fn get_ref(&self, traffic: TrafficType) -> &T {
+        match traffic {
+            TrafficType::Api => &self.api,
+            TrafficType::Web => &self.web,
+            TrafficType::GitPull => &self.git_pull,
+            TrafficType::GitPush => &self.git_push,
+        }
+    }
+}
+
 impl<T: Copy> Rps<T> {
     /// The value for one traffic type.
     pub fn get(&self, traffic: TrafficType) -> T {
-        match traffic {
-            TrafficType::Api => self.api,
-            TrafficType::Web => self.web,
-            TrafficType::GitPull => self.git_pull,
-            TrafficType::GitPush => self.git_push,
-        }
+        *self.get_ref(traffic)
     }
 }
 

@@ -51,6 +51,34 @@ impl SizingInputs {
     pub fn is_blank(&self) -> bool {
         *self == Self::default()
     }
+
+    /// The text of a field.
+    pub fn text(&self, field: Field) -> &str {
+        match field {
+            Field::CurrentUsers => &self.current_users,
+            Field::AnnualGrowth => &self.annual_growth_pct,
+            Field::Horizon => &self.horizon_months,
+            Field::TargetUsers => &self.target_users,
+            Field::PeakRps(t) => self.peak_rps.get_ref(t),
+            Field::SustainedRps(t) => self.sustained_rps.get_ref(t),
+            Field::Platform => &self.platform,
+            Field::Monorepos => &self.monorepos,
+        }
+    }
+
+    /// The text of a field, to change it.
+    pub fn text_mut(&mut self, field: Field) -> &mut String {
+        match field {
+            Field::CurrentUsers => &mut self.current_users,
+            Field::AnnualGrowth => &mut self.annual_growth_pct,
+            Field::Horizon => &mut self.horizon_months,
+            Field::TargetUsers => &mut self.target_users,
+            Field::PeakRps(t) => self.peak_rps.get_mut(t),
+            Field::SustainedRps(t) => self.sustained_rps.get_mut(t),
+            Field::Platform => &mut self.platform,
+            Field::Monorepos => &mut self.monorepos,
+        }
+    }
 }
 
 /// How large the customer's biggest repositories are.
@@ -480,6 +508,25 @@ fn users_text(users: u64) -> String {
     format!("{} users", format_number(users as f64))
 }
 
+/// Points of the user projection, month by month over the horizon (12 months without one), for
+/// a chart: `(month, users)`, starting at today's count.
+pub fn projection_points(current_users: u64, growth: Growth) -> Vec<(u32, f64)> {
+    let current = current_users as f64;
+    match growth {
+        Growth::None => vec![(0, current), (12, current)],
+        Growth::Target { .. } => vec![(0, current), (12, project(current_users, growth).0 as f64)],
+        Growth::Rate {
+            annual_pct,
+            horizon_months,
+        } => (0..=horizon_months)
+            .map(|m| {
+                let factor = (1.0 + annual_pct / 100.0).powf(f64::from(m) / 12.0);
+                (m, current * factor)
+            })
+            .collect(),
+    }
+}
+
 /// Projected users and the factor from today's load, for a growth assumption.
 pub fn project(current_users: u64, growth: Growth) -> (u64, f64) {
     match growth {
@@ -542,7 +589,7 @@ pub fn recommend(req: &Requirements) -> Recommendation {
             } => format!(
                 "{} growing {}% a year for {horizon_months} months gives {} projected; GitLab \
                  advises sizing for the load expected when significant growth is planned.",
-                format_number(req.current_users as f64),
+                users_text(req.current_users),
                 format_number(annual_pct),
                 users_text(projected)
             ),

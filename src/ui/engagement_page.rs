@@ -6,8 +6,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::browser;
+use super::sizing::SizingSection;
 use super::state::use_app_state;
-use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
+use crate::domain::engagement::{CustomerName, EngagementId};
 use crate::domain::time_fmt;
 
 /// The page at `/engagements/:id`.
@@ -15,31 +16,33 @@ use crate::domain::time_fmt;
 pub fn EngagementPage() -> impl IntoView {
     let state = use_app_state();
     let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params
+    // The id of the engagement shown, while it exists; changes only with the address or when
+    // the engagement appears or goes, so the page below is built once per engagement.
+    let shown = Memo::new(move |_| {
+        let id = params
             .read()
             .get("id")
-            .and_then(|raw| raw.parse::<EngagementId>().ok())
+            .and_then(|raw| raw.parse::<EngagementId>().ok())?;
+        state
+            .engagements
+            .with(|list| list.iter().any(|e| e.id == id))
+            .then_some(id)
     });
+    move || match shown.get() {
+        Some(id) => view! { <EngagementDetails id=id/> }.into_any(),
+        None => view! { <EngagementNotFound/> }.into_any(),
+    }
+}
+
+/// The engagement's heading, dates, customer details and sizing.
+#[component]
+fn EngagementDetails(id: EngagementId) -> impl IntoView {
+    let state = use_app_state();
     let engagement = Memo::new(move |_| {
-        let id = id.get()?;
         state
             .engagements
             .with(|list| list.iter().find(|e| e.id == id).cloned())
     });
-    view! {
-        <Show
-            when=move || engagement.with(Option::is_some)
-            fallback=EngagementNotFound
-        >
-            <EngagementDetails engagement=engagement/>
-        </Show>
-    }
-}
-
-/// The engagement's heading, dates and customer details.
-#[component]
-fn EngagementDetails(engagement: Memo<Option<Engagement>>) -> impl IntoView {
     let name = Memo::new(move |_| {
         engagement.with(|e| {
             e.as_ref()
@@ -59,35 +62,33 @@ fn EngagementDetails(engagement: Memo<Option<Engagement>>) -> impl IntoView {
             })
         })
     };
+    let sizing =
+        engagement.with_untracked(|e| e.as_ref().map(|e| e.sizing.clone()).unwrap_or_default());
     view! {
         <nav aria-label="Breadcrumb" class="breadcrumb">
             <A href="/">"All engagements"</A>
         </nav>
         <h1>{move || name.get()}</h1>
         <p class="meta">{dates} " · stage: Requirements"</p>
-        <RenameForm engagement=engagement name=name/>
+        <RenameForm id=id name=name/>
+        <SizingSection id=id initial=sizing/>
     }
 }
 
 /// Lets the TAM correct the customer's name; an empty name is refused next to the field.
 #[component]
-fn RenameForm(engagement: Memo<Option<Engagement>>, name: Memo<String>) -> impl IntoView {
+fn RenameForm(id: EngagementId, name: Memo<String>) -> impl IntoView {
     let state = use_app_state();
     let draft = RwSignal::new(name.get_untracked());
     let error = RwSignal::new(None::<String>);
     // A rename made elsewhere (another form, another tab later) shows up in the field.
     Effect::new(move |_| draft.set(name.get()));
-    let commit = move || {
-        let Some(id) = engagement.with_untracked(|e| e.as_ref().map(|e| e.id)) else {
-            return;
-        };
-        match draft.get_untracked().parse::<CustomerName>() {
-            Ok(new_name) => {
-                error.set(None);
-                state.rename(id, new_name);
-            }
-            Err(e) => error.set(Some(e.to_string())),
+    let commit = move || match draft.get_untracked().parse::<CustomerName>() {
+        Ok(new_name) => {
+            error.set(None);
+            state.rename(id, new_name);
         }
+        Err(e) => error.set(Some(e.to_string())),
     };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();

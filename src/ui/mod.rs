@@ -2,9 +2,13 @@
 
 mod app;
 mod browser;
+mod chart;
 mod engagement_page;
 mod home;
+mod recommendation;
+mod sizing;
 mod state;
 
 pub use app::App;
+pub use sizing::SizingSection;
 pub use state::AppState;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
+use crate::domain::sizing::SizingInputs;
 use crate::storage::{Loaded, StorageError, Store, Unreadable};
 
 /// What the last list action did, shown in a status line (with "Undo" after a delete).
@@ -14,7 +15,7 @@ use crate::storage::{Loaded, StorageError, Store, Unreadable};
 pub enum Notice {
     Created(String),
     Duplicated(String),
-    Deleted(Engagement),
+    Deleted(Box<Engagement>),
     Restored(String),
 }
 
@@ -122,6 +123,15 @@ impl AppState {
         });
     }
 
+    /// Stores the sizing form's text of an engagement.
+    pub fn update_sizing(&self, id: EngagementId, sizing: SizingInputs) {
+        self.engagements.update(|list| {
+            if let Some(e) = list.iter_mut().find(|e| e.id == id) {
+                e.set_sizing(sizing, browser::now());
+            }
+        });
+    }
+
     /// Copies an engagement under a new id and lists the copy first.
     pub fn duplicate(&self, id: EngagementId) {
         let Some(copy) = self
@@ -141,7 +151,7 @@ impl AppState {
             return;
         };
         self.engagements.update(|list| list.retain(|e| e.id != id));
-        self.notice.set(Some(Notice::Deleted(removed)));
+        self.notice.set(Some(Notice::Deleted(Box::new(removed))));
     }
 
     /// Restores the engagement deleted last, as it was.
@@ -154,7 +164,7 @@ impl AppState {
                         .iter()
                         .position(|e| e.updated < engagement.updated)
                         .unwrap_or(list.len());
-                    list.insert(at, engagement);
+                    list.insert(at, *engagement);
                 }
             });
             self.notice.set(Some(Notice::Restored(name)));
