@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::sizing::SizingInputs;
+use super::workflow::{self, Coordination, LogEntry};
 
 /// The schema version this build writes. Older versions are migrated on read; newer ones are
 /// refused with [`ReadError::NewerVersion`] and left as they are.
@@ -143,6 +144,12 @@ pub struct Engagement {
     /// The sizing form as typed.
     #[serde(default, skip_serializing_if = "SizingInputs::is_blank")]
     pub sizing: SizingInputs,
+    /// What the TAM recorded of the coordination process.
+    #[serde(default, skip_serializing_if = "Coordination::is_blank")]
+    pub coordination: Coordination,
+    /// Decisions and stage changes, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<LogEntry>,
     /// Fields this build does not know (written by a newer build), kept so that a save does not
     /// drop them.
     #[serde(flatten)]
@@ -160,27 +167,68 @@ impl Engagement {
             updated: now,
             revision: 1,
             sizing: SizingInputs::default(),
+            coordination: Coordination::default(),
+            log: Vec::new(),
             extra: Map::new(),
         }
     }
 
     /// Renames the engagement; a name equal to the current one changes nothing.
     pub fn rename(&mut self, customer_name: CustomerName, now: OffsetDateTime) {
-        if self.customer_name != customer_name {
-            self.customer_name = customer_name;
-            self.touch(now);
-        }
+        self.change(now, |e| {
+            e.customer_name = customer_name;
+            None
+        });
     }
 
     /// Replaces the sizing form's text; the same text changes nothing.
     pub fn set_sizing(&mut self, sizing: SizingInputs, now: OffsetDateTime) {
-        if self.sizing != sizing {
-            self.sizing = sizing;
-            self.touch(now);
-        }
+        self.change(now, |e| {
+            e.sizing = sizing;
+            None
+        });
     }
 
-    /// A copy under a new id, named "<name> (copy)", created at `now`.
+    /// Makes a change at `now`. `edit` may return a decision to log; a change of stage, and a
+    /// Support approval made out of date, are logged too. A change that changes nothing is not
+    /// a change: no log line, no new revision.
+    pub fn change(&mut self, now: OffsetDateTime, edit: impl FnOnce(&mut Self) -> Option<String>) {
+        let before = (
+            self.customer_name.clone(),
+            self.sizing.clone(),
+            self.coordination.clone(),
+        );
+        let stage_before = workflow::stage(self);
+        let stale_before = workflow::review_out_of_date(self);
+        let decision = edit(self);
+        let unchanged = before.0 == self.customer_name
+            && before.1 == self.sizing
+            && before.2 == self.coordination;
+        if unchanged && decision.is_none() {
+            return;
+        }
+        if let Some(text) = decision {
+            self.log.push(LogEntry { at: now, text });
+        }
+        if !stale_before && workflow::review_out_of_date(self) {
+            self.log.push(LogEntry {
+                at: now,
+                text:
+                    "The sizing changed after Support approved the plan: the review is out of date."
+                        .into(),
+            });
+        }
+        let stage_after = workflow::stage(self);
+        if stage_after != stage_before {
+            self.log.push(LogEntry {
+                at: now,
+                text: format!("Stage: {} → {}.", stage_before.label(), stage_after.label()),
+            });
+        }
+        self.touch(now);
+    }
+
+    /// A copy under a new id, named "<name> (copy)", created at `now`, with a fresh log.
     pub fn duplicate(&self, id: EngagementId, now: OffsetDateTime) -> Self {
         Self {
             id,
@@ -188,6 +236,7 @@ impl Engagement {
             created: now,
             updated: now,
             revision: 1,
+            log: Vec::new(),
             ..self.clone()
         }
     }

@@ -6,3 +6,4 @@ pub mod engagement;
 pub mod reference;
 pub mod sizing;
 pub mod time_fmt;
+pub mod workflow;

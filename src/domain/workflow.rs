@@ -1,0 +1,788 @@
+//! The coordination process: stages, what each records, guardrails, and the next action.
+//!
+//! What the TAM records lives in [`Coordination`]; the stage, the warnings and the next action
+//! are derived from it by [`status`]. Every change goes through [`apply`], which refuses what a
+//! missing earlier stage forbids and logs decisions and stage changes.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use time::{Date, Month, OffsetDateTime};
+
+use super::engagement::Engagement;
+use super::reference::DOCS_BASE;
+use super::sizing::{format_number, recommend, Recommendation, Requirements, LARGE_UPGRADE_USERS};
+
+/// A step of the coordination process, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    Requirements,
+    ProfessionalServices,
+    Plan,
+    SupportReview,
+    Migration,
+    Done,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] = [
+        Self::Requirements,
+        Self::ProfessionalServices,
+        Self::Plan,
+        Self::SupportReview,
+        Self::Migration,
+        Self::Done,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Requirements => "Requirements",
+            Self::ProfessionalServices => "Professional Services",
+            Self::Plan => "Plan",
+            Self::SupportReview => "Support review",
+            Self::Migration => "Migration",
+            Self::Done => "Done",
+        }
+    }
+
+    /// A short stable code, for filters and element ids.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Requirements => "requirements",
+            Self::ProfessionalServices => "professional-services",
+            Self::Plan => "plan",
+            Self::SupportReview => "support-review",
+            Self::Migration => "migration",
+            Self::Done => "done",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Why the customer is moving; several may apply.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MoveReasons {
+    pub cloud_provider: bool,
+    pub kubernetes: bool,
+    pub growth: bool,
+    pub other: String,
+}
+
+/// The customer's answer to the Professional Services recommendation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PsDecision {
+    #[default]
+    Undecided,
+    Engaged,
+    Declined,
+}
+
+impl PsDecision {
+    pub const ALL: [PsDecision; 3] = [Self::Undecided, Self::Engaged, Self::Declined];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Undecided => "Undecided",
+            Self::Engaged => "Engaged",
+            Self::Declined => "Declined",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Undecided => "undecided",
+            Self::Engaged => "engaged",
+            Self::Declined => "declined",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.code() == code)
+    }
+}
+
+/// Who writes the upgrade plan: it follows from the Professional Services decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanAuthor {
+    ProfessionalServices,
+    Customer,
+}
+
+impl PlanAuthor {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ProfessionalServices => "Professional Services",
+            Self::Customer => "The customer",
+        }
+    }
+}
+
+/// An internal team a TAM may ask for help when the customer writes the plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Team {
+    #[default]
+    Product,
+    Quality,
+    Support,
+    Other,
+}
+
+impl Team {
+    pub const ALL: [Team; 4] = [Self::Product, Self::Quality, Self::Support, Self::Other];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Product => "Product",
+            Self::Quality => "Quality",
+            Self::Support => "Support",
+            Self::Other => "Other",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Product => "product",
+            Self::Quality => "quality",
+            Self::Support => "support",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
+/// A question put to an internal team, and its answer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Consultation {
+    pub team: Team,
+    pub question: String,
+    pub answer: String,
+}
+
+/// The upgrade plan as recorded: where it is or what it says, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRecord {
+    #[serde(default)]
+    pub link: String,
+    #[serde(default)]
+    pub summary: String,
+    pub date: Date,
+}
+
+/// Support's answer on the plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feedback {
+    #[default]
+    Pending,
+    ChangesRequested,
+    Approved,
+}
+
+impl Feedback {
+    pub const ALL: [Feedback; 3] = [Self::Pending, Self::ChangesRequested, Self::Approved];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pending => "Pending",
+            Self::ChangesRequested => "Changes requested",
+            Self::Approved => "Approved",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::ChangesRequested => "changes_requested",
+            Self::Approved => "approved",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.code() == code)
+    }
+}
+
+/// The Support review of the plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SupportReview {
+    pub shared_on: Option<Date>,
+    pub ticket: String,
+    pub feedback: Feedback,
+    /// The plan revision the feedback was given on; a newer plan goes back to review.
+    pub feedback_on_revision: u32,
+    pub notes: String,
+    /// The sizing form as it stood when Support approved: a later change makes the approval
+    /// out of date.
+    pub approved_sizing: Option<super::sizing::SizingInputs>,
+}
+
+/// Where the migration stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MigrationStatus {
+    #[default]
+    NotScheduled,
+    Scheduled,
+    InProgress,
+    Done,
+    RolledBack,
+}
+
+impl MigrationStatus {
+    pub const ALL: [MigrationStatus; 5] = [
+        Self::NotScheduled,
+        Self::Scheduled,
+        Self::InProgress,
+        Self::Done,
+        Self::RolledBack,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotScheduled => "Not scheduled",
+            Self::Scheduled => "Scheduled",
+            Self::InProgress => "In progress",
+            Self::Done => "Done",
+            Self::RolledBack => "Rolled back",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::NotScheduled => "not_scheduled",
+            Self::Scheduled => "scheduled",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+            Self::RolledBack => "rolled_back",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// The migration window and status.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Migration {
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    pub status: MigrationStatus,
+}
+
+/// Everything the TAM records about the coordination, beyond the sizing form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Coordination {
+    pub move_reasons: MoveReasons,
+    pub current_environment: String,
+    pub gitlab_version: String,
+    pub desired_completion: Option<Date>,
+    pub ps_recommended_on: Option<Date>,
+    pub ps_decision: PsDecision,
+    pub ps_decided_on: Option<Date>,
+    /// Documents handed over to the customer: URL → date.
+    pub handed_over: BTreeMap<String, Date>,
+    pub consultations: Vec<Consultation>,
+    pub plan: Option<PlanRecord>,
+    /// Counts plan recordings: 1 for the first plan, 2 after one revision, …
+    pub plan_revision: u32,
+    pub review: SupportReview,
+    pub migration: Migration,
+}
+
+impl Coordination {
+    pub fn is_blank(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// One line of the activity log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub text: String,
+}
+
+/// A document the TAM can hand over to a customer who writes their own plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HandoverDocument {
+    pub title: String,
+    pub url: String,
+}
+
+/// The documents to hand over: the recommended size's page, then GitLab's general pages.
+pub fn handover_documents(rec: Option<&Recommendation>) -> Vec<HandoverDocument> {
+    let mut docs = Vec::new();
+    if let Some(rec) = rec {
+        let size = rec.architecture();
+        docs.push(HandoverDocument {
+            title: format!("Reference architecture: {}", size.name),
+            url: size.doc_url(),
+        });
+    }
+    docs.push(HandoverDocument {
+        title: "Reference architectures: overview and how to choose".into(),
+        url: DOCS_BASE.into(),
+    });
+    docs.push(HandoverDocument {
+        title: "Reference architecture sizing".into(),
+        url: format!("{DOCS_BASE}sizing/"),
+    });
+    docs.push(HandoverDocument {
+        title: "Migrating to a new server".into(),
+        url: "https://docs.gitlab.com/administration/backup_restore/migrate_to_new_server/".into(),
+    });
+    docs
+}
+
+/// The requirements and recommendation of an engagement, when its sizing form is valid.
+pub fn sizing_of(engagement: &Engagement) -> Option<(Requirements, Recommendation)> {
+    let req = Requirements::try_from(&engagement.sizing).ok()?;
+    let rec = recommend(&req);
+    Some((req, rec))
+}
+
+/// The larger of current and projected users, when the sizing form is valid.
+pub fn peak_users(engagement: &Engagement) -> Option<u64> {
+    sizing_of(engagement).map(|(req, rec)| req.current_users.max(rec.projected_users))
+}
+
+/// Requirements are complete when the users and the growth (or a target) are known.
+fn requirements_complete(engagement: &Engagement) -> bool {
+    let s = &engagement.sizing;
+    Requirements::try_from(s).is_ok()
+        && (!s.target_users.trim().is_empty() || !s.annual_growth_pct.trim().is_empty())
+}
+
+/// Support's feedback as it stands for the current plan: a plan revised since the feedback
+/// is back to pending review.
+pub fn effective_feedback(c: &Coordination) -> Feedback {
+    if c.plan_revision > c.review.feedback_on_revision {
+        Feedback::Pending
+    } else {
+        c.review.feedback
+    }
+}
+
+/// True when Support approved the plan and the sizing has changed since.
+pub fn review_out_of_date(engagement: &Engagement) -> bool {
+    let c = &engagement.coordination;
+    effective_feedback(c) == Feedback::Approved
+        && c.review.approved_sizing.as_ref() != Some(&engagement.sizing)
+}
+
+/// Who writes the plan, once the customer has decided.
+pub fn plan_author(c: &Coordination) -> Option<PlanAuthor> {
+    match c.ps_decision {
+        PsDecision::Engaged => Some(PlanAuthor::ProfessionalServices),
+        PsDecision::Declined => Some(PlanAuthor::Customer),
+        PsDecision::Undecided => None,
+    }
+}
+
+fn stage_complete(engagement: &Engagement, stage: Stage) -> bool {
+    let c = &engagement.coordination;
+    match stage {
+        Stage::Requirements => requirements_complete(engagement),
+        Stage::ProfessionalServices => c.ps_decision != PsDecision::Undecided,
+        Stage::Plan => c.plan.is_some(),
+        Stage::SupportReview => {
+            effective_feedback(c) == Feedback::Approved && !review_out_of_date(engagement)
+        }
+        Stage::Migration => c.migration.status == MigrationStatus::Done,
+        Stage::Done => true,
+    }
+}
+
+/// The stage the engagement is at: the first one not complete.
+pub fn stage(engagement: &Engagement) -> Stage {
+    Stage::ALL
+        .into_iter()
+        .find(|s| !stage_complete(engagement, *s))
+        .unwrap_or(Stage::Done)
+}
+
+/// The date three calendar months after `date` (the last day of the month when it is shorter).
+pub fn add_months(date: Date, months: u32) -> Date {
+    let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + months as i32;
+    let (year, month) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
+    let month = Month::try_from(month).unwrap_or(Month::January);
+    let last = time::util::days_in_month(month, year);
+    Date::from_calendar_date(year, month, date.day().min(last)).unwrap_or(date)
+}
+
+/// A guardrail that applies now, with its reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub rule: &'static str,
+    pub text: String,
+}
+
+/// Where an engagement stands: derived, never stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Status {
+    pub stage: Stage,
+    pub next_action: String,
+    pub warnings: Vec<Warning>,
+    /// Current or projected users at 5,000 or more.
+    pub large_upgrade: bool,
+    pub peak_users: Option<u64>,
+}
+
+/// Derives the stage, the next action and the warnings of an engagement on `today`.
+pub fn status(engagement: &Engagement, today: Date) -> Status {
+    let c = &engagement.coordination;
+    let stage = stage(engagement);
+    let peak_users = peak_users(engagement);
+    let large_upgrade = peak_users.is_some_and(|u| u >= LARGE_UPGRADE_USERS);
+    let mut warnings = Vec::new();
+    if let (true, Some(due)) = (large_upgrade, c.desired_completion) {
+        if due < add_months(today, 3) && c.migration.status != MigrationStatus::Done {
+            warnings.push(Warning {
+                rule: "short-timeline",
+                text: format!(
+                    "Desired completion on {due} is less than three months away; migrations of \
+                     5,000 users or more usually take at least three months to plan and carry out."
+                ),
+            });
+        }
+    }
+    if review_out_of_date(engagement) {
+        warnings.push(Warning {
+            rule: "review-out-of-date",
+            text: "The sizing changed after Support approved the plan: the review is out of date."
+                .into(),
+        });
+    }
+    let next_action = next_action(engagement, stage, large_upgrade);
+    Status {
+        stage,
+        next_action,
+        warnings,
+        large_upgrade,
+        peak_users,
+    }
+}
+
+fn next_action(engagement: &Engagement, stage: Stage, large_upgrade: bool) -> String {
+    let c = &engagement.coordination;
+    match stage {
+        Stage::Requirements => "Enter the current users and the expected growth (or a target user count) in the sizing form.".into(),
+        Stage::ProfessionalServices if c.ps_recommended_on.is_none() => {
+            if large_upgrade {
+                "Recommend Professional Services (Dedicated Implementation Services) to the customer: highly recommended at 5,000 users or more.".into()
+            } else {
+                "Recommend Professional Services (Dedicated Implementation Services) to the customer.".into()
+            }
+        }
+        Stage::ProfessionalServices => "Record the customer's decision on Professional Services.".into(),
+        Stage::Plan => match c.ps_decision {
+            PsDecision::Declined if c.handed_over.is_empty() => "Hand the reference-architecture documents over to the customer, who writes the plan.".into(),
+            PsDecision::Declined => "Record the customer's upgrade plan once they have written it.".into(),
+            _ => "Record Professional Services' upgrade plan once it is ready.".into(),
+        },
+        Stage::SupportReview => {
+            if review_out_of_date(engagement) {
+                "The sizing changed after Support's approval: share the updated plan with Support again.".into()
+            } else if c.review.shared_on.is_none() {
+                "Share the plan with Support for review.".into()
+            } else {
+                match effective_feedback(c) {
+                    Feedback::ChangesRequested => "Support requested changes: have the plan revised, then record the revised plan.".into(),
+                    _ if c.plan_revision > 1 && c.review.feedback_on_revision < c.plan_revision => "Send the revised plan to Support and record their feedback.".into(),
+                    _ => "Wait for Support's feedback on the plan and record it.".into(),
+                }
+            }
+        }
+        Stage::Migration => match c.migration.status {
+            MigrationStatus::NotScheduled => "Agree the migration window with the customer.".into(),
+            MigrationStatus::Scheduled => match c.migration.start {
+                Some(start) => format!("Prepare for the migration starting on {start}."),
+                None => "Prepare for the scheduled migration.".into(),
+            },
+            MigrationStatus::InProgress => "Follow the migration and record when it is done.".into(),
+            MigrationStatus::RolledBack => "The migration was rolled back: agree a new window with the customer.".into(),
+            MigrationStatus::Done => "Record the migration as done.".into(),
+        },
+        Stage::Done => "Nothing left to do: the migration is done.".into(),
+    }
+}
+
+/// A change the TAM makes to the coordination.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetMoveReasons(MoveReasons),
+    SetCurrentEnvironment(String),
+    SetGitlabVersion(String),
+    SetDesiredCompletion(Option<Date>),
+    RecommendPs(Option<Date>),
+    /// `confirmed` answers the question asked when declining at 5,000 users or more.
+    DecidePs {
+        decision: PsDecision,
+        on: Date,
+        confirmed: bool,
+    },
+    HandOver {
+        url: String,
+        title: String,
+        on: Option<Date>,
+    },
+    AddConsultation(Consultation),
+    RemoveConsultation(usize),
+    RecordPlan(PlanRecord),
+    ShareWithSupport {
+        on: Option<Date>,
+        ticket: String,
+    },
+    SetFeedback {
+        feedback: Feedback,
+        notes: String,
+    },
+    SetMigration(Migration),
+}
+
+/// Why an action was not applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// An earlier stage must be completed first.
+    Blocked { needs: Stage, message: String },
+    /// The TAM must confirm first (declining Professional Services at 5,000 users or more).
+    NeedsConfirmation(String),
+    /// The values are not acceptable.
+    Invalid(String),
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Blocked { message, .. }
+            | Refusal::NeedsConfirmation(message)
+            | Refusal::Invalid(message) => f.write_str(message),
+        }
+    }
+}
+
+/// Which earlier stage an action needs, if it is not complete: the first one missing.
+pub fn missing_for(engagement: &Engagement, stage: Stage) -> Option<Refusal> {
+    let needed = Stage::ALL
+        .into_iter()
+        .take_while(|s| *s < stage)
+        .find(|s| !stage_complete(engagement, *s))?;
+    let message = match needed {
+        Stage::Requirements => "Complete the requirements first: enter the current users and the growth (or a target) in the sizing form.",
+        Stage::ProfessionalServices => "Record the customer's decision on Professional Services first.",
+        Stage::Plan => "Record the upgrade plan first.",
+        Stage::SupportReview => "Support must approve the current plan first.",
+        Stage::Migration | Stage::Done => "Complete the migration first.",
+    };
+    Some(Refusal::Blocked {
+        needs: needed,
+        message: message.into(),
+    })
+}
+
+/// The stage whose earlier stages an action needs complete.
+fn stage_of(action: &Action) -> Stage {
+    match action {
+        Action::SetMoveReasons(_)
+        | Action::SetCurrentEnvironment(_)
+        | Action::SetGitlabVersion(_)
+        | Action::SetDesiredCompletion(_) => Stage::Requirements,
+        Action::RecommendPs(_) | Action::DecidePs { .. } => Stage::ProfessionalServices,
+        Action::HandOver { .. }
+        | Action::AddConsultation(_)
+        | Action::RemoveConsultation(_)
+        | Action::RecordPlan(_) => Stage::Plan,
+        Action::ShareWithSupport { .. } | Action::SetFeedback { .. } => Stage::SupportReview,
+        Action::SetMigration(_) => Stage::Migration,
+    }
+}
+
+/// Applies an action at `now`, logging decisions and stage changes; refuses it, changing
+/// nothing, when an earlier stage is missing, a confirmation is needed, or a value is invalid.
+pub fn apply(
+    engagement: &mut Engagement,
+    action: Action,
+    now: OffsetDateTime,
+) -> Result<(), Refusal> {
+    if let Some(refusal) = missing_for(engagement, stage_of(&action)) {
+        return Err(refusal);
+    }
+    let mut next = engagement.coordination.clone();
+    let decision = match action {
+        Action::SetMoveReasons(r) => {
+            next.move_reasons = r;
+            None
+        }
+        Action::SetCurrentEnvironment(t) => {
+            next.current_environment = t;
+            None
+        }
+        Action::SetGitlabVersion(t) => {
+            next.gitlab_version = t;
+            None
+        }
+        Action::SetDesiredCompletion(d) => {
+            next.desired_completion = d;
+            None
+        }
+        Action::RecommendPs(on) => {
+            next.ps_recommended_on = on;
+            on.map(|d| format!("Professional Services recommended to the customer on {d}."))
+        }
+        Action::DecidePs {
+            decision,
+            on,
+            confirmed,
+        } => {
+            if decision == next.ps_decision {
+                next.ps_decided_on = Some(on);
+                None
+            } else {
+                let users = peak_users(engagement);
+                let large = users.is_some_and(|u| u >= LARGE_UPGRADE_USERS);
+                if decision == PsDecision::Declined && large && !confirmed {
+                    return Err(Refusal::NeedsConfirmation(format!(
+                        "At {} users, Professional Services are highly recommended: they make sure \
+                         the plan is sufficient and the migration interrupts as little as possible. \
+                         Record that the customer declined anyway?",
+                        format_number(users.unwrap_or_default() as f64)
+                    )));
+                }
+                next.ps_decision = decision;
+                next.ps_decided_on = (decision != PsDecision::Undecided).then_some(on);
+                Some(match decision {
+                    PsDecision::Engaged => "The customer engaged Professional Services; they write the plan.".to_string(),
+                    PsDecision::Declined if large => format!(
+                        "The customer declined Professional Services at {} users (confirmed by the TAM); the customer writes the plan.",
+                        format_number(users.unwrap_or_default() as f64)
+                    ),
+                    PsDecision::Declined => "The customer declined Professional Services; the customer writes the plan.".to_string(),
+                    PsDecision::Undecided => "The Professional Services decision was reset to undecided.".to_string(),
+                })
+            }
+        }
+        Action::HandOver { url, title, on } => match on {
+            Some(date) => {
+                let new = next.handed_over.insert(url, date).is_none();
+                new.then(|| format!("Handed over to the customer: {title}."))
+            }
+            None => next
+                .handed_over
+                .remove(&url)
+                .map(|_| format!("No longer marked as handed over: {title}.")),
+        },
+        Action::AddConsultation(consultation) => {
+            if consultation.question.trim().is_empty() {
+                return Err(Refusal::Invalid("Enter the question asked.".into()));
+            }
+            let text = format!(
+                "Consulted {}: {}",
+                consultation.team.label(),
+                consultation.question.trim()
+            );
+            next.consultations.push(consultation);
+            Some(text)
+        }
+        Action::RemoveConsultation(index) => {
+            if index < next.consultations.len() {
+                next.consultations.remove(index);
+            }
+            None
+        }
+        Action::RecordPlan(plan) => {
+            if plan.link.trim().is_empty() && plan.summary.trim().is_empty() {
+                return Err(Refusal::Invalid(
+                    "Give the plan's link or a summary of it.".into(),
+                ));
+            }
+            let author = plan_author(&next)
+                .map(PlanAuthor::label)
+                .unwrap_or("Unknown");
+            let revised = next.plan.is_some();
+            next.plan = Some(plan);
+            next.plan_revision += 1;
+            Some(if revised {
+                format!(
+                    "Revised plan recorded (revision {}); it goes back to Support review.",
+                    next.plan_revision
+                )
+            } else {
+                format!(
+                    "Upgrade plan recorded; written by {}.",
+                    author.to_lowercase_first()
+                )
+            })
+        }
+        Action::ShareWithSupport { on, ticket } => {
+            let first = next.review.shared_on.is_none() && on.is_some();
+            next.review.shared_on = on;
+            next.review.ticket = ticket;
+            first.then(|| "Plan shared with Support for review.".to_string())
+        }
+        Action::SetFeedback { feedback, notes } => {
+            if next.review.shared_on.is_none() {
+                return Err(Refusal::Invalid(
+                    "Record when the plan was shared with Support first.".into(),
+                ));
+            }
+            let changed = feedback != effective_feedback(&next);
+            next.review.feedback = feedback;
+            next.review.feedback_on_revision = next.plan_revision;
+            next.review.notes = notes;
+            next.review.approved_sizing =
+                (feedback == Feedback::Approved).then(|| engagement.sizing.clone());
+            changed.then(|| format!("Support feedback: {}.", feedback.label().to_lowercase()))
+        }
+        Action::SetMigration(migration) => {
+            if let (Some(start), Some(end)) = (migration.start, migration.end) {
+                if end < start {
+                    return Err(Refusal::Invalid(
+                        "The migration window ends before it starts.".into(),
+                    ));
+                }
+            }
+            let changed = migration.status != next.migration.status;
+            let text = format!(
+                "Migration status: {}.",
+                migration.status.label().to_lowercase()
+            );
+            next.migration = migration;
+            changed.then_some(text)
+        }
+    };
+    engagement.change(now, |e| {
+        e.coordination = next;
+        decision
+    });
+    Ok(())
+}
+
+trait LowerFirst {
+    fn to_lowercase_first(&self) -> String;
+}
+
+impl LowerFirst for str {
+    /// "The customer" → "the customer"; "Professional Services" stays as it is.
+    fn to_lowercase_first(&self) -> String {
+        match self.strip_prefix("The ") {
+            Some(rest) => format!("the {rest}"),
+            None => self.to_string(),
+        }
+    }
+}

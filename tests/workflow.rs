@@ -1,0 +1,456 @@
+//! Native tests of the coordination process: every transition and guardrail.
+#![cfg(not(target_arch = "wasm32"))]
+
+use time::macros::{date, datetime};
+use time::OffsetDateTime;
+use upgrade_planner::domain::engagement::{Engagement, EngagementId};
+use upgrade_planner::domain::sizing::SizingInputs;
+use upgrade_planner::domain::workflow::{
+    add_months, apply, effective_feedback, handover_documents, plan_author, review_out_of_date,
+    sizing_of, stage, status, Action, Consultation, Feedback, Migration, MigrationStatus,
+    PlanAuthor, PlanRecord, PsDecision, Refusal, Stage, Team,
+};
+
+const NOW: OffsetDateTime = datetime!(2026-11-25 10:00 UTC);
+const TODAY: time::Date = date!(2026 - 11 - 25);
+
+fn engagement_with(users: &str, growth: &str, horizon: &str) -> Engagement {
+    let mut e = Engagement::new(
+        EngagementId::from_random_bytes([7; 16]),
+        "Acme".parse().unwrap(),
+        datetime!(2026-11-01 09:00 UTC),
+    );
+    e.set_sizing(
+        SizingInputs {
+            current_users: users.into(),
+            annual_growth_pct: growth.into(),
+            horizon_months: horizon.into(),
+            ..SizingInputs::default()
+        },
+        NOW,
+    );
+    e
+}
+
+fn decide(e: &mut Engagement, decision: PsDecision, confirmed: bool) -> Result<(), Refusal> {
+    apply(
+        e,
+        Action::DecidePs {
+            decision,
+            on: TODAY,
+            confirmed,
+        },
+        NOW,
+    )
+}
+
+fn record_plan(e: &mut Engagement, summary: &str) -> Result<(), Refusal> {
+    apply(
+        e,
+        Action::RecordPlan(PlanRecord {
+            link: String::new(),
+            summary: summary.into(),
+            date: TODAY,
+        }),
+        NOW,
+    )
+}
+
+fn share(e: &mut Engagement) {
+    apply(
+        e,
+        Action::ShareWithSupport {
+            on: Some(TODAY),
+            ticket: "https://support.example/1".into(),
+        },
+        NOW,
+    )
+    .unwrap();
+}
+
+fn feedback(e: &mut Engagement, f: Feedback) {
+    apply(
+        e,
+        Action::SetFeedback {
+            feedback: f,
+            notes: String::new(),
+        },
+        NOW,
+    )
+    .unwrap();
+}
+
+fn log_texts(e: &Engagement) -> Vec<&str> {
+    e.log.iter().map(|l| l.text.as_str()).collect()
+}
+
+#[test]
+fn requirements_are_complete_once_users_and_growth_or_a_target_are_known() {
+    let mut e = engagement_with("", "", "");
+    assert_eq!(stage(&e), Stage::Requirements);
+    e = engagement_with("1200", "", "");
+    assert_eq!(stage(&e), Stage::Requirements, "growth still unknown");
+    e = engagement_with("1200", "0", "");
+    assert_eq!(
+        stage(&e),
+        Stage::ProfessionalServices,
+        "no growth is an answer"
+    );
+    let mut target = engagement_with("1200", "", "");
+    target.set_sizing(
+        SizingInputs {
+            target_users: "2000".into(),
+            ..target.sizing.clone()
+        },
+        NOW,
+    );
+    assert_eq!(stage(&target), Stage::ProfessionalServices);
+    assert!(log_texts(&target).contains(&"Stage: Requirements → Professional Services."));
+    assert!(status(&e, TODAY)
+        .next_action
+        .contains("Recommend Professional Services"));
+}
+
+#[test]
+fn a_stage_cannot_be_completed_before_the_one_it_depends_on() {
+    let mut e = engagement_with("1200", "", "");
+    let refused = decide(&mut e, PsDecision::Engaged, false).unwrap_err();
+    assert!(matches!(
+        refused,
+        Refusal::Blocked {
+            needs: Stage::Requirements,
+            ..
+        }
+    ));
+    assert!(refused
+        .to_string()
+        .contains("Complete the requirements first"));
+
+    let mut e = engagement_with("1200", "10", "12");
+    let plan = record_plan(&mut e, "Move to AWS").unwrap_err();
+    assert!(matches!(
+        plan,
+        Refusal::Blocked {
+            needs: Stage::ProfessionalServices,
+            ..
+        }
+    ));
+    assert_eq!(
+        plan.to_string(),
+        "Record the customer's decision on Professional Services first."
+    );
+
+    decide(&mut e, PsDecision::Engaged, false).unwrap();
+    let review = apply(
+        &mut e,
+        Action::ShareWithSupport {
+            on: Some(TODAY),
+            ticket: String::new(),
+        },
+        NOW,
+    );
+    assert!(matches!(
+        review,
+        Err(Refusal::Blocked {
+            needs: Stage::Plan,
+            ..
+        })
+    ));
+    let migration = apply(&mut e, Action::SetMigration(Migration::default()), NOW);
+    assert!(matches!(
+        migration,
+        Err(Refusal::Blocked {
+            needs: Stage::Plan,
+            ..
+        })
+    ));
+    assert_eq!(stage(&e), Stage::Plan);
+}
+
+#[test]
+fn five_thousand_users_exactly_make_professional_services_highly_recommended() {
+    let e = engagement_with("5000", "0", "");
+    let s = status(&e, TODAY);
+    assert!(s.large_upgrade);
+    assert!(s
+        .next_action
+        .contains("highly recommended at 5,000 users or more"));
+    assert!(!status(&engagement_with("4999", "0", ""), TODAY).large_upgrade);
+}
+
+#[test]
+fn projected_users_crossing_5000_count_while_current_users_are_below() {
+    let e = engagement_with("4600", "10", "12");
+    let s = status(&e, TODAY);
+    assert_eq!(s.peak_users, Some(5060));
+    assert!(s.large_upgrade);
+}
+
+#[test]
+fn declining_at_5000_or_more_needs_confirmation_and_is_logged() {
+    let mut e = engagement_with("6000", "0", "");
+    let asked = decide(&mut e, PsDecision::Declined, false).unwrap_err();
+    assert!(matches!(asked, Refusal::NeedsConfirmation(ref q) if q.contains("6,000 users")));
+    assert_eq!(
+        e.coordination.ps_decision,
+        PsDecision::Undecided,
+        "nothing changed"
+    );
+    decide(&mut e, PsDecision::Declined, true).unwrap();
+    assert_eq!(e.coordination.ps_decision, PsDecision::Declined);
+    assert_eq!(e.coordination.ps_decided_on, Some(TODAY));
+    assert!(log_texts(&e)
+        .iter()
+        .any(|t| t.contains("declined Professional Services at 6,000 users (confirmed")));
+    assert_eq!(plan_author(&e.coordination), Some(PlanAuthor::Customer));
+
+    let mut small = engagement_with("800", "0", "");
+    decide(&mut small, PsDecision::Declined, false).unwrap();
+}
+
+#[test]
+fn declined_then_engaged_hands_the_plan_to_professional_services() {
+    let mut e = engagement_with("2000", "0", "");
+    decide(&mut e, PsDecision::Declined, false).unwrap();
+    assert_eq!(plan_author(&e.coordination), Some(PlanAuthor::Customer));
+    assert!(status(&e, TODAY)
+        .next_action
+        .contains("Hand the reference-architecture documents over"));
+    decide(&mut e, PsDecision::Engaged, false).unwrap();
+    assert_eq!(
+        plan_author(&e.coordination),
+        Some(PlanAuthor::ProfessionalServices)
+    );
+    assert!(status(&e, TODAY)
+        .next_action
+        .contains("Professional Services' upgrade plan"));
+    let texts = log_texts(&e);
+    assert!(texts.iter().any(|t| t.contains("declined")));
+    assert!(texts.iter().any(|t| t.contains("engaged")));
+}
+
+#[test]
+fn a_declined_customer_gets_the_documents_and_consultations_are_kept() {
+    let mut e = engagement_with("2500", "0", "");
+    decide(&mut e, PsDecision::Declined, false).unwrap();
+    let rec = sizing_of(&e).map(|(_, rec)| rec);
+    let docs = handover_documents(rec.as_ref());
+    assert_eq!(
+        docs[0].url,
+        "https://docs.gitlab.com/administration/reference_architectures/3k_users/"
+    );
+    assert!(docs.iter().any(|d| d.url.ends_with("/sizing/")));
+    for d in &docs {
+        apply(
+            &mut e,
+            Action::HandOver {
+                url: d.url.clone(),
+                title: d.title.clone(),
+                on: Some(TODAY),
+            },
+            NOW,
+        )
+        .unwrap();
+    }
+    assert_eq!(e.coordination.handed_over.len(), docs.len());
+    assert!(status(&e, TODAY)
+        .next_action
+        .contains("Record the customer's upgrade plan"));
+    let empty = apply(
+        &mut e,
+        Action::AddConsultation(Consultation::default()),
+        NOW,
+    );
+    assert!(matches!(empty, Err(Refusal::Invalid(_))));
+    apply(
+        &mut e,
+        Action::AddConsultation(Consultation {
+            team: Team::Quality,
+            question: "Is Gitaly Cluster tested at 3k?".into(),
+            answer: "Yes".into(),
+        }),
+        NOW,
+    )
+    .unwrap();
+    assert!(log_texts(&e)
+        .iter()
+        .any(|t| t.starts_with("Consulted Quality")));
+    let no_plan = record_plan(&mut e, "  ");
+    assert!(matches!(no_plan, Err(Refusal::Invalid(_))));
+    record_plan(&mut e, "Customer plan: 3k on AWS").unwrap();
+    assert_eq!(stage(&e), Stage::SupportReview);
+    assert!(log_texts(&e).contains(&"Upgrade plan recorded; written by the customer."));
+}
+
+#[test]
+fn a_plan_revised_after_changes_requested_goes_back_to_review() {
+    let mut e = engagement_with("3000", "5", "12");
+    decide(&mut e, PsDecision::Engaged, false).unwrap();
+    record_plan(&mut e, "v1").unwrap();
+    assert!(status(&e, TODAY)
+        .next_action
+        .contains("Share the plan with Support"));
+    let early = apply(
+        &mut e,
+        Action::SetFeedback {
+            feedback: Feedback::Approved,
+            notes: String::new(),
+        },
+        NOW,
+    );
+    assert!(matches!(early, Err(Refusal::Invalid(_))), "not shared yet");
+    share(&mut e);
+    feedback(&mut e, Feedback::ChangesRequested);
+    assert_eq!(stage(&e), Stage::SupportReview);
+    assert!(status(&e, TODAY)
+        .next_action
+        .contains("Support requested changes"));
+    record_plan(&mut e, "v2").unwrap();
+    assert_eq!(effective_feedback(&e.coordination), Feedback::Pending);
+    assert!(status(&e, TODAY).next_action.contains("revised plan"));
+    feedback(&mut e, Feedback::Approved);
+    assert_eq!(stage(&e), Stage::Migration);
+    assert!(log_texts(&e).contains(&"Stage: Support review → Migration."));
+}
+
+#[test]
+fn changing_the_sizing_after_approval_makes_the_review_out_of_date() {
+    let mut e = engagement_with("3000", "5", "12");
+    decide(&mut e, PsDecision::Engaged, false).unwrap();
+    record_plan(&mut e, "v1").unwrap();
+    share(&mut e);
+    feedback(&mut e, Feedback::Approved);
+    assert!(!review_out_of_date(&e));
+    e.set_sizing(
+        SizingInputs {
+            current_users: "3500".into(),
+            ..e.sizing.clone()
+        },
+        NOW,
+    );
+    assert!(review_out_of_date(&e));
+    assert_eq!(stage(&e), Stage::SupportReview);
+    let s = status(&e, TODAY);
+    assert!(s.warnings.iter().any(|w| w.rule == "review-out-of-date"));
+    assert!(s
+        .next_action
+        .contains("share the updated plan with Support again"));
+    assert!(log_texts(&e)
+        .iter()
+        .any(|t| t.contains("review is out of date")));
+    feedback(&mut e, Feedback::Approved);
+    assert!(!review_out_of_date(&e));
+}
+
+#[test]
+fn the_migration_completes_the_process() {
+    let mut e = engagement_with("6000", "0", "");
+    decide(&mut e, PsDecision::Declined, true).unwrap();
+    record_plan(&mut e, "plan").unwrap();
+    share(&mut e);
+    feedback(&mut e, Feedback::Approved);
+    let backwards = Migration {
+        start: Some(date!(2027 - 02 - 10)),
+        end: Some(date!(2027 - 02 - 01)),
+        status: MigrationStatus::Scheduled,
+    };
+    assert!(matches!(
+        apply(&mut e, Action::SetMigration(backwards), NOW),
+        Err(Refusal::Invalid(_))
+    ));
+    let window = Migration {
+        start: Some(date!(2027 - 02 - 01)),
+        end: Some(date!(2027 - 02 - 03)),
+        status: MigrationStatus::Scheduled,
+    };
+    apply(&mut e, Action::SetMigration(window.clone()), NOW).unwrap();
+    assert!(status(&e, TODAY).next_action.contains("2027-02-01"));
+    apply(
+        &mut e,
+        Action::SetMigration(Migration {
+            status: MigrationStatus::RolledBack,
+            ..window.clone()
+        }),
+        NOW,
+    )
+    .unwrap();
+    assert!(status(&e, TODAY).next_action.contains("rolled back"));
+    apply(
+        &mut e,
+        Action::SetMigration(Migration {
+            status: MigrationStatus::Done,
+            ..window
+        }),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(stage(&e), Stage::Done);
+    assert!(status(&e, TODAY).next_action.contains("Nothing left"));
+    assert!(log_texts(&e).contains(&"Migration status: done."));
+    assert!(log_texts(&e).contains(&"Stage: Migration → Done."));
+}
+
+#[test]
+fn a_large_upgrade_due_in_under_three_months_is_warned_about() {
+    let mut e = engagement_with("5200", "0", "");
+    apply(
+        &mut e,
+        Action::SetDesiredCompletion(Some(date!(2027 - 02 - 24))),
+        NOW,
+    )
+    .unwrap();
+    let w = status(&e, TODAY).warnings;
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].rule, "short-timeline");
+    apply(
+        &mut e,
+        Action::SetDesiredCompletion(Some(date!(2027 - 02 - 25))),
+        NOW,
+    )
+    .unwrap();
+    assert!(
+        status(&e, TODAY).warnings.is_empty(),
+        "three months exactly is enough"
+    );
+    let mut small = engagement_with("4000", "0", "");
+    apply(
+        &mut small,
+        Action::SetDesiredCompletion(Some(date!(2026 - 12 - 01))),
+        NOW,
+    )
+    .unwrap();
+    assert!(status(&small, TODAY).warnings.is_empty());
+}
+
+#[test]
+fn three_months_on_is_a_calendar_date() {
+    assert_eq!(add_months(date!(2026 - 11 - 25), 3), date!(2027 - 02 - 25));
+    assert_eq!(add_months(date!(2026 - 11 - 30), 3), date!(2027 - 02 - 28));
+    assert_eq!(add_months(date!(2027 - 11 - 30), 3), date!(2028 - 02 - 29));
+    assert_eq!(add_months(date!(2026 - 01 - 31), 1), date!(2026 - 02 - 28));
+}
+
+#[test]
+fn a_change_that_changes_nothing_logs_nothing_and_keeps_the_revision() {
+    let mut e = engagement_with("1000", "0", "");
+    let revision = e.revision;
+    let lines = e.log.len();
+    apply(&mut e, Action::SetGitlabVersion(String::new()), NOW).unwrap();
+    assert_eq!((e.revision, e.log.len()), (revision, lines));
+    apply(&mut e, Action::SetGitlabVersion("17.11.2".into()), NOW).unwrap();
+    assert_eq!(e.revision, revision + 1);
+    assert_eq!(e.log.len(), lines, "a context field is not a decision");
+}
+
+#[test]
+fn coordination_survives_a_round_trip_through_json() {
+    let mut e = engagement_with("6000", "0", "");
+    decide(&mut e, PsDecision::Declined, true).unwrap();
+    record_plan(&mut e, "plan").unwrap();
+    let back = Engagement::from_json(&e.to_json().unwrap()).unwrap();
+    assert_eq!(back, e);
+    assert!(e
+        .to_json()
+        .unwrap()
+        .contains("\"ps_decided_on\":\"2026-11-25\""));
+}
