@@ -220,3 +220,42 @@ fn the_sizing_form_is_stored_as_typed_and_old_documents_without_it_still_load() 
     let back = Engagement::from_json(&engagement.to_json().unwrap()).unwrap();
     assert_eq!(back.sizing, typed);
 }
+
+#[test]
+fn only_web_and_mail_addresses_become_links() {
+    use upgrade_planner::domain::links::safe_href;
+    assert_eq!(
+        safe_href(" https://gitlab.example/issues/1 ").as_deref(),
+        Some("https://gitlab.example/issues/1")
+    );
+    assert!(safe_href("http://x.example").is_some());
+    assert!(safe_href("mailto:support@example.com").is_some());
+    for bad in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,x",
+        "https://",
+        "ftp://x",
+        "https://a b",
+        "vbscript:x",
+        " java\tscript:x",
+    ] {
+        assert_eq!(safe_href(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn date_inputs_read_and_write_iso_dates() {
+    use upgrade_planner::domain::time_fmt::{date_input_value, parse_date};
+    assert_eq!(
+        parse_date("2027-02-01"),
+        Some(time::macros::date!(2027 - 02 - 01))
+    );
+    assert_eq!(parse_date(""), None);
+    assert_eq!(parse_date("2027-02-30"), None);
+    assert_eq!(
+        date_input_value(Some(time::macros::date!(2027 - 02 - 01))),
+        "2027-02-01"
+    );
+    assert_eq!(date_input_value(None), "");
+}

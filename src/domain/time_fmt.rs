@@ -24,3 +24,13 @@ pub fn format_local(at: OffsetDateTime, offset_minutes: i32) -> String {
         .format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
         .unwrap_or_else(|_| local.to_string())
 }
+
+/// A date as a date input gives it ("2026-11-25"); `None` for empty or malformed text.
+pub fn parse_date(text: &str) -> Option<time::Date> {
+    time::Date::parse(text.trim(), format_description!("[year]-[month]-[day]")).ok()
+}
+
+/// A date as a date input takes it ("2026-11-25").
+pub fn date_input_value(date: Option<time::Date>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}

@@ -427,14 +427,14 @@ pub fn add_months(date: Date, months: u32) -> Date {
 }
 
 /// A guardrail that applies now, with its reason.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Warning {
     pub rule: &'static str,
     pub text: String,
 }
 
 /// Where an engagement stands: derived, never stored.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Status {
     pub stage: Stage,
     pub next_action: String,

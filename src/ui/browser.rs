@@ -10,6 +10,13 @@ pub fn now() -> OffsetDateTime {
     time_fmt::from_unix_millis(js_sys::Date::now()).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
+/// Today's date in the browser's time zone.
+pub fn today() -> time::Date {
+    let offset = time::UtcOffset::from_whole_seconds(local_offset_minutes() * 60)
+        .unwrap_or(time::UtcOffset::UTC);
+    now().to_offset(offset).date()
+}
+
 /// Minutes east of UTC of the browser's time zone, now.
 pub fn local_offset_minutes() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)

@@ -6,10 +6,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::browser;
+use super::coordination::{CoordinationSection, StatusSummary};
 use super::sizing::SizingSection;
 use super::state::use_app_state;
 use crate::domain::engagement::{CustomerName, EngagementId};
 use crate::domain::time_fmt;
+use crate::domain::workflow;
 
 /// The page at `/engagements/:id`.
 #[component]
@@ -64,14 +66,19 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
     };
     let sizing =
         engagement.with_untracked(|e| e.as_ref().map(|e| e.sizing.clone()).unwrap_or_default());
+    let today = browser::today();
+    let status =
+        Memo::new(move |_| engagement.with(|e| e.as_ref().map(|e| workflow::status(e, today))));
     view! {
         <nav aria-label="Breadcrumb" class="breadcrumb">
             <A href="/">"All engagements"</A>
         </nav>
         <h1>{move || name.get()}</h1>
-        <p class="meta">{dates} " · stage: Requirements"</p>
+        <p class="meta">{dates}</p>
+        <StatusSummary status=status/>
         <RenameForm id=id name=name/>
         <SizingSection id=id initial=sizing/>
+        <CoordinationSection id=id engagement=engagement/>
     }
 }
 

@@ -9,6 +9,7 @@ use super::browser;
 use super::state::{use_app_state, Notice};
 use crate::domain::engagement::{CustomerName, Engagement};
 use crate::domain::time_fmt;
+use crate::domain::workflow::{self, Stage, Status};
 
 /// The list of engagements with the form that starts a new one.
 #[component]
@@ -151,11 +152,27 @@ fn UnreadableEntries() -> impl IntoView {
     }
 }
 
-/// Every engagement, most recently changed first.
+/// Every engagement, most recently changed first, with a search and a stage filter.
 #[component]
 fn EngagementList() -> impl IntoView {
     let state = use_app_state();
     let offset = browser::local_offset_minutes();
+    let today = browser::today();
+    let query = RwSignal::new(String::new());
+    let stage_filter = RwSignal::new(String::new());
+    let rows = Memo::new(move |_| {
+        let needle = query.with(|q| q.trim().to_lowercase());
+        let wanted = stage_filter.with(|code| Stage::from_code(code));
+        state.engagements.with(|list| {
+            list.iter()
+                .filter(|e| {
+                    needle.is_empty() || e.customer_name.as_str().to_lowercase().contains(&needle)
+                })
+                .map(|e| (e.clone(), workflow::status(e, today)))
+                .filter(|(_, s)| wanted.is_none_or(|w| s.stage == w))
+                .collect::<Vec<_>>()
+        })
+    });
     let is_empty = move || state.engagements.with(Vec::is_empty);
     view! {
         <section class="card" aria-labelledby="list-heading">
@@ -171,23 +188,52 @@ fn EngagementList() -> impl IntoView {
                     }
                 }
             >
-                <table class="engagement-list">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Customer"</th>
-                            <th scope="col">"Stage"</th>
-                            <th scope="col">"Last changed"</th>
-                            <th scope="col">"Actions"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || state.engagements.get()
-                            key=|e| (e.id, e.revision)
-                            children=move |e| view! { <EngagementRow engagement=e offset=offset/> }
+                <div class="list-tools" role="search">
+                    <div class="field">
+                        <label for="search-customers">"Search customers"</label>
+                        <input
+                            id="search-customers"
+                            type="search"
+                            prop:value=move || query.get()
+                            on:input=move |ev| query.set(event_target_value(&ev))
                         />
-                    </tbody>
-                </table>
+                    </div>
+                    <div class="field">
+                        <label for="filter-stage">"Filter by stage"</label>
+                        <select id="filter-stage" on:change=move |ev| stage_filter.set(event_target_value(&ev))>
+                            <option value="">"All stages"</option>
+                            {Stage::ALL
+                                .iter()
+                                .map(|s| view! { <option value=s.code()>{s.label()}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <Show
+                    when=move || rows.with(|r| !r.is_empty())
+                    fallback=|| view! { <p class="empty-state">"No engagement matches the search and filter."</p> }
+                >
+                    <div class="table-scroll">
+                        <table class="engagement-list">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Customer"</th>
+                                    <th scope="col">"Stage"</th>
+                                    <th scope="col">"Next action"</th>
+                                    <th scope="col">"Last changed"</th>
+                                    <th scope="col">"Actions"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                <For
+                                    each=move || rows.get()
+                                    key=|(e, s)| (e.id, e.revision, s.clone())
+                                    children=move |(e, s)| view! { <EngagementRow engagement=e status=s offset=offset/> }
+                                />
+                            </tbody>
+                        </table>
+                    </div>
+                </Show>
             </Show>
         </section>
     }
@@ -195,7 +241,7 @@ fn EngagementList() -> impl IntoView {
 
 /// One engagement in the list.
 #[component]
-fn EngagementRow(engagement: Engagement, offset: i32) -> impl IntoView {
+fn EngagementRow(engagement: Engagement, status: Status, offset: i32) -> impl IntoView {
     let state = use_app_state();
     let id = engagement.id;
     let href = format!("/engagements/{id}");
@@ -209,7 +255,15 @@ fn EngagementRow(engagement: Engagement, offset: i32) -> impl IntoView {
             <th scope="row">
                 <A href=href.clone()>{name}</A>
             </th>
-            <td>"Requirements"</td>
+            <td>{status.stage.label()}</td>
+            <td>
+                {status.next_action}
+                {status
+                    .warnings
+                    .into_iter()
+                    .map(|w| view! { <p class="row-warning" data-rule=w.rule>"Warning: " {w.text}</p> })
+                    .collect_view()}
+            </td>
             <td>
                 <time datetime=updated_iso>
                     {time_fmt::format_local(engagement.updated, offset)}

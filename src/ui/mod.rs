@@ -3,7 +3,9 @@
 mod app;
 mod browser;
 mod chart;
+mod coordination;
 mod engagement_page;
+mod fields;
 mod home;
 mod recommendation;
 mod sizing;

@@ -286,7 +286,7 @@ fn ChoiceField(
                         view! {
                             <option
                                 value=code
-                                selected=move || form.inputs.with(|i| i.text(field) == code)
+                                prop:selected=move || form.inputs.with(|i| i.text(field) == code)
                             >
                                 {text}
                             </option>

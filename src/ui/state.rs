@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::browser;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
 use crate::domain::sizing::SizingInputs;
+use crate::domain::workflow::{self, Action, Refusal};
 use crate::storage::{Loaded, StorageError, Store, Unreadable};
 
 /// What the last list action did, shown in a status line (with "Undo" after a delete).
@@ -130,6 +131,17 @@ impl AppState {
                 e.set_sizing(sizing, browser::now());
             }
         });
+    }
+
+    /// Applies a coordination change to an engagement; a refusal changes nothing.
+    pub fn apply(&self, id: EngagementId, action: Action) -> Result<(), Refusal> {
+        let mut result = Ok(());
+        self.engagements.update(|list| {
+            if let Some(e) = list.iter_mut().find(|e| e.id == id) {
+                result = workflow::apply(e, action, browser::now());
+            }
+        });
+        result
     }
 
     /// Copies an engagement under a new id and lists the copy first.

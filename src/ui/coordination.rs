@@ -1,0 +1,623 @@
+//! The coordination process on an engagement's page: where it stands, what comes next, and
+//! one panel per stage. Rules live in `domain::workflow`; this only shows and edits.
+
+use leptos::prelude::*;
+use time::Date;
+
+use super::browser;
+use super::fields::{CheckField, DateField, SelectField, TextField};
+use super::state::use_app_state;
+use crate::domain::engagement::{Engagement, EngagementId};
+use crate::domain::links::safe_href;
+use crate::domain::time_fmt;
+use crate::domain::workflow::{
+    self, handover_documents, missing_for, plan_author, Action, Consultation, Coordination,
+    Feedback, Migration, MigrationStatus, MoveReasons, PlanRecord, PsDecision, Refusal, Stage,
+    Status, Team,
+};
+
+/// What every panel of the section shares.
+#[derive(Clone, Copy)]
+struct Ctx {
+    state: super::state::AppState,
+    id: EngagementId,
+    engagement: Memo<Option<Engagement>>,
+    today: Date,
+    /// The last refused change, shown in its stage's panel.
+    refusal: RwSignal<Option<(Stage, String)>>,
+    /// The question asked before declining Professional Services at 5,000 users or more.
+    confirm_decline: RwSignal<Option<String>>,
+}
+
+impl Ctx {
+    /// Applies a change; a refusal is shown in the panel of `stage`.
+    fn act(self, stage: Stage, action: Action) -> bool {
+        match self.state.apply(self.id, action) {
+            Ok(()) => {
+                self.refusal.set(None);
+                true
+            }
+            Err(Refusal::NeedsConfirmation(question)) => {
+                self.confirm_decline.set(Some(question));
+                false
+            }
+            Err(refusal) => {
+                self.refusal.set(Some((stage, refusal.to_string())));
+                false
+            }
+        }
+    }
+
+    /// A value of the coordination record, tracked.
+    fn read<T: Default>(self, f: impl Fn(&Coordination) -> T) -> T {
+        self.engagement
+            .with(|e| e.as_ref().map(|e| f(&e.coordination)).unwrap_or_default())
+    }
+
+    /// Why the fields of `stage` cannot be used yet, if they cannot.
+    fn blocked(self, stage: Stage) -> Option<String> {
+        self.engagement.with(|e| {
+            e.as_ref()
+                .and_then(|e| missing_for(e, stage))
+                .map(|r| r.to_string())
+        })
+    }
+
+    fn callback<T: 'static>(
+        self,
+        stage: Stage,
+        make: fn(T, &Coordination) -> Action,
+    ) -> Callback<T> {
+        Callback::new(move |value: T| {
+            let action = self
+                .engagement
+                .with_untracked(|e| e.as_ref().map(|e| make(value, &e.coordination)));
+            if let Some(action) = action {
+                self.act(stage, action);
+            }
+        })
+    }
+}
+
+/// Where the engagement stands: stage, next action and warnings.
+#[component]
+pub fn StatusSummary(status: Memo<Option<Status>>) -> impl IntoView {
+    let stage = move || status.with(|s| s.as_ref().map(|s| s.stage).unwrap_or(Stage::Requirements));
+    view! {
+        <section class="card status" aria-labelledby="status-heading">
+            <h2 id="status-heading">"Where it stands"</h2>
+            <ol class="stages">
+                {Stage::ALL
+                    .into_iter()
+                    .map(|s| {
+                        let state = move || {
+                            let current = stage();
+                            if s < current {
+                                "done"
+                            } else if s == current {
+                                "current"
+                            } else {
+                                "todo"
+                            }
+                        };
+                        view! {
+                            <li
+                                class=move || format!("stage stage-{}", state())
+                                aria-current=move || (state() == "current").then_some("step")
+                            >
+                                <span class="stage-name">{s.label()}</span>
+                                <span class="visually-hidden">
+                                    {move || match state() {
+                                        "done" => " (complete)",
+                                        "current" => " (current stage)",
+                                        _ => " (to do)",
+                                    }}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            <p class="next-action">
+                <strong>"Next action: "</strong>
+                {move || status.with(|s| s.as_ref().map(|s| s.next_action.clone()))}
+            </p>
+            {move || {
+                let warnings = status.with(|s| s.as_ref().map(|s| s.warnings.clone()).unwrap_or_default());
+                (!warnings.is_empty()).then(|| view! {
+                    <ul class="warnings" aria-label="Warnings">
+                        {warnings.into_iter().map(|w| view! { <li data-rule=w.rule>{w.text}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
+        </section>
+    }
+}
+
+/// The panels of the coordination process, and the activity log.
+#[component]
+pub fn CoordinationSection(
+    id: EngagementId,
+    engagement: Memo<Option<Engagement>>,
+) -> impl IntoView {
+    let ctx = Ctx {
+        state: use_app_state(),
+        id,
+        engagement,
+        today: browser::today(),
+        refusal: RwSignal::new(None),
+        confirm_decline: RwSignal::new(None),
+    };
+    view! {
+        <section class="card" aria-labelledby="coordination-heading">
+            <h2 id="coordination-heading">"Coordination"</h2>
+            <RequirementsPanel ctx=ctx/>
+            <ProfessionalServicesPanel ctx=ctx/>
+            <PlanPanel ctx=ctx/>
+            <SupportReviewPanel ctx=ctx/>
+            <MigrationPanel ctx=ctx/>
+        </section>
+        <ActivityLog engagement=engagement/>
+    }
+}
+
+/// A stage's panel: heading, why it is blocked, its last refusal, and its fields.
+#[component]
+fn StagePanel(ctx: Ctx, stage: Stage, children: Children) -> impl IntoView {
+    let heading = format!("stage-{}-heading", stage.code());
+    let blocked = move || ctx.blocked(stage);
+    view! {
+        <section class="stage-panel" aria-labelledby=heading.clone()>
+            <h3 id=heading.clone()>{stage.label()}</h3>
+            {move || blocked().map(|why| view! { <p class="blocked">{why}</p> })}
+            {move || {
+                ctx.refusal
+                    .get()
+                    .filter(|(s, _)| *s == stage)
+                    .map(|(_, why)| view! { <p class="field-error" role="alert">{why}</p> })
+            }}
+            <fieldset class="plain" disabled=move || blocked().is_some()>
+                {children()}
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn RequirementsPanel(ctx: Ctx) -> impl IntoView {
+    let reasons = move || ctx.read(|c| c.move_reasons.clone());
+    let set_reason = move |edit: fn(&mut MoveReasons, bool), on: bool| {
+        let mut r = reasons();
+        edit(&mut r, on);
+        ctx.act(Stage::Requirements, Action::SetMoveReasons(r));
+    };
+    let reason_box = move |id: &'static str,
+                           label: &'static str,
+                           get: fn(&MoveReasons) -> bool,
+                           set: fn(&mut MoveReasons, bool)| {
+        view! {
+            <CheckField
+                id=id.to_string()
+                label=label
+                checked=Signal::derive(move || get(&reasons()))
+                on_commit=Callback::new(move |on| set_reason(set, on))
+            />
+        }
+    };
+    view! {
+        <StagePanel ctx=ctx stage=Stage::Requirements>
+            <p class="hint">
+                "The sizing form below holds the users, growth and load. Record here why the customer is moving and by when."
+            </p>
+            <fieldset>
+                <legend>"Reasons for the move"</legend>
+                {reason_box("reason-cloud", "Moving to a cloud provider", |r| r.cloud_provider, |r, on| r.cloud_provider = on)}
+                {reason_box("reason-kubernetes", "Adopting Kubernetes", |r| r.kubernetes, |r, on| r.kubernetes = on)}
+                {reason_box("reason-growth", "Growth needs more computing resources", |r| r.growth, |r, on| r.growth = on)}
+                <TextField
+                    id="reason-other"
+                    label="Other reason"
+                    value=Signal::derive(move || reasons().other)
+                    on_commit=Callback::new(move |text: String| {
+                        let mut r = reasons();
+                        r.other = text;
+                        ctx.act(Stage::Requirements, Action::SetMoveReasons(r));
+                    })
+                />
+            </fieldset>
+            <div class="field-row">
+                <TextField
+                    id="current-environment"
+                    label="Current environment"
+                    value=Signal::derive(move || ctx.read(|c| c.current_environment.clone()))
+                    on_commit=ctx.callback(Stage::Requirements, |t, _| Action::SetCurrentEnvironment(t))
+                />
+                <TextField
+                    id="gitlab-version"
+                    label="Current GitLab version"
+                    value=Signal::derive(move || ctx.read(|c| c.gitlab_version.clone()))
+                    on_commit=ctx.callback(Stage::Requirements, |t, _| Action::SetGitlabVersion(t))
+                />
+                <DateField
+                    id="desired-completion"
+                    label="Desired completion date"
+                    value=Signal::derive(move || ctx.read(|c| c.desired_completion))
+                    on_commit=ctx.callback(Stage::Requirements, |d, _| Action::SetDesiredCompletion(d))
+                />
+            </div>
+        </StagePanel>
+    }
+}
+
+#[component]
+fn ProfessionalServicesPanel(ctx: Ctx) -> impl IntoView {
+    let large = move || {
+        ctx.engagement.with(|e| {
+            e.as_ref()
+                .and_then(workflow::peak_users)
+                .is_some_and(|u| u >= crate::domain::sizing::LARGE_UPGRADE_USERS)
+        })
+    };
+    let decide = move |decision: PsDecision, confirmed: bool| {
+        let on = ctx.read(|c| c.ps_decided_on).unwrap_or(ctx.today);
+        let on = if ctx.read(|c| c.ps_decision) == decision {
+            on
+        } else {
+            ctx.today
+        };
+        ctx.act(
+            Stage::ProfessionalServices,
+            Action::DecidePs {
+                decision,
+                on,
+                confirmed,
+            },
+        )
+    };
+    view! {
+        <StagePanel ctx=ctx stage=Stage::ProfessionalServices>
+            <Show when=large>
+                <p class="callout" role="note">
+                    <strong>"Professional Services are highly recommended. "</strong>
+                    "At 5,000 users or more, Dedicated Implementation Services make sure the plan is sufficient and the migration interrupts as little as possible. Such migrations usually take at least three months to plan and carry out."
+                </p>
+            </Show>
+            <Show when=move || !large()>
+                <p class="hint">
+                    "The recommended path: Professional Services plan and carry out the migration through Dedicated Implementation Services."
+                </p>
+            </Show>
+            <div class="field-row">
+                <DateField
+                    id="ps-recommended-on"
+                    label="Professional Services recommended on"
+                    value=Signal::derive(move || ctx.read(|c| c.ps_recommended_on))
+                    on_commit=ctx.callback(Stage::ProfessionalServices, |d, _| Action::RecommendPs(d))
+                />
+                <SelectField
+                    id="ps-decision"
+                    label="Customer's decision"
+                    options=PsDecision::ALL.iter().map(|d| (d.code(), d.label())).collect()
+                    value=Signal::derive(move || ctx.read(|c| c.ps_decision.code().to_string()))
+                    on_commit=Callback::new(move |code: String| {
+                        PsDecision::from_code(&code).is_some_and(|d| decide(d, false))
+                    })
+                />
+                <DateField
+                    id="ps-decided-on"
+                    label="Decision date"
+                    value=Signal::derive(move || ctx.read(|c| c.ps_decided_on))
+                    disabled=Signal::derive(move || ctx.read(|c| c.ps_decision) == PsDecision::Undecided)
+                    on_commit=Callback::new(move |d: Option<Date>| {
+                        let (decision, on) = ctx.read(|c| (c.ps_decision, c.ps_decided_on));
+                        let on = d.or(on).unwrap_or(ctx.today);
+                        ctx.act(Stage::ProfessionalServices, Action::DecidePs { decision, on, confirmed: true });
+                    })
+                />
+            </div>
+            {move || ctx.confirm_decline.get().map(|question| view! {
+                <div class="confirm" role="alertdialog" aria-labelledby="confirm-decline-heading" aria-describedby="confirm-decline-text">
+                    <h4 id="confirm-decline-heading">"Confirm: customer declines Professional Services"</h4>
+                    <p id="confirm-decline-text">{question}</p>
+                    <button type="button" class="danger" on:click=move |_| {
+                        ctx.confirm_decline.set(None);
+                        decide(PsDecision::Declined, true);
+                    }>"Confirm decline"</button>
+                    " "
+                    <button type="button" on:click=move |_| ctx.confirm_decline.set(None)>"Cancel"</button>
+                </div>
+            })}
+        </StagePanel>
+    }
+}
+
+#[component]
+fn PlanPanel(ctx: Ctx) -> impl IntoView {
+    let author = move || ctx.read(|c| plan_author(c).map(|a| a.label()));
+    let declined = move || ctx.read(|c| c.ps_decision == PsDecision::Declined);
+    let documents = Memo::new(move |_| {
+        let rec = ctx
+            .engagement
+            .with(|e| e.as_ref().and_then(workflow::sizing_of).map(|(_, rec)| rec));
+        handover_documents(rec.as_ref())
+    });
+    let link = RwSignal::new(String::new());
+    let summary = RwSignal::new(String::new());
+    let date = RwSignal::new(None::<Date>);
+    // The form starts from the recorded plan, so a revision edits what was there.
+    Effect::new(move |_| {
+        if let Some(plan) = ctx.read(|c| c.plan.clone()) {
+            link.set(plan.link);
+            summary.set(plan.summary);
+            date.set(Some(plan.date));
+        }
+    });
+    let record = move |_| {
+        let plan = PlanRecord {
+            link: link.get_untracked(),
+            summary: summary.get_untracked(),
+            date: date.get_untracked().unwrap_or(ctx.today),
+        };
+        ctx.act(Stage::Plan, Action::RecordPlan(plan));
+    };
+    let team = RwSignal::new(Team::Product.code().to_string());
+    let question = RwSignal::new(String::new());
+    let answer = RwSignal::new(String::new());
+    let consult = move |_| {
+        let consultation = Consultation {
+            team: Team::from_code(&team.get_untracked()).unwrap_or_default(),
+            question: question.get_untracked(),
+            answer: answer.get_untracked(),
+        };
+        if ctx.act(Stage::Plan, Action::AddConsultation(consultation)) {
+            question.set(String::new());
+            answer.set(String::new());
+        }
+    };
+    view! {
+        <StagePanel ctx=ctx stage=Stage::Plan>
+            <p>
+                <strong>"Written by: "</strong>
+                {move || author().unwrap_or("decided by the Professional Services answer")}
+            </p>
+            <Show when=declined>
+                <p class="callout" role="note">
+                    "The customer declined Professional Services, so the customer writes the plan. The TAM hands over GitLab's documentation but does not produce a detailed hardware upgrade plan. Other teams (Product, Quality, Support, …) can help with specific questions."
+                </p>
+                <fieldset>
+                    <legend>"Documents handed over"</legend>
+                    <ul class="documents">
+                        <For
+                            each=move || documents.get()
+                            key=|d| d.url.clone()
+                            children=move |d| {
+                                let url = d.url.clone();
+                                let url_for_date = d.url.clone();
+                                let on_date = Signal::derive(move || ctx.read(|c| c.handed_over.get(&url_for_date).copied()));
+                                let id = format!("handover-{}", d.url.trim_end_matches('/').rsplit('/').next().unwrap_or("doc"));
+                                let title = d.title.clone();
+                                view! {
+                                    <li>
+                                        <a href=d.url.clone() target="_blank" rel="noopener noreferrer">{d.title.clone()}</a>
+                                        <CheckField
+                                            id=id
+                                            label=format!("Handed over: {}", d.title)
+                                            checked=Signal::derive(move || on_date.get().is_some())
+                                            on_commit=Callback::new(move |on: bool| {
+                                                ctx.act(Stage::Plan, Action::HandOver {
+                                                    url: url.clone(),
+                                                    title: title.clone(),
+                                                    on: on.then_some(ctx.today),
+                                                });
+                                            })
+                                        />
+                                        {move || on_date.get().map(|d| view! { <span class="hint">"on " {d.to_string()}</span> })}
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                </fieldset>
+                <fieldset>
+                    <legend>"Internal teams consulted"</legend>
+                    <ul class="consultations">
+                        {move || ctx.read(|c| c.consultations.clone()).into_iter().enumerate().map(|(i, c)| view! {
+                            <li>
+                                <strong>{c.team.label()}</strong> ": " {c.question}
+                                {(!c.answer.is_empty()).then(|| view! { <br/> "Answer: " {c.answer.clone()} })}
+                                " "
+                                <button type="button" class="small" on:click=move |_| { ctx.act(Stage::Plan, Action::RemoveConsultation(i)); }>
+                                    "Remove"
+                                </button>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="consult-team">"Team"</label>
+                            <select id="consult-team" on:change=move |ev| team.set(event_target_value(&ev))>
+                                {Team::ALL.iter().map(|t| view! { <option value=t.code()>{t.label()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="consult-question">"Question"</label>
+                            <input id="consult-question" type="text" prop:value=move || question.get() on:input=move |ev| question.set(event_target_value(&ev))/>
+                        </div>
+                        <div class="field">
+                            <label for="consult-answer">"Answer"</label>
+                            <input id="consult-answer" type="text" prop:value=move || answer.get() on:input=move |ev| answer.set(event_target_value(&ev))/>
+                        </div>
+                    </div>
+                    <button type="button" on:click=consult>"Add consultation"</button>
+                </fieldset>
+            </Show>
+            <fieldset>
+                <legend>"The upgrade plan"</legend>
+                {move || ctx.read(|c| c.plan.clone().map(|p| (p, c.plan_revision))).map(|(plan, revision)| {
+                    let href = safe_href(&plan.link);
+                    view! {
+                        <p class="recorded">
+                            {format!("Recorded on {} (revision {revision}). ", plan.date)}
+                            {href.map(|h| view! { <a href=h target="_blank" rel="noopener noreferrer">"Open the plan"</a> })}
+                        </p>
+                    }
+                })}
+                <div class="field">
+                    <label for="plan-link">"Plan link"</label>
+                    <input id="plan-link" type="url" prop:value=move || link.get() on:input=move |ev| link.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="plan-summary">"Plan summary"</label>
+                    <textarea id="plan-summary" rows="3" prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev))></textarea>
+                </div>
+                <div class="field field-date">
+                    <label for="plan-date">"Plan date"</label>
+                    <input id="plan-date" type="date"
+                        prop:value=move || time_fmt::date_input_value(date.get())
+                        on:change=move |ev| date.set(time_fmt::parse_date(&event_target_value(&ev)))/>
+                </div>
+                <button type="button" class="primary" on:click=record>
+                    {move || if ctx.read(|c| c.plan.is_some()) { "Record revised plan" } else { "Record plan" }}
+                </button>
+            </fieldset>
+        </StagePanel>
+    }
+}
+
+#[component]
+fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
+    let share = move |on: Option<Date>, ticket: String| {
+        ctx.act(
+            Stage::SupportReview,
+            Action::ShareWithSupport { on, ticket },
+        );
+    };
+    let out_of_date = move || {
+        ctx.engagement
+            .with(|e| e.as_ref().is_some_and(workflow::review_out_of_date))
+    };
+    view! {
+        <StagePanel ctx=ctx stage=Stage::SupportReview>
+            <Show when=out_of_date>
+                <p class="callout warning" role="note">
+                    "The sizing changed after Support approved the plan: the review is out of date. Share the updated plan and record Support's feedback again."
+                </p>
+            </Show>
+            <div class="field-row">
+                <DateField
+                    id="shared-on"
+                    label="Shared with Support on"
+                    value=Signal::derive(move || ctx.read(|c| c.review.shared_on))
+                    on_commit=Callback::new(move |d| share(d, ctx.read(|c| c.review.ticket.clone())))
+                />
+                <TextField
+                    id="support-ticket"
+                    label="Support ticket link"
+                    input_type="url"
+                    value=Signal::derive(move || ctx.read(|c| c.review.ticket.clone()))
+                    on_commit=Callback::new(move |t| share(ctx.read(|c| c.review.shared_on).or(Some(ctx.today)), t))
+                />
+                <SelectField
+                    id="support-feedback"
+                    label="Support's feedback"
+                    options=Feedback::ALL.iter().map(|f| (f.code(), f.label())).collect()
+                    value=Signal::derive(move || ctx.read(|c| workflow::effective_feedback(c).code().to_string()))
+                    on_commit=Callback::new(move |code: String| {
+                        Feedback::from_code(&code).is_some_and(|feedback| {
+                            let notes = ctx.read(|c| c.review.notes.clone());
+                            ctx.act(Stage::SupportReview, Action::SetFeedback { feedback, notes })
+                        })
+                    })
+                />
+            </div>
+            <TextField
+                id="feedback-notes"
+                label="Feedback notes"
+                multiline=true
+                value=Signal::derive(move || ctx.read(|c| c.review.notes.clone()))
+                on_commit=ctx.callback(Stage::SupportReview, |notes, c| Action::SetFeedback {
+                    feedback: workflow::effective_feedback(c),
+                    notes,
+                })
+            />
+        </StagePanel>
+    }
+}
+
+#[component]
+fn MigrationPanel(ctx: Ctx) -> impl IntoView {
+    let migration = move || ctx.read(|c| c.migration.clone());
+    let set = move |edit: &dyn Fn(&mut Migration)| {
+        let mut m = migration();
+        edit(&mut m);
+        ctx.act(Stage::Migration, Action::SetMigration(m))
+    };
+    let without_ps = move || ctx.read(|c| c.ps_decision == PsDecision::Declined);
+    let ticket = move || ctx.read(|c| safe_href(&c.review.ticket));
+    view! {
+        <StagePanel ctx=ctx stage=Stage::Migration>
+            <Show when=without_ps>
+                <p class="callout" role="note">
+                    "Without Professional Services, Support is the customer's primary contact during the migration, through the normal support process. "
+                    {move || ticket().map(|href| view! {
+                        <a href=href target="_blank" rel="noopener noreferrer">"Open the Support ticket"</a>
+                    })}
+                </p>
+            </Show>
+            <div class="field-row">
+                <DateField
+                    id="migration-start"
+                    label="Migration start"
+                    value=Signal::derive(move || migration().start)
+                    on_commit=Callback::new(move |d| { set(&|m| m.start = d); })
+                />
+                <DateField
+                    id="migration-end"
+                    label="Migration end"
+                    value=Signal::derive(move || migration().end)
+                    on_commit=Callback::new(move |d| { set(&|m| m.end = d); })
+                />
+                <SelectField
+                    id="migration-status"
+                    label="Migration status"
+                    options=MigrationStatus::ALL.iter().map(|s| (s.code(), s.label())).collect()
+                    value=Signal::derive(move || migration().status.code().to_string())
+                    on_commit=Callback::new(move |code: String| {
+                        MigrationStatus::from_code(&code).is_some_and(|s| set(&|m| m.status = s))
+                    })
+                />
+            </div>
+        </StagePanel>
+    }
+}
+
+/// Every decision and stage change, newest first.
+#[component]
+fn ActivityLog(engagement: Memo<Option<Engagement>>) -> impl IntoView {
+    let offset = browser::local_offset_minutes();
+    view! {
+        <section class="card" aria-labelledby="log-heading">
+            <h2 id="log-heading">"Activity log"</h2>
+            {move || {
+                let entries = engagement.with(|e| e.as_ref().map(|e| e.log.clone()).unwrap_or_default());
+                if entries.is_empty() {
+                    view! { <p class="empty-state">"Nothing recorded yet: decisions and stage changes appear here."</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="log">
+                            {entries.into_iter().rev().map(|entry| view! {
+                                <li>
+                                    <time datetime=entry.at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()>
+                                        {time_fmt::format_local(entry.at, offset)}
+                                    </time>
+                                    " "
+                                    {entry.text}
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,136 @@
+//! Labelled form fields that commit a value when the TAM leaves or changes them.
+
+use leptos::prelude::*;
+use time::Date;
+
+use crate::domain::time_fmt::{date_input_value, parse_date};
+
+/// A text field (or a text area) saved when it changes.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] value: Signal<String>,
+    on_commit: Callback<String>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] input_type: Option<&'static str>,
+) -> impl IntoView {
+    let input = if multiline {
+        view! {
+            <textarea
+                id=id
+                rows="3"
+                prop:value=move || value.get()
+                disabled=move || disabled.get()
+                on:change=move |ev| on_commit.run(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id
+                type=input_type.unwrap_or("text")
+                prop:value=move || value.get()
+                disabled=move || disabled.get()
+                on:change=move |ev| on_commit.run(event_target_value(&ev))
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {input}
+        </div>
+    }
+}
+
+/// A date field saved when it changes; clearing it saves no date.
+#[component]
+pub fn DateField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] value: Signal<Option<Date>>,
+    on_commit: Callback<Option<Date>>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="field field-date">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="date"
+                prop:value=move || date_input_value(value.get())
+                disabled=move || disabled.get()
+                on:change=move |ev| on_commit.run(parse_date(&event_target_value(&ev)))
+            />
+        </div>
+    }
+}
+
+/// A choice among fixed options. `on_commit` answers whether the choice was taken; when it was
+/// not (a confirmation is pending, or it was refused), the field shows the stored value again.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    #[prop(into)] value: Signal<String>,
+    on_commit: Callback<String, bool>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    let select = NodeRef::<leptos::html::Select>::new();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                node_ref=select
+                disabled=move || disabled.get()
+                on:change=move |ev| {
+                    if !on_commit.run(event_target_value(&ev)) {
+                        if let Some(select) = select.get_untracked() {
+                            select.set_value(&value.get_untracked());
+                        }
+                    }
+                }
+            >
+                {options
+                    .into_iter()
+                    .map(|(code, text)| {
+                        view! {
+                            <option value=code prop:selected=move || value.with(|v| v == code)>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A checkbox saved when it changes.
+#[component]
+pub fn CheckField(
+    id: String,
+    #[prop(into)] label: String,
+    #[prop(into)] checked: Signal<bool>,
+    on_commit: Callback<bool>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="check">
+            <input
+                type="checkbox"
+                id=id.clone()
+                prop:checked=move || checked.get()
+                disabled=move || disabled.get()
+                on:change=move |ev| on_commit.run(event_target_checked(&ev))
+            />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
