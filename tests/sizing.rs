@@ -702,6 +702,13 @@ fn any_requirements() -> impl Strategy<Value = Requirements> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+            "tests/proptest-regressions/sizing.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn every_valid_input_gets_a_recommendation_with_reasons(r in any_requirements()) {
         let rec = recommend(&r);

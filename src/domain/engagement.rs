@@ -147,6 +147,9 @@ pub struct Engagement {
     /// What the TAM recorded of the coordination process.
     #[serde(default, skip_serializing_if = "Coordination::is_blank")]
     pub coordination: Coordination,
+    /// The TAM's own notes: in the file for Support, never in a customer link.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub internal_notes: String,
     /// Decisions and stage changes, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub log: Vec<LogEntry>,
@@ -168,6 +171,7 @@ impl Engagement {
             revision: 1,
             sizing: SizingInputs::default(),
             coordination: Coordination::default(),
+            internal_notes: String::new(),
             log: Vec::new(),
             extra: Map::new(),
         }
@@ -189,6 +193,14 @@ impl Engagement {
         });
     }
 
+    /// Replaces the internal notes.
+    pub fn set_internal_notes(&mut self, notes: String, now: OffsetDateTime) {
+        self.change(now, |e| {
+            e.internal_notes = notes;
+            None
+        });
+    }
+
     /// Makes a change at `now`. `edit` may return a decision to log; a change of stage, and a
     /// Support approval made out of date, are logged too. A change that changes nothing is not
     /// a change: no log line, no new revision.
@@ -197,13 +209,15 @@ impl Engagement {
             self.customer_name.clone(),
             self.sizing.clone(),
             self.coordination.clone(),
+            self.internal_notes.clone(),
         );
         let stage_before = workflow::stage(self);
         let stale_before = workflow::review_out_of_date(self);
         let decision = edit(self);
         let unchanged = before.0 == self.customer_name
             && before.1 == self.sizing
-            && before.2 == self.coordination;
+            && before.2 == self.coordination
+            && before.3 == self.internal_notes;
         if unchanged && decision.is_none() {
             return;
         }
@@ -259,6 +273,11 @@ impl Engagement {
         }
         let value: Value =
             serde_json::from_str(raw).map_err(|e| ReadError::NotJson(e.to_string()))?;
+        Self::from_value(value)
+    }
+
+    /// Reads a document already parsed as JSON, checking its version before its fields.
+    pub fn from_value(value: Value) -> Result<Self, ReadError> {
         let Value::Object(ref object) = value else {
             return Err(ReadError::NotADocument);
         };

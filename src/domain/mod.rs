@@ -4,7 +4,9 @@
 
 pub mod engagement;
 pub mod links;
+pub mod plan;
 pub mod reference;
+pub mod share;
 pub mod sizing;
 pub mod time_fmt;
 pub mod workflow;

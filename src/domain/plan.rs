@@ -1,0 +1,660 @@
+//! Plan files: Markdown for reading anywhere, JSON for loading back, and backups of everything.
+//!
+//! The Markdown escapes everything a user typed, so no name or note can change the document's
+//! structure. The JSON file carries the engagement losslessly plus a labelled snapshot of what
+//! was derived at export; only the engagement is read back.
+
+use std::fmt;
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+use time::OffsetDateTime;
+
+use super::engagement::{Engagement, ReadError};
+use super::links::safe_href;
+use super::reference::{Platform, DATA_VERSION};
+use super::sizing::{
+    format_number, Growth, Monorepos, Recommendation, Requirements, HA_REDUCTIONS,
+};
+use super::workflow::{
+    self, effective_feedback, handover_documents, plan_author, sizing_of, MigrationStatus,
+    PsDecision,
+};
+
+/// The `format` of a plan file.
+pub const PLAN_FORMAT: &str = "gitlab-upgrade-planner/plan";
+/// The `format` of a backup of every engagement.
+pub const BACKUP_FORMAT: &str = "gitlab-upgrade-planner/backup";
+/// The layout version of both file kinds that this build writes and reads.
+pub const FILE_VERSION: u64 = 1;
+/// The largest file accepted for import.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Escapes text a user typed so that Markdown shows it as it is. Line breaks become spaces, so
+/// the text never starts a line: only characters that act mid-line need a backslash.
+pub fn escape_md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '<' | '>' | '~' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Multi-line text a user typed, as a quoted block that cannot escape its quote.
+fn quote_md(text: &str) -> String {
+    text.lines()
+        .map(|line| format!("> {}", escape_md(line)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A link to a user-given address, or the escaped text when it is not a web or mail address.
+fn link_md(label: &str, text: &str) -> String {
+    match safe_href(text) {
+        Some(href) => format!(
+            "[{}](<{}>)",
+            escape_md(label),
+            href.replace(['<', '>', ' '], "")
+        ),
+        None => escape_md(text),
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        "—".into()
+    } else {
+        escape_md(text.trim())
+    }
+}
+
+/// The file name of a download: "<customer>-upgrade-plan-<yyyy-mm-dd>.<ext>".
+pub fn file_name(engagement: &Engagement, today: time::Date, extension: &str) -> String {
+    let slug: String = engagement
+        .customer_name
+        .as_str()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() {
+        "customer".into()
+    } else {
+        slug
+    };
+    format!("{slug}-upgrade-plan-{today}.{extension}")
+}
+
+/// Who sees the document: Support (everything) or the customer (no internal notes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    Support,
+    Customer,
+}
+
+/// The plan as Markdown, for a support ticket, a GitLab issue or an email.
+pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience) -> String {
+    let mut md = String::new();
+    let c = &engagement.coordination;
+    let status = workflow::status(engagement, now.date());
+    let sizing = sizing_of(engagement);
+    let _ = writeln!(
+        md,
+        "# Infrastructure upgrade plan: {}\n",
+        escape_md(engagement.customer_name.as_str())
+    );
+    let _ = writeln!(
+        md,
+        "Exported {} UTC · stage: **{}** · next action: {}\n",
+        now.date(),
+        status.stage.label(),
+        escape_md(&status.next_action)
+    );
+    for w in &status.warnings {
+        let _ = writeln!(md, "> **Warning:** {}\n", escape_md(&w.text));
+    }
+
+    md.push_str("## Customer and context\n\n");
+    let r = &c.move_reasons;
+    let mut reasons: Vec<String> = [
+        (r.cloud_provider, "moving to a cloud provider"),
+        (r.kubernetes, "adopting Kubernetes"),
+        (r.growth, "growth needs more computing resources"),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, t)| t.to_string())
+    .collect();
+    if !r.other.trim().is_empty() {
+        reasons.push(escape_md(r.other.trim()));
+    }
+    let platform = Platform::from_code(&engagement.sizing.platform).map(Platform::label);
+    let rows = [
+        ("Customer", escape_md(engagement.customer_name.as_str())),
+        (
+            "Reasons for the move",
+            if reasons.is_empty() {
+                "—".into()
+            } else {
+                reasons.join("; ")
+            },
+        ),
+        ("Current environment", or_dash(&c.current_environment)),
+        ("Current GitLab version", or_dash(&c.gitlab_version)),
+        ("Target platform", platform.unwrap_or("—").to_string()),
+        (
+            "Desired completion",
+            c.desired_completion
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "—".into()),
+        ),
+    ];
+    md.push_str("| | |\n|---|---|\n");
+    for (label, value) in rows {
+        let _ = writeln!(md, "| {label} | {value} |");
+    }
+    md.push('\n');
+
+    md.push_str("## Requirements\n\n");
+    match &sizing {
+        Some((req, _)) => requirements_md(&mut md, req),
+        None => md.push_str("The sizing form is not complete yet.\n"),
+    }
+    md.push('\n');
+
+    md.push_str("## Recommended reference architecture\n\n");
+    match &sizing {
+        Some((_, rec)) => recommendation_md(&mut md, rec),
+        None => md.push_str("No recommendation until the sizing form is complete.\n\n"),
+    }
+
+    md.push_str("## Coordination\n\n");
+    let _ = writeln!(
+        md,
+        "- **Professional Services:** recommended on {}; decision: {}{}",
+        c.ps_recommended_on
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "—".into()),
+        c.ps_decision.label().to_lowercase(),
+        c.ps_decided_on
+            .map(|d| format!(" on {d}"))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(
+        md,
+        "- **Plan written by:** {}",
+        plan_author(c)
+            .map(|a| a.label())
+            .unwrap_or("not decided yet")
+    );
+    if c.ps_decision == PsDecision::Declined {
+        md.push_str("- **Documents handed over:**\n");
+        let rec = sizing.as_ref().map(|(_, rec)| rec);
+        for doc in handover_documents(rec) {
+            let state = match c.handed_over.get(&doc.url) {
+                Some(date) => format!("handed over on {date}"),
+                None => "not yet".into(),
+            };
+            let _ = writeln!(
+                md,
+                "  - [{}](<{}>): {state}",
+                escape_md(&doc.title),
+                doc.url
+            );
+        }
+        if !c.consultations.is_empty() {
+            md.push_str("- **Internal teams consulted:**\n");
+            for k in &c.consultations {
+                let answer = if k.answer.trim().is_empty() {
+                    "no answer yet".into()
+                } else {
+                    escape_md(&k.answer)
+                };
+                let _ = writeln!(
+                    md,
+                    "  - {}: {} — {}",
+                    k.team.label(),
+                    escape_md(&k.question),
+                    answer
+                );
+            }
+        }
+    }
+    match &c.plan {
+        Some(plan) => {
+            let _ = writeln!(
+                md,
+                "- **Plan:** recorded on {} (revision {})",
+                plan.date, c.plan_revision
+            );
+            if !plan.link.trim().is_empty() {
+                let _ = writeln!(md, "  - Link: {}", link_md("the plan", &plan.link));
+            }
+            if !plan.summary.trim().is_empty() {
+                md.push_str("  - Summary:\n\n");
+                for line in quote_md(&plan.summary).lines() {
+                    let _ = writeln!(md, "    {line}");
+                }
+                md.push('\n');
+            }
+        }
+        None => md.push_str("- **Plan:** not recorded yet\n"),
+    }
+    let review = &c.review;
+    let _ = writeln!(
+        md,
+        "- **Support review:** shared on {}; ticket: {}; feedback: {}{}",
+        review
+            .shared_on
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "—".into()),
+        if review.ticket.trim().is_empty() {
+            "—".into()
+        } else {
+            link_md("ticket", &review.ticket)
+        },
+        effective_feedback(c).label().to_lowercase(),
+        if workflow::review_out_of_date(engagement) {
+            " (out of date: the sizing changed since)"
+        } else {
+            ""
+        }
+    );
+    if !review.notes.trim().is_empty() {
+        let _ = writeln!(md, "  - Notes: {}", escape_md(&review.notes));
+    }
+    let m = &c.migration;
+    let _ = writeln!(
+        md,
+        "- **Migration:** {} to {}; status: {}",
+        m.start.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+        m.end.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+        m.status.label().to_lowercase()
+    );
+    if c.ps_decision == PsDecision::Declined && m.status != MigrationStatus::Done {
+        md.push_str("- **Primary contact during the migration:** GitLab Support, through the normal support process\n");
+    }
+    md.push('\n');
+
+    if audience == Audience::Support && !engagement.internal_notes.trim().is_empty() {
+        md.push_str("## Internal notes\n\n");
+        md.push_str(&quote_md(&engagement.internal_notes));
+        md.push_str("\n\n");
+    }
+
+    md.push_str("## Activity log\n\n");
+    if engagement.log.is_empty() {
+        md.push_str("Nothing recorded yet.\n");
+    }
+    for entry in engagement.log.iter().rev() {
+        let at = entry.at.to_offset(time::UtcOffset::UTC);
+        let _ = writeln!(
+            md,
+            "- {} {:02}:{:02} UTC — {}",
+            at.date(),
+            at.hour(),
+            at.minute(),
+            escape_md(&entry.text)
+        );
+    }
+    let _ = writeln!(
+        md,
+        "\n---\nFigures: GitLab reference architectures ({DATA_VERSION})."
+    );
+    md
+}
+
+fn requirements_md(md: &mut String, req: &Requirements) {
+    let _ = writeln!(
+        md,
+        "- Current users: {}",
+        format_number(req.current_users as f64)
+    );
+    let growth = match req.growth {
+        Growth::None => "none given".to_string(),
+        Growth::Rate {
+            annual_pct,
+            horizon_months,
+        } => {
+            format!(
+                "{}% a year over {horizon_months} months",
+                format_number(annual_pct)
+            )
+        }
+        Growth::Target { users } => format!("target of {} users", format_number(users as f64)),
+    };
+    let _ = writeln!(md, "- Growth: {growth}");
+    let rps = |v: Option<f64>| v.map(format_number).unwrap_or_else(|| "—".into());
+    let p = &req.peak_rps;
+    let _ = writeln!(
+        md,
+        "- Peak RPS: API {}, Web {}, Git pull {}, Git push {}",
+        rps(p.api),
+        rps(p.web),
+        rps(p.git_pull),
+        rps(p.git_push)
+    );
+    let s = &req.sustained_rps;
+    if [s.api, s.web, s.git_pull, s.git_push]
+        .iter()
+        .any(Option::is_some)
+    {
+        let _ = writeln!(
+            md,
+            "- Sustained (p95) RPS: API {}, Web {}, Git pull {}, Git push {}",
+            rps(s.api),
+            rps(s.web),
+            rps(s.git_pull),
+            rps(s.git_push)
+        );
+    }
+    let _ = writeln!(
+        md,
+        "- High availability: {}; zero-downtime upgrades: {}; Geo: {}; Kubernetes expertise: {}",
+        yes_no(req.ha_required),
+        yes_no(req.zero_downtime),
+        yes_no(req.geo),
+        yes_no(req.kubernetes_expertise)
+    );
+    let mono = match req.monorepos {
+        Monorepos::None => "none",
+        Monorepos::Medium => "2–10 GB",
+        Monorepos::Large => "over 10 GB",
+    };
+    let _ = writeln!(
+        md,
+        "- Large monorepos: {mono}; heavy automation or CI: {}",
+        yes_no(req.heavy_automation)
+    );
+}
+
+fn recommendation_md(md: &mut String, rec: &Recommendation) {
+    let size = rec.architecture();
+    let platform = rec.platform;
+    let _ = writeln!(
+        md,
+        "**{}** ({}) — {}{}\n",
+        size.name,
+        rec.size.short(),
+        rec.variant.label(),
+        platform
+            .map(|p| format!(", {}", p.label()))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(
+        md,
+        "Sized for {} users ({} today). GitLab's page: <{}>\n",
+        format_number(rec.projected_users as f64),
+        format_number(rec.current_users as f64),
+        size.doc_url()
+    );
+    if let Some(hybrid) = rec.hybrid() {
+        md.push_str("| Kubernetes pool | Nodes | Machine type | Pool vCPU | Pool memory (GB) |\n|---|---:|---|---:|---:|\n");
+        for pool in hybrid.pools {
+            let nodes = platform.and_then(|p| pool.nodes(p));
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {} | {} |",
+                pool.pool.label(),
+                nodes
+                    .map(|n| n.count.to_string())
+                    .unwrap_or_else(|| "—".into()),
+                nodes.map(|n| n.machine).unwrap_or("—"),
+                pool.target_vcpu,
+                pool.target_memory_gb
+            );
+        }
+        md.push('\n');
+    }
+    let columns: Vec<Platform> = match platform {
+        Some(Platform::BareMetal) => vec![],
+        Some(p) => vec![p],
+        None => vec![Platform::Gcp, Platform::Aws, Platform::Azure],
+    };
+    md.push_str("| Component | Nodes | vCPU per node | Memory per node (GB) |");
+    for p in &columns {
+        let _ = write!(md, " {} machine type |", p.label());
+    }
+    md.push_str("\n|---|---:|---:|---:|");
+    for _ in &columns {
+        md.push_str("---|");
+    }
+    md.push('\n');
+    for c in rec.vm_components() {
+        let _ = write!(
+            md,
+            "| {} | {} | {} | {} |",
+            c.name,
+            c.nodes_text(),
+            c.vcpu.map(|v| v.to_string()).unwrap_or_else(|| "—".into()),
+            c.memory_gb
+                .map(|m| m.to_string())
+                .unwrap_or_else(|| "—".into())
+        );
+        for p in &columns {
+            let _ = write!(md, " {} |", c.machine(*p).unwrap_or("—"));
+        }
+        md.push('\n');
+    }
+    let t = rec.vm_totals();
+    let _ = writeln!(
+        md,
+        "\nTotals{}: {} nodes, {} vCPU, {} GB memory (object storage not counted; “1+” counted as 1).\n",
+        if rec.sites > 1 { " per site" } else { "" },
+        t.nodes,
+        t.vcpu,
+        t.memory_gb
+    );
+    if rec.ha_reductions {
+        md.push_str("Supported reductions below 3,000 users:\n\n");
+        for r in HA_REDUCTIONS {
+            let _ = writeln!(md, "- {r}");
+        }
+        md.push('\n');
+    }
+    let section =
+        |md: &mut String, title: &str, findings: &[super::sizing::Finding], ordered: bool| {
+            if findings.is_empty() {
+                return;
+            }
+            let _ = writeln!(md, "### {title}\n");
+            for (i, f) in findings.iter().enumerate() {
+                let bullet = if ordered {
+                    format!("{}.", i + 1)
+                } else {
+                    "-".into()
+                };
+                let _ = writeln!(
+                    md,
+                    "{bullet} {} ([{}](<{}>))",
+                    f.text,
+                    f.source.title(),
+                    f.source.url()
+                );
+            }
+            md.push('\n');
+        };
+    section(md, "Why this architecture", &rec.reasons, true);
+    section(md, "Warnings", &rec.warnings, false);
+    section(md, "Advice", &rec.advice, false);
+}
+
+/// The JSON plan file: the engagement, losslessly, and a labelled snapshot of derived values.
+pub fn plan_json(
+    engagement: &Engagement,
+    now: OffsetDateTime,
+) -> Result<String, serde_json::Error> {
+    let status = workflow::status(engagement, now.date());
+    let rec = sizing_of(engagement).map(|(_, rec)| rec);
+    let file = json!({
+        "format": PLAN_FORMAT,
+        "format_version": FILE_VERSION,
+        "exported_at": now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+        "reference_data": DATA_VERSION,
+        "engagement": engagement,
+        "snapshot": {
+            "note": "Derived when the file was made, for readers without the app; ignored on import.",
+            "stage": status.stage.label(),
+            "next_action": status.next_action,
+            "warnings": status.warnings.iter().map(|w| w.text.clone()).collect::<Vec<_>>(),
+            "recommended_architecture": rec.as_ref().map(|r| json!({
+                "size": r.size.short(),
+                "name": r.architecture().name,
+                "variant": r.variant.label(),
+                "projected_users": r.projected_users,
+                "docs": r.architecture().doc_url(),
+                "reasons": r.reasons.iter().map(|f| json!({"rule": f.rule, "text": f.text, "source": f.source.url()})).collect::<Vec<_>>(),
+            })),
+        },
+    });
+    serde_json::to_string_pretty(&file)
+}
+
+/// A backup of every engagement, in one file.
+pub fn backup_json(
+    engagements: &[Engagement],
+    now: OffsetDateTime,
+) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(&json!({
+        "format": BACKUP_FORMAT,
+        "format_version": FILE_VERSION,
+        "exported_at": now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+        "engagements": engagements,
+    }))
+}
+
+/// What an imported file holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Import {
+    /// One engagement, from a plan file (or a bare engagement document).
+    Plan(Box<Engagement>),
+    /// Every engagement of a backup.
+    Backup(Vec<Engagement>),
+}
+
+impl Import {
+    pub fn engagements(&self) -> &[Engagement] {
+        match self {
+            Import::Plan(e) => std::slice::from_ref(e.as_ref()),
+            Import::Backup(list) => list,
+        }
+    }
+}
+
+/// Why a file could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+    },
+    NotText,
+    NotJson(String),
+    UnknownFormat,
+    UnknownVersion {
+        found: String,
+    },
+    Engagement {
+        index: Option<usize>,
+        error: ReadError,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "The file is {} MB; files over 5 MB are refused.",
+                format_number(*bytes as f64 / (1024.0 * 1024.0))
+            ),
+            ImportError::NotText => f.write_str("The file is not text: choose a JSON plan or backup file."),
+            ImportError::NotJson(e) => write!(f, "The file is not JSON ({e})."),
+            ImportError::UnknownFormat => f.write_str(
+                "The file is JSON but not a plan or backup file of this app.",
+            ),
+            ImportError::UnknownVersion { found } => write!(
+                f,
+                "The file's format version {found} is not one this app reads (it reads version {FILE_VERSION})."
+            ),
+            ImportError::Engagement { index: None, error } => {
+                write!(f, "The engagement in the file cannot be read: {error}.")
+            }
+            ImportError::Engagement { index: Some(i), error } => {
+                write!(f, "Engagement {} in the backup cannot be read: {error}.", i + 1)
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads a plan or backup file, refusing it whole at the first problem.
+pub fn parse_import(bytes: &[u8]) -> Result<Import, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let mut value: Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let Some(object) = value.as_object_mut() else {
+        return Err(ImportError::UnknownFormat);
+    };
+    let one = |v: Value, index| {
+        Engagement::from_value(v).map_err(|error| ImportError::Engagement { index, error })
+    };
+    if object.contains_key("schema_version") && !object.contains_key("format") {
+        return one(value, None).map(|e| Import::Plan(Box::new(e)));
+    }
+    let format = object
+        .get("format")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let version = object.get("format_version").cloned().unwrap_or(Value::Null);
+    match format.as_deref() {
+        Some(PLAN_FORMAT) | Some(BACKUP_FORMAT) => {}
+        _ => return Err(ImportError::UnknownFormat),
+    }
+    if version.as_u64() != Some(FILE_VERSION) {
+        return Err(ImportError::UnknownVersion {
+            found: version.to_string(),
+        });
+    }
+    if format.as_deref() == Some(PLAN_FORMAT) {
+        let engagement = object.remove("engagement").unwrap_or(Value::Null);
+        one(engagement, None).map(|e| Import::Plan(Box::new(e)))
+    } else {
+        let Some(Value::Array(list)) = object.remove("engagements") else {
+            return Err(ImportError::UnknownFormat);
+        };
+        list.into_iter()
+            .enumerate()
+            .map(|(i, v)| one(v, Some(i)))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Import::Backup)
+    }
+}

@@ -1,0 +1,318 @@
+//! Native tests of the plan files, imports and the customer share link, hostile input included.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{reference_engagement, NOW};
+use proptest::prelude::*;
+use upgrade_planner::domain::engagement::{Engagement, EngagementId};
+use upgrade_planner::domain::plan::{
+    backup_json, escape_md, file_name, markdown, parse_import, plan_json, Audience, Import,
+    ImportError, MAX_IMPORT_BYTES,
+};
+use upgrade_planner::domain::share::{self, ShareError};
+
+#[test]
+fn the_markdown_plan_of_the_reference_engagement_matches_its_snapshot() {
+    let md = markdown(&reference_engagement(), NOW, Audience::Support);
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/reference-plan.md"
+    );
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(path, &md).unwrap();
+    }
+    let expected = std::fs::read_to_string(path).unwrap();
+    assert_eq!(
+        md, expected,
+        "run with UPDATE_SNAPSHOTS=1 and review the diff"
+    );
+}
+
+#[test]
+fn the_markdown_plan_carries_every_part_the_support_review_needs() {
+    let md = markdown(&reference_engagement(), NOW, Audience::Support);
+    for part in [
+        "# Infrastructure upgrade plan: Acme Corporation (EMEA)",
+        "## Customer and context",
+        "## Requirements",
+        "**Up to 500 RPS or 25,000 users** (25k)",
+        "Heavy automation or CI: GitLab advises starting one size up (25k instead of 10k)",
+        "| GitLab Rails | 5 | 32 | 28.8 | c5.9xlarge |",
+        "Totals per site: 34 nodes, 390 vCPU, 875.4 GB memory",
+        "### Why this architecture",
+        "(<https://docs.gitlab.com/administration/reference_architectures/sizing/>)",
+        "- **Plan written by:** The customer",
+        "handed over on 2026-11-10",
+        "- **Support review:** shared on 2026-11-21",
+        "feedback: approved",
+        "## Internal notes",
+        "## Activity log",
+        "GitLab reference architectures (GitLab documentation",
+    ] {
+        assert!(md.contains(part), "missing {part:?}");
+    }
+    let customer = markdown(&reference_engagement(), NOW, Audience::Customer);
+    assert!(!customer.contains("Internal notes"));
+    assert!(!customer.contains("Champion: Dana"));
+}
+
+#[test]
+fn user_text_cannot_break_the_markdown_structure() {
+    let mut e = reference_engagement();
+    e.rename(
+        "Evil | Corp\n# <script>alert(1)</script> [x](javascript:alert(1))"
+            .parse()
+            .unwrap(),
+        NOW,
+    );
+    e.coordination.gitlab_version = "17 | 18\n\n## Injected heading".into();
+    e.coordination.plan.as_mut().unwrap().link = "javascript:alert(document.cookie)".into();
+    let md = markdown(&e, NOW, Audience::Support);
+    assert!(!md.contains("<script>"));
+    assert!(
+        !md.replace("\\]", "").contains("](javascript:"),
+        "only escaped brackets"
+    );
+    assert!(!md.contains("\n## Injected heading"));
+    assert!(md.contains("\\<script\\>"));
+    for line in md
+        .lines()
+        .filter(|l| l.starts_with("| Current GitLab version"))
+    {
+        let unescaped = line
+            .match_indices('|')
+            .filter(|(i, _)| !line[..*i].ends_with('\\'))
+            .count();
+        assert_eq!(unescaped, 3, "{line}");
+    }
+    assert_eq!(escape_md("a_b*c`d"), "a\\_b\\*c\\`d");
+}
+
+#[test]
+fn download_names_follow_the_customer_and_the_date() {
+    let e = reference_engagement();
+    assert_eq!(
+        file_name(&e, NOW.date(), "md"),
+        "acme-corporation-emea-upgrade-plan-2026-11-25.md"
+    );
+    let mut odd = e.clone();
+    odd.rename("///".parse().unwrap(), NOW);
+    assert_eq!(
+        file_name(&odd, NOW.date(), "json"),
+        "customer-upgrade-plan-2026-11-25.json"
+    );
+}
+
+#[test]
+fn the_json_plan_file_loads_back_losslessly() {
+    let e = reference_engagement();
+    let file = plan_json(&e, NOW).unwrap();
+    assert!(file.contains("\"format\": \"gitlab-upgrade-planner/plan\""));
+    assert!(file.contains("\"snapshot\""));
+    assert_eq!(
+        parse_import(file.as_bytes()),
+        Ok(Import::Plan(Box::new(e.clone())))
+    );
+    // A bare engagement document is accepted too.
+    assert_eq!(
+        parse_import(e.to_json().unwrap().as_bytes()),
+        Ok(Import::Plan(Box::new(e)))
+    );
+}
+
+#[test]
+fn a_backup_restores_every_engagement() {
+    let a = reference_engagement();
+    let b = Engagement::new(
+        EngagementId::from_random_bytes([1; 16]),
+        "Globex".parse().unwrap(),
+        NOW,
+    );
+    let file = backup_json(&[a.clone(), b.clone()], NOW).unwrap();
+    assert_eq!(
+        parse_import(file.as_bytes()),
+        Ok(Import::Backup(vec![a, b]))
+    );
+}
+
+#[test]
+fn a_bad_import_file_says_what_is_wrong() {
+    let big = vec![b' '; MAX_IMPORT_BYTES + 1];
+    assert!(matches!(
+        parse_import(&big),
+        Err(ImportError::TooLarge { .. })
+    ));
+    assert_eq!(parse_import(&[0xff, 0xfe, 0x00]), Err(ImportError::NotText));
+    assert!(matches!(
+        parse_import(b"{ not json"),
+        Err(ImportError::NotJson(_))
+    ));
+    assert_eq!(parse_import(b"[1, 2]"), Err(ImportError::UnknownFormat));
+    assert_eq!(
+        parse_import(br#"{"format":"something-else"}"#),
+        Err(ImportError::UnknownFormat)
+    );
+    let newer = br#"{"format":"gitlab-upgrade-planner/plan","format_version":2,"engagement":{}}"#;
+    assert_eq!(
+        parse_import(newer),
+        Err(ImportError::UnknownVersion { found: "2".into() })
+    );
+    let file = plan_json(&reference_engagement(), NOW).unwrap();
+    let broken = file.replace(
+        "\"customer_name\": \"Acme Corporation (EMEA)\"",
+        "\"customer_name\": \"  \"",
+    );
+    let error = parse_import(broken.as_bytes()).unwrap_err();
+    assert!(matches!(error, ImportError::Engagement { index: None, .. }));
+    assert!(error.to_string().contains("customer"), "{error}");
+    let backup = format!(
+        r#"{{"format":"gitlab-upgrade-planner/backup","format_version":1,"engagements":[{},{{"schema_version":1}}]}}"#,
+        reference_engagement().to_json().unwrap()
+    );
+    let error = parse_import(backup.as_bytes()).unwrap_err();
+    assert!(
+        error.to_string().starts_with("Engagement 2 in the backup"),
+        "{error}"
+    );
+    for e in [
+        ImportError::TooLarge {
+            bytes: 6 * 1024 * 1024,
+        },
+        ImportError::NotText,
+    ] {
+        assert!(!e.to_string().is_empty());
+    }
+}
+
+#[test]
+fn a_share_link_round_trips_without_the_internal_notes() {
+    let e = reference_engagement();
+    let fragment = share::encode(&e).unwrap();
+    assert!(fragment.starts_with("s1."));
+    let opened = share::decode(&format!("#{fragment}")).unwrap();
+    assert_eq!(opened.internal_notes, "");
+    assert_eq!(opened, share::customer_copy(&e));
+    assert_eq!(opened.log.len(), 20);
+}
+
+#[test]
+fn the_fully_filled_reference_engagement_fits_in_2000_characters() {
+    let fragment = share::encode(&reference_engagement()).unwrap();
+    let link = format!("https://planner.example.com/#{fragment}");
+    println!(
+        "share link: {} characters (fragment {})",
+        link.len(),
+        fragment.len()
+    );
+    assert!(link.len() <= 2000, "link is {} characters", link.len());
+}
+
+#[test]
+fn hostile_share_links_are_refused_with_a_message() {
+    let good = share::encode(&reference_engagement()).unwrap();
+    assert_eq!(share::decode(""), Err(ShareError::Empty));
+    assert_eq!(share::decode("#s2.AAAA"), Err(ShareError::UnknownVersion));
+    assert_eq!(share::decode("#hello"), Err(ShareError::UnknownVersion));
+    let long = format!("s1.{}", "A".repeat(70_000));
+    assert!(matches!(
+        share::decode(&long),
+        Err(ShareError::TooLong { .. })
+    ));
+    assert_eq!(
+        share::decode("s1.abc<script>"),
+        Err(ShareError::BadCharacters)
+    );
+    assert_eq!(
+        share::decode("s1.abc%20def"),
+        Err(ShareError::BadCharacters)
+    );
+    assert_eq!(share::decode("s1.A"), Err(ShareError::NotBase64));
+    let truncated = &good[..good.len() / 2];
+    assert!(matches!(
+        share::decode(truncated),
+        Err(ShareError::Corrupt | ShareError::NotBase64)
+    ));
+    let mut altered = good.clone().into_bytes();
+    let middle = altered.len() / 2;
+    altered[middle] = if altered[middle] == b'A' { b'B' } else { b'A' };
+    assert!(share::decode(std::str::from_utf8(&altered).unwrap()).is_err());
+
+    // A deflate bomb: 4 MB of zeros compress to a few KB.
+    use base64::Engine as _;
+    let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b'0'; 4 * 1024 * 1024], 10);
+    let bomb = format!(
+        "s1.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bomb)
+    );
+    assert!(bomb.len() < 64 * 1024);
+    assert_eq!(share::decode(&bomb), Err(ShareError::TooLargeInflated));
+
+    let not_a_plan = miniz_oxide::deflate::compress_to_vec(br#"{"schema_version":1}"#, 10);
+    let not_a_plan = format!(
+        "s1.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(not_a_plan)
+    );
+    assert!(matches!(
+        share::decode(&not_a_plan),
+        Err(ShareError::Document(_))
+    ));
+    for e in [
+        ShareError::Corrupt,
+        ShareError::TooLargeInflated,
+        ShareError::BadCharacters,
+    ] {
+        assert!(!e.to_string().is_empty());
+    }
+}
+
+#[test]
+fn html_and_script_in_a_shared_plan_stay_plain_text() {
+    let mut e = reference_engagement();
+    e.rename("<img src=x onerror=alert(1)>".parse().unwrap(), NOW);
+    let opened = share::decode(&share::encode(&e).unwrap()).unwrap();
+    assert_eq!(
+        opened.customer_name.as_str(),
+        "<img src=x onerror=alert(1)>"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+            "tests/proptest-regressions/plan_share.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn any_name_and_notes_round_trip_and_the_notes_never_travel(
+        name in "[^\\s].{0,80}", notes in ".{0,200}", other in ".{0,100}"
+    ) {
+        let mut e = reference_engagement();
+        if let Ok(name) = name.parse() {
+            e.rename(name, NOW);
+        }
+        e.set_internal_notes(notes, NOW);
+        e.coordination.move_reasons.other = other;
+        let opened = share::decode(&share::encode(&e).unwrap()).unwrap();
+        prop_assert_eq!(opened, share::customer_copy(&e));
+    }
+
+    #[test]
+    fn arbitrary_fragments_never_panic(text in ".{0,300}", bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = share::decode(&text);
+        use base64::Engine as _;
+        let _ = share::decode(&format!("s1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes)));
+        let deflated = miniz_oxide::deflate::compress_to_vec(&bytes, 6);
+        let _ = share::decode(&format!("s1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(deflated)));
+    }
+
+    #[test]
+    fn arbitrary_import_files_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600), text in ".{0,300}") {
+        let _ = parse_import(&bytes);
+        let _ = parse_import(text.as_bytes());
+        let wrapped = format!(r#"{{"format":"gitlab-upgrade-planner/plan","format_version":1,"engagement":{text}}}"#);
+        let _ = parse_import(wrapped.as_bytes());
+    }
+}
