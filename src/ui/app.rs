@@ -6,7 +6,9 @@ use leptos_router::path;
 
 use super::engagement_page::EngagementPage;
 use super::home::HomePage;
+use super::shared_plan::SharedPlanPage;
 use super::state::AppState;
+use leptos_router::hooks::use_location;
 
 /// The whole app: loads storage once, provides the state, and routes.
 #[component]
@@ -15,17 +17,32 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     view! {
         <Router>
-            <header class="site-header">
+            <header class="site-header no-print">
                 <A href="/" attr:class="brand">"Infrastructure Upgrade Planner"</A>
             </header>
             <StorageBanner/>
             <main id="main" class="page">
                 <Routes fallback=PageNotFound>
-                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/") view=Root/>
                     <Route path=path!("/engagements/:id") view=EngagementPage/>
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+/// The home page, or the customer's view when the address carries a shared plan.
+#[component]
+fn Root() -> impl IntoView {
+    let location = use_location();
+    move || {
+        let hash = location.hash.get();
+        let fragment = hash.trim_start_matches('#');
+        if fragment.is_empty() {
+            view! { <HomePage/> }.into_any()
+        } else {
+            view! { <SharedPlanPage fragment=fragment.to_string()/> }.into_any()
+        }
     }
 }
 

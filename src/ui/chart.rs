@@ -53,11 +53,10 @@ pub fn ProjectionChart(current_users: u64, growth: Growth, rec: Recommendation) 
         .map(|(m, users)| format!("{:.1},{:.1}", x(f64::from(*m)), y(*users)))
         .collect::<Vec<_>>()
         .join(" ");
-    let end_users = points.last().map(|p| p.1).unwrap_or(current_users as f64);
     let caption = format!(
         "Projected users: {} today, {} after {months} months. The {} architecture covers up to {} users.",
         format_number(current_users as f64),
-        format_number(end_users.ceil()),
+        format_number(rec.projected_users as f64),
         rec.size.short(),
         format_number(f64::from(rec.architecture().users))
     );

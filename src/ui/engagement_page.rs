@@ -1,5 +1,7 @@
 //! One engagement's page, or "not found" for an id this browser does not hold.
 
+use std::time::Duration;
+
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,9 +9,12 @@ use leptos_router::hooks::use_params_map;
 
 use super::browser;
 use super::coordination::{CoordinationSection, StatusSummary};
+use super::export::{InternalNotes, ShareAndExport};
+use super::plan_view::PlanDocument;
 use super::sizing::SizingSection;
 use super::state::use_app_state;
 use crate::domain::engagement::{CustomerName, EngagementId};
+use crate::domain::plan::Audience;
 use crate::domain::time_fmt;
 use crate::domain::workflow;
 
@@ -69,6 +74,19 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
     let today = browser::today();
     let status =
         Memo::new(move |_| engagement.with(|e| e.as_ref().map(|e| workflow::status(e, today))));
+    // The print view exists only while printing, so that the page holds each text once; the
+    // Print button and the browser's own print command (beforeprint) both bring it in.
+    let printing = RwSignal::new(false);
+    let before = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
+    let after = window_event_listener_untyped("afterprint", move |_| printing.set(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+    let on_print = Callback::new(move |()| {
+        printing.set(true);
+        set_timeout(browser::print, Duration::from_millis(100));
+    });
     view! {
         <nav aria-label="Breadcrumb" class="breadcrumb">
             <A href="/">"All engagements"</A>
@@ -79,6 +97,17 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
         <RenameForm id=id name=name/>
         <SizingSection id=id initial=sizing/>
         <CoordinationSection id=id engagement=engagement/>
+        <InternalNotes id=id engagement=engagement/>
+        <ShareAndExport engagement=engagement on_print=on_print/>
+        <div class="print-only">
+            {move || {
+                printing
+                    .get()
+                    .then(|| engagement.get())
+                    .flatten()
+                    .map(|e| view! { <PlanDocument engagement=e today=today audience=Audience::Support/> })
+            }}
+        </div>
     }
 }
 
@@ -120,7 +149,11 @@ fn RenameForm(id: EngagementId, name: Memo<String>) -> impl IntoView {
                         aria-invalid=move || error.with(Option::is_some).to_string()
                         aria-describedby="customer-name-error"
                     />
-                    <p id="customer-name-error" class="field-error" role="alert">
+                    <p
+                        id="customer-name-error"
+                        class="field-error"
+                        role=move || error.with(Option::is_some).then_some("alert")
+                    >
                         {move || error.get()}
                     </p>
                 </div>

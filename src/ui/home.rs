@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::browser;
+use super::import::ImportPanel;
 use super::state::{use_app_state, Notice};
 use crate::domain::engagement::{CustomerName, Engagement};
 use crate::domain::time_fmt;
@@ -20,6 +21,7 @@ pub fn HomePage() -> impl IntoView {
         <ListNotice/>
         <UnreadableEntries/>
         <EngagementList/>
+        <ImportPanel/>
     }
 }
 
@@ -65,7 +67,11 @@ fn NewEngagementForm() -> impl IntoView {
                         aria-invalid=move || error.with(Option::is_some).to_string()
                         aria-describedby="new-customer-name-error"
                     />
-                    <p id="new-customer-name-error" class="field-error" role="alert">
+                    <p
+                        id="new-customer-name-error"
+                        class="field-error"
+                        role=move || error.with(Option::is_some).then_some("alert")
+                    >
                         {move || error.get()}
                     </p>
                 </div>
@@ -80,7 +86,7 @@ fn NewEngagementForm() -> impl IntoView {
 fn ListNotice() -> impl IntoView {
     let state = use_app_state();
     view! {
-        <div class="notice" role="status">
+        <div class="notice" role=move || state.notice.with(Option::is_some).then_some("status")>
             {move || {
                 state
                     .notice

@@ -5,9 +5,13 @@ mod browser;
 mod chart;
 mod coordination;
 mod engagement_page;
+mod export;
 mod fields;
 mod home;
+mod import;
+mod plan_view;
 mod recommendation;
+mod shared_plan;
 mod sizing;
 mod state;
 

@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+use time::OffsetDateTime;
 
 use super::browser;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
@@ -131,6 +132,51 @@ impl AppState {
                 e.set_sizing(sizing, browser::now());
             }
         });
+    }
+
+    /// Changes one engagement with `edit`, given the time now.
+    pub fn update(&self, id: EngagementId, edit: impl FnOnce(&mut Engagement, OffsetDateTime)) {
+        self.engagements.update(|list| {
+            if let Some(e) = list.iter_mut().find(|e| e.id == id) {
+                edit(e, browser::now());
+            }
+        });
+    }
+
+    /// Whether an engagement with this id is stored here.
+    pub fn contains(&self, id: EngagementId) -> bool {
+        self.engagements
+            .with_untracked(|list| list.iter().any(|e| e.id == id))
+    }
+
+    /// Adds imported engagements. One whose id is already here replaces it, or, with
+    /// `keep_both`, is added as a copy under a new id. Returns the ids added or replaced.
+    pub fn import(&self, engagements: Vec<Engagement>, keep_both: bool) -> Vec<EngagementId> {
+        let mut ids = Vec::new();
+        self.engagements.update(|list| {
+            for mut incoming in engagements {
+                match list.iter().position(|e| e.id == incoming.id) {
+                    Some(_) if keep_both => {
+                        incoming.id = browser::new_id();
+                        incoming.customer_name = incoming.customer_name.for_copy();
+                        incoming.revision = 1;
+                        ids.push(incoming.id);
+                        list.insert(0, incoming);
+                    }
+                    Some(at) => {
+                        // A higher revision than the stored one, so the save effect writes it.
+                        incoming.revision = incoming.revision.max(list[at].revision) + 1;
+                        ids.push(incoming.id);
+                        list[at] = incoming;
+                    }
+                    None => {
+                        ids.push(incoming.id);
+                        list.insert(0, incoming);
+                    }
+                }
+            }
+        });
+        ids
     }
 
     /// Applies a coordination change to an engagement; a refusal changes nothing.

@@ -1,0 +1,211 @@
+//! What leaves the app from an engagement: plan files, print, the customer link, Support handoff.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::fields::TextField;
+use super::state::use_app_state;
+use crate::domain::engagement::{Engagement, EngagementId};
+use crate::domain::links::safe_href;
+use crate::domain::plan::{file_name, markdown, plan_json, Audience};
+use crate::domain::share;
+use crate::domain::sizing::format_number;
+
+/// The longest new-issue or mail address the app opens; past it the plan goes via the clipboard.
+const MAX_HANDOFF_URL: usize = 8_000;
+
+/// The TAM's own notes on an engagement.
+#[component]
+pub fn InternalNotes(id: EngagementId, engagement: Memo<Option<Engagement>>) -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <section class="card">
+            <h2>"Internal notes"</h2>
+            <p class="hint">"Kept in this browser and in the file for Support; never in the customer link."</p>
+            <TextField
+                id="internal-notes"
+                label="Internal notes"
+                multiline=true
+                value=Signal::derive(move || engagement.with(|e| e.as_ref().map(|e| e.internal_notes.clone()).unwrap_or_default()))
+                on_commit=Callback::new(move |text: String| state.update(id, |e, now| e.set_internal_notes(text.clone(), now)))
+            />
+        </section>
+    }
+}
+
+/// Downloads, print, the customer link and the Support handoff.
+#[component]
+pub fn ShareAndExport(
+    engagement: Memo<Option<Engagement>>,
+    on_print: Callback<()>,
+) -> impl IntoView {
+    let message = RwSignal::new(None::<String>);
+    let link = RwSignal::new(None::<String>);
+    let with_engagement = move |f: &dyn Fn(&Engagement)| {
+        engagement.with_untracked(|e| {
+            if let Some(e) = e {
+                f(e)
+            }
+        })
+    };
+    let download = move |markdown_file: bool| {
+        with_engagement(&|e| {
+            let now = browser::now();
+            let today = browser::today();
+            let result = if markdown_file {
+                browser::download(
+                    &file_name(e, today, "md"),
+                    "text/markdown",
+                    &markdown(e, now, Audience::Support),
+                )
+            } else {
+                match plan_json(e, now) {
+                    Ok(json) => {
+                        browser::download(&file_name(e, today, "json"), "application/json", &json)
+                    }
+                    Err(err) => Err(err.to_string()),
+                }
+            };
+            message.set(Some(match result {
+                Ok(()) => format!(
+                    "Downloaded the {} plan file.",
+                    if markdown_file { "Markdown" } else { "JSON" }
+                ),
+                Err(err) => format!("The download did not start: {err}."),
+            }));
+        })
+    };
+    let copy_link = move |_| {
+        with_engagement(&|e| match share::encode(e) {
+            Ok(fragment) => {
+                let url = format!("{}#{fragment}", browser::app_home_url());
+                let length = format_number(url.len() as f64);
+                link.set(Some(url.clone()));
+                leptos::task::spawn_local(async move {
+                    message.set(Some(match browser::copy_text(&url).await {
+                        Ok(()) => format!("Copied the customer link ({length} characters). It holds the plan without the internal notes."),
+                        Err(err) => format!("Copy the customer link from the field below ({length} characters): {err}."),
+                    }));
+                });
+            }
+            Err(err) => message.set(Some(format!("The link could not be made: {err}."))),
+        })
+    };
+    let project = RwSignal::new(browser::setting("gitlab-project").unwrap_or_default());
+    let open_issue = move |_| {
+        let Some(base) = safe_href(&project.get_untracked()).filter(|u| u.starts_with("http"))
+        else {
+            message.set(Some(
+                "Enter the address of the GitLab project for Support reviews first (https://…)."
+                    .into(),
+            ));
+            return;
+        };
+        with_engagement(&|e| {
+            let md = markdown(e, browser::now(), Audience::Support);
+            let title = format!(
+                "Support review: infrastructure upgrade plan for {}",
+                e.customer_name
+            );
+            let new_issue = format!("{}/-/issues/new", base.trim_end_matches('/'));
+            let full = format!(
+                "{new_issue}?issue[title]={}&issue[description]={}",
+                js_sys::encode_uri_component(&title),
+                js_sys::encode_uri_component(&md)
+            );
+            if full.len() <= MAX_HANDOFF_URL {
+                browser::open_in_new_tab(&full);
+                message.set(Some(
+                    "Opened a new Support review issue with the plan filled in.".into(),
+                ));
+            } else {
+                let short = format!(
+                    "{new_issue}?issue[title]={}&issue[description]={}",
+                    js_sys::encode_uri_component(&title),
+                    js_sys::encode_uri_component("The plan is on the clipboard: paste it here.")
+                );
+                browser::open_in_new_tab(&short);
+                leptos::task::spawn_local(async move {
+                    message.set(Some(match browser::copy_text(&md).await {
+                        Ok(()) => "The plan is too long for an address: it was copied to the clipboard; paste it into the new issue.".into(),
+                        Err(_) => "The plan is too long for an address: download the Markdown file and attach it to the new issue.".into(),
+                    }));
+                });
+            }
+        })
+    };
+    let email = move |_| {
+        with_engagement(&|e| {
+            let md = markdown(e, browser::now(), Audience::Support);
+            let subject = format!(
+                "Infrastructure upgrade plan for {} (Support review)",
+                e.customer_name
+            );
+            let full = format!(
+                "mailto:?subject={}&body={}",
+                js_sys::encode_uri_component(&subject),
+                js_sys::encode_uri_component(&md)
+            );
+            if full.len() <= MAX_HANDOFF_URL {
+                browser::open_in_new_tab(&full);
+                message.set(Some("Opened an email with the plan.".into()));
+            } else {
+                let short = format!(
+                    "mailto:?subject={}&body={}",
+                    js_sys::encode_uri_component(&subject),
+                    js_sys::encode_uri_component("The plan is attached (or pasted below).")
+                );
+                browser::open_in_new_tab(&short);
+                leptos::task::spawn_local(async move {
+                    let copied = browser::copy_text(&md).await.is_ok();
+                    message.set(Some(if copied {
+                        "The plan is too long for an email link: it was copied to the clipboard; paste it into the email.".into()
+                    } else {
+                        "The plan is too long for an email link: attach the downloaded Markdown file.".into()
+                    }));
+                });
+            }
+        })
+    };
+    view! {
+        <section class="card no-print" aria-labelledby="export-heading">
+            <h2 id="export-heading">"Share and export"</h2>
+            <div class="button-row">
+                <button type="button" on:click=move |_| download(true)>"Download Markdown"</button>
+                <button type="button" on:click=move |_| download(false)>"Download JSON"</button>
+                <button type="button" on:click=move |_| on_print.run(())>"Print"</button>
+                <button type="button" class="primary" on:click=copy_link>"Copy customer link"</button>
+            </div>
+            <p class="notice-line" role=move || message.with(Option::is_some).then_some("status")>
+                {move || message.get()}
+            </p>
+            {move || link.get().map(|url| view! {
+                <div class="field">
+                    <label for="customer-link">"Customer link"</label>
+                    <input id="customer-link" type="text" readonly=true prop:value=url/>
+                </div>
+            })}
+            <h3>"Support review"</h3>
+            <div class="field-row">
+                <div class="field">
+                    <label for="gitlab-project">"GitLab project for Support reviews"</label>
+                    <input
+                        id="gitlab-project"
+                        type="url"
+                        placeholder="https://gitlab.example.com/group/project"
+                        prop:value=move || project.get()
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            browser::set_setting("gitlab-project", value.trim());
+                            project.set(value);
+                        }
+                    />
+                </div>
+            </div>
+            <div class="button-row">
+                <button type="button" on:click=open_issue>"Open Support review issue"</button>
+                <button type="button" on:click=email>"Email the plan"</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,166 @@
+//! The plan as a read-only document: the customer's view of a shared link, and the print view.
+
+use leptos::prelude::*;
+
+use super::chart::ProjectionChart;
+use super::recommendation::RecommendationView;
+use crate::domain::engagement::Engagement;
+use crate::domain::links::safe_href;
+use crate::domain::plan::Audience;
+use crate::domain::reference::Platform;
+use crate::domain::sizing::{format_number, Growth};
+use crate::domain::workflow::{
+    self, effective_feedback, handover_documents, plan_author, sizing_of, PsDecision, Stage,
+};
+
+/// Every part of the plan, read-only. Internal notes appear only for Support.
+#[component]
+pub fn PlanDocument(
+    engagement: Engagement,
+    today: time::Date,
+    audience: Audience,
+) -> impl IntoView {
+    let status = workflow::status(&engagement, today);
+    let sizing = sizing_of(&engagement);
+    let c = engagement.coordination.clone();
+    let reasons = {
+        let r = &c.move_reasons;
+        let mut list: Vec<String> = [
+            (r.cloud_provider, "Moving to a cloud provider"),
+            (r.kubernetes, "Adopting Kubernetes"),
+            (r.growth, "Growth needs more computing resources"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, t)| t.to_string())
+        .collect();
+        if !r.other.trim().is_empty() {
+            list.push(r.other.trim().to_string());
+        }
+        if list.is_empty() {
+            "—".to_string()
+        } else {
+            list.join("; ")
+        }
+    };
+    let dash = |text: &str| {
+        if text.trim().is_empty() {
+            "—".to_string()
+        } else {
+            text.trim().to_string()
+        }
+    };
+    let platform = Platform::from_code(&engagement.sizing.platform)
+        .map(Platform::label)
+        .unwrap_or("—");
+    let requirements = sizing.as_ref().map(|(req, _)| {
+        let growth = match req.growth {
+            Growth::None => "none given".to_string(),
+            Growth::Rate {
+                annual_pct,
+                horizon_months,
+            } => format!(
+                "{}% a year over {horizon_months} months",
+                format_number(annual_pct)
+            ),
+            Growth::Target { users } => {
+                format!("a target of {} users", format_number(users as f64))
+            }
+        };
+        format!(
+            "{} users today; growth: {growth}.",
+            format_number(req.current_users as f64)
+        )
+    });
+    let stage_index = Stage::ALL
+        .iter()
+        .position(|s| *s == status.stage)
+        .unwrap_or(0);
+    let rec = sizing.as_ref().map(|(_, rec)| rec.clone());
+    let docs = (c.ps_decision == PsDecision::Declined).then(|| handover_documents(rec.as_ref()));
+    view! {
+        <article class="plan-document" aria-labelledby="plan-title">
+            <h2 id="plan-title">"Infrastructure upgrade plan: " {engagement.customer_name.to_string()}</h2>
+            <section aria-labelledby="plan-context-heading">
+                <h3 id="plan-context-heading">"Customer and context"</h3>
+                <dl class="facts">
+                    <dt>"Reasons for the move"</dt><dd>{reasons}</dd>
+                    <dt>"Current environment"</dt><dd>{dash(&c.current_environment)}</dd>
+                    <dt>"Current GitLab version"</dt><dd>{dash(&c.gitlab_version)}</dd>
+                    <dt>"Target platform"</dt><dd>{platform}</dd>
+                    <dt>"Desired completion"</dt><dd>{c.desired_completion.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}</dd>
+                    <dt>"Requirements"</dt><dd>{requirements.unwrap_or_else(|| "Not complete yet.".into())}</dd>
+                </dl>
+            </section>
+            <section aria-labelledby="plan-timeline-heading">
+                <h3 id="plan-timeline-heading">"Timeline and state"</h3>
+                <ol class="stages">
+                    {Stage::ALL.iter().enumerate().map(|(i, s)| {
+                        let class = if i < stage_index { "stage stage-done" } else if i == stage_index { "stage stage-current" } else { "stage stage-todo" };
+                        view! { <li class=class aria-current=(i == stage_index).then_some("step")>{s.label()}</li> }
+                    }).collect_view()}
+                </ol>
+                <p><strong>"Next: "</strong>{status.next_action.clone()}</p>
+                <ul class="plain-list">
+                    <li>"Professional Services: " {c.ps_decision.label()} {c.ps_decided_on.map(|d| format!(" on {d}"))}</li>
+                    <li>"Plan written by: " {plan_author(&c).map(|a| a.label()).unwrap_or("not decided yet")}</li>
+                    <li>
+                        "Plan: "
+                        {match c.plan.clone() {
+                            Some(plan) => view! {
+                                <span>
+                                    {format!("recorded on {}", plan.date)}
+                                    {safe_href(&plan.link).map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"open the plan"</a> })}
+                                    {(!plan.summary.trim().is_empty()).then(|| view! { <span class="pre">{plan.summary.clone()}</span> })}
+                                </span>
+                            }.into_any(),
+                            None => view! { <span>"not recorded yet"</span> }.into_any(),
+                        }}
+                    </li>
+                    <li>"Support review: " {effective_feedback(&c).label()} {c.review.shared_on.map(|d| format!(", shared on {d}"))}</li>
+                    <li>
+                        "Migration: " {c.migration.status.label()}
+                        {c.migration.start.map(|d| format!(", from {d}"))}
+                        {c.migration.end.map(|d| format!(" to {d}"))}
+                    </li>
+                    {(c.ps_decision == PsDecision::Declined).then(|| view! {
+                        <li>"During the migration, GitLab Support is the primary contact, through the normal support process."</li>
+                    })}
+                </ul>
+                {docs.map(|docs| view! {
+                    <h4>"Documents handed over"</h4>
+                    <ul class="plain-list">
+                        {docs.into_iter().map(|d| {
+                            let when = c.handed_over.get(&d.url).map(|date| format!(" (handed over on {date})"));
+                            view! { <li><a href=d.url rel="noopener noreferrer" target="_blank">{d.title}</a>{when}</li> }
+                        }).collect_view()}
+                    </ul>
+                })}
+            </section>
+            <section class="result" aria-labelledby="plan-architecture-heading">
+                <h3 id="plan-architecture-heading">"Recommended reference architecture"</h3>
+                {match (rec, sizing.as_ref().map(|(req, _)| (req.current_users, req.growth))) {
+                    (Some(rec), Some((users, growth))) => view! {
+                        <RecommendationView rec=rec.clone()/>
+                        <ProjectionChart current_users=users growth=growth rec=rec/>
+                    }.into_any(),
+                    _ => view! { <p>"No recommendation until the sizing is complete."</p> }.into_any(),
+                }}
+            </section>
+            {(audience == Audience::Support && !engagement.internal_notes.trim().is_empty()).then(|| view! {
+                <section aria-labelledby="plan-notes-heading">
+                    <h3 id="plan-notes-heading">"Internal notes"</h3>
+                    <p class="pre">{engagement.internal_notes.clone()}</p>
+                </section>
+            })}
+            <section aria-labelledby="plan-log-heading">
+                <h3 id="plan-log-heading">"Activity log"</h3>
+                <ol class="log">
+                    {engagement.log.iter().rev().map(|entry| view! {
+                        <li>{entry.at.date().to_string()} " " {entry.text.clone()}</li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,90 @@
+//! The customer's read-only view of a shared plan, opened from the link's fragment.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::browser;
+use super::plan_view::PlanDocument;
+use super::state::use_app_state;
+use crate::domain::engagement::Engagement;
+use crate::domain::plan::{file_name, markdown, Audience};
+use crate::domain::share;
+
+/// Decodes the fragment and shows the plan, or says why it cannot.
+#[component]
+pub fn SharedPlanPage(fragment: String) -> impl IntoView {
+    match share::decode(&fragment) {
+        Ok(engagement) => view! { <SharedPlan engagement=engagement/> }.into_any(),
+        Err(error) => view! {
+            <section class="not-found" aria-labelledby="shared-error-heading">
+                <h1 id="shared-error-heading">"This plan link cannot be opened"</h1>
+                <p role="alert">{error.to_string()}</p>
+                <p>"Ask for the link again, and copy all of it."</p>
+                <p><A href="/">"Go to the planner"</A></p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+/// A valid shared plan: read-only, with "Save a copy to this browser" and "Download".
+#[component]
+fn SharedPlan(engagement: Engagement) -> impl IntoView {
+    let state = use_app_state();
+    let today = browser::today();
+    let message = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(None::<String>);
+    let asking = RwSignal::new(false);
+    let plan = StoredValue::new(engagement.clone());
+    let save = move |keep_both: bool| {
+        asking.set(false);
+        let ids = state.import(vec![plan.get_value()], keep_both);
+        if let Some(id) = ids.first() {
+            saved.set(Some(format!("/engagements/{id}")));
+            message.set(Some("Saved a copy to this browser.".into()));
+        }
+    };
+    let on_save = move |_| {
+        if state.contains(plan.with_value(|e| e.id)) {
+            asking.set(true);
+        } else {
+            save(false);
+        }
+    };
+    let download = move |_| {
+        let e = plan.get_value();
+        let md = markdown(&e, browser::now(), Audience::Customer);
+        let result = browser::download(&file_name(&e, today, "md"), "text/markdown", &md);
+        message.set(Some(match result {
+            Ok(()) => "Downloaded the plan.".into(),
+            Err(err) => format!("The download did not start: {err}."),
+        }));
+    };
+    view! {
+        <div class="shared-banner no-print" role="note">
+            "A read-only plan shared by your GitLab Technical Account Manager. Nothing here is sent anywhere."
+        </div>
+        <h1>"Upgrade plan for " {engagement.customer_name.to_string()}</h1>
+        <div class="button-row no-print">
+            <button type="button" class="primary" on:click=on_save>"Save a copy to this browser"</button>
+            <button type="button" on:click=download>"Download"</button>
+        </div>
+        <Show when=move || asking.get()>
+            <div class="confirm" role="alertdialog" aria-labelledby="replace-heading">
+                <h2 id="replace-heading">"This plan is already saved in this browser"</h2>
+                <p>"Replace the saved one with this version, or keep both?"</p>
+                <button type="button" on:click=move |_| save(false)>"Replace"</button>
+                " "
+                <button type="button" on:click=move |_| save(true)>"Keep both"</button>
+                " "
+                <button type="button" on:click=move |_| asking.set(false)>"Cancel"</button>
+            </div>
+        </Show>
+        <p class="notice-line" role=move || message.with(Option::is_some).then_some("status")>
+            {move || message.get()}
+            " "
+            {move || saved.get().map(|href| view! { <A href=href>"Open the saved copy"</A> })}
+        </p>
+        <PlanDocument engagement=engagement today=today audience=Audience::Customer/>
+    }
+}

@@ -1,0 +1,141 @@
+// Plan files, import, backup and the customer share link.
+import { test, expect } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+
+async function openNewEngagement(page, name) {
+  await page.goto("/");
+  await page.getByLabel("Customer name").fill(name);
+  await page.getByRole("button", { name: "Create new engagement" }).click();
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+}
+
+async function fillPlan(page) {
+  await page.getByLabel("Current users").fill("4200");
+  await page.getByLabel("Annual growth (%)").fill("20");
+  await page.getByLabel("Planning horizon (months)").fill("24");
+  await page.getByLabel("Target platform").selectOption({ label: "AWS" });
+  await page.getByLabel("Internal notes").fill("Budget owner is <b>Dana</b>; renewal at risk");
+  await page.getByLabel("Internal notes").press("Tab");
+}
+
+async function download(page, buttonName) {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: buttonName, exact: true }).click(),
+  ]);
+  return { name: file.suggestedFilename(), path: await file.path(), text: await readFile(await file.path(), "utf8") };
+}
+
+test("the Markdown and JSON plan files hold the plan, and the JSON loads back", async ({ page }) => {
+  await openNewEngagement(page, "Acme | Corp");
+  await fillPlan(page);
+
+  const md = await download(page, "Download Markdown");
+  expect(md.name).toMatch(/^acme-corp-upgrade-plan-\d{4}-\d{2}-\d{2}\.md$/);
+  expect(md.text).toContain("# Infrastructure upgrade plan: Acme \\| Corp");
+  expect(md.text).toContain("**Up to 200 RPS or 10,000 users** (10k)");
+  expect(md.text).toContain("| GitLab Rails | 3 | 32 | 28.8 | c5.9xlarge |");
+  expect(md.text).toContain("### Why this architecture");
+  expect(md.text).toContain("## Internal notes");
+  expect(md.text).toContain("\\<b\\>Dana\\</b\\>");
+
+  const json = await download(page, "Download JSON");
+  expect(json.name).toMatch(/\.json$/);
+  const parsed = JSON.parse(json.text);
+  expect(parsed.format).toBe("gitlab-upgrade-planner/plan");
+  expect(parsed.engagement.schema_version).toBe(1);
+  expect(parsed.engagement.sizing.current_users).toBe("4200");
+
+  // Delete it, then load the file back.
+  await page.getByRole("link", { name: "All engagements" }).click();
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Acme | Corp", exact: true }) });
+  await row.getByRole("button", { name: "Delete" }).click();
+  await expect(row).toHaveCount(0);
+  await page.getByLabel("Import a plan or backup file").setInputFiles(json.path);
+  await expect(page.getByRole("group", { name: /Import from/ })).toContainText("1 engagement: Acme | Corp.");
+  await expect(row).toHaveCount(0); // nothing stored before confirming
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Imported 1 engagement" })).toBeVisible();
+  await row.getByRole("link", { name: "Acme | Corp" }).click();
+  await expect(page.getByLabel("Current users")).toHaveValue("4200");
+  await expect(page.getByLabel("Internal notes")).toHaveValue("Budget owner is <b>Dana</b>; renewal at risk");
+
+  // The same file again: the TAM chooses to keep both.
+  await page.getByRole("link", { name: "All engagements" }).click();
+  await page.getByLabel("Import a plan or backup file").setInputFiles(json.path);
+  await page.getByLabel("Keep both (the imported one as a copy)").check();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Acme | Corp (copy)", exact: true })).toBeVisible();
+});
+
+test("a bad file is refused with a message and changes nothing", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Import a plan or backup file").setInputFiles({
+    name: "notes.json", mimeType: "application/json", buffer: Buffer.from("{ this is not json"),
+  });
+  await expect(page.getByRole("alert")).toContainText("“notes.json” was not imported. The file is not JSON");
+  await page.getByLabel("Import a plan or backup file").setInputFiles({
+    name: "other.json", mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ format: "gitlab-upgrade-planner/plan", format_version: 9, engagement: {} })),
+  });
+  await expect(page.getByRole("alert")).toContainText("format version 9 is not one this app reads");
+  await expect(page.getByRole("region", { name: "All engagements" })).toContainText("No engagements yet");
+});
+
+test("Export all downloads a backup that restores every engagement in another browser", async ({ page, browser }) => {
+  for (const name of ["Initech", "Hooli"]) {
+    await page.goto("/");
+    await page.getByLabel("Customer name").fill(name);
+    await page.getByRole("button", { name: "Create new engagement" }).click();
+  }
+  const backup = await download(page, "Export all");
+  expect(backup.name).toMatch(/^upgrade-planner-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto("/");
+  await fresh.getByLabel("Import a plan or backup file").setInputFiles(backup.path);
+  await fresh.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(fresh.getByRole("link", { name: "Initech", exact: true })).toBeVisible();
+  await expect(fresh.getByRole("link", { name: "Hooli", exact: true })).toBeVisible();
+  await other.close();
+});
+
+test("the customer link opens a read-only plan without internal notes, and saves a copy", async ({ page, browser, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openNewEngagement(page, "Stark Industries");
+  await fillPlan(page);
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Copied the customer link" })).toContainText("characters");
+  const link = await page.getByLabel("Customer link").inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s1\.[A-Za-z0-9_-]+$/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+  const customer = await browser.newContext();
+  const view = await customer.newPage();
+  await view.goto(link);
+  await expect(view.getByRole("heading", { level: 1 })).toHaveText("Upgrade plan for Stark Industries");
+  await expect(view.getByRole("region", { name: "Recommended reference architecture" })).toContainText("Up to 200 RPS or 10,000 users");
+  await expect(view.locator("body")).not.toContainText("Budget owner");
+  await expect(view.getByRole("textbox")).toHaveCount(0);
+
+  const saved = await download(view, "Download");
+  expect(saved.text).toContain("Stark Industries");
+  expect(saved.text).not.toContain("Budget owner");
+
+  await view.getByRole("button", { name: "Save a copy to this browser" }).click();
+  await view.getByRole("link", { name: "Open the saved copy" }).click();
+  await expect(view.getByRole("heading", { level: 1 })).toHaveText("Stark Industries");
+  await expect(view.getByLabel("Internal notes")).toHaveValue("");
+  await customer.close();
+});
+
+test("a damaged or hostile link shows a message, never a blank page", async ({ page }) => {
+  for (const fragment of ["s1.AAAA", "s1.<script>alert(1)</script>", "s9.abc", "nonsense", "s1." + "A".repeat(70000)]) {
+    await page.goto("/#" + fragment);
+    await expect(page.getByRole("heading", { name: "This plan link cannot be opened" })).toBeVisible();
+    await expect(page.getByRole("alert")).not.toBeEmpty();
+  }
+  await page.getByRole("link", { name: "Go to the planner" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
+});
