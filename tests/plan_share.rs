@@ -267,6 +267,16 @@ fn hostile_share_links_are_refused_with_a_message() {
 }
 
 #[test]
+fn only_fragments_shaped_like_share_links_are_taken_for_one() {
+    assert!(share::looks_like_share_link("#s1.abc"));
+    assert!(share::looks_like_share_link("s12.x"));
+    assert!(!share::looks_like_share_link("#main"));
+    assert!(!share::looks_like_share_link("s.abc"));
+    assert!(!share::looks_like_share_link("sx1.abc"));
+    assert!(!share::looks_like_share_link(""));
+}
+
+#[test]
 fn html_and_script_in_a_shared_plan_stay_plain_text() {
     let mut e = reference_engagement();
     e.rename("<img src=x onerror=alert(1)>".parse().unwrap(), NOW);

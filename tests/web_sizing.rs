@@ -10,10 +10,14 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn tick() {
+    wait_ms(50).await;
+}
+
+async fn wait_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
@@ -58,7 +62,7 @@ async fn the_form_explains_bad_values_by_their_field_and_keeps_the_last_result_m
         provide_context(state);
         let engagement = state.create("Acme".parse().unwrap());
         id.set_value(Some(engagement));
-        view! { <SizingSection id=engagement initial=Default::default()/> }
+        view! { <SizingSection id=engagement/> }
     });
     tick().await;
     let result = || text_of("recommendation-heading") + &host.text_content().unwrap_or_default();
@@ -94,7 +98,9 @@ async fn the_form_explains_bad_values_by_their_field_and_keeps_the_last_result_m
         "Enter a whole number."
     );
 
-    // What was typed is stored with the engagement, even while it is invalid.
+    // What was typed is stored with the engagement, even while it is invalid (after the
+    // short save delay).
+    wait_ms(400).await;
     let key = key_for(id.get_value().unwrap());
     let stored = web_sys::window()
         .unwrap()

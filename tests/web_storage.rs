@@ -1,21 +1,28 @@
-//! Browser tests: engagements through real local storage, and the app shown from it.
+//! Browser tests of storage: real local storage in headless Chromium, quarantine, newer
+//! versions, a full quota, and another tab's writes.
 #![cfg(target_arch = "wasm32")]
 
+use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use time::macros::datetime;
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
-use upgrade_planner::storage::{key_for, Store, KEY_PREFIX};
+use upgrade_planner::storage::{key_for, Store, KEY_PREFIX, QUARANTINE_PREFIX};
+use upgrade_planner::ui::AppState;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+const NOW: &str = "2026-11-25T10:00:00Z";
 
 fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-/// Starts every test from an empty storage (the tests share one page).
-fn clear() {
-    local_storage().clear().unwrap();
+fn keys() -> Vec<String> {
+    let s = local_storage();
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .collect()
 }
 
 fn sample(n: u8, name: &str) -> Engagement {
@@ -26,20 +33,48 @@ fn sample(n: u8, name: &str) -> Engagement {
     )
 }
 
-/// Lets queued effects and renders run.
-async fn tick() {
+/// Lets timers (the save delay), effects and renders run.
+async fn wait(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// An app state with its effects running, as the mounted app has it. Dropping the handle
+/// unmounts it, so no state outlives its test.
+fn start_state() -> (Box<dyn std::any::Any>, AppState) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let cell = std::rc::Rc::new(std::cell::Cell::new(None));
+    let inner = cell.clone();
+    let handle = leptos::mount::mount_to(host.unchecked_into(), move || {
+        inner.set(Some(AppState::start()));
+        view! { <span></span> }
+    });
+    (Box::new(handle), cell.get().unwrap())
+}
+
+/// What another tab does: writes the key, and this tab hears a `storage` event.
+fn other_tab_writes(key: &str, value: Option<&str>) {
+    match value {
+        Some(v) => local_storage().set_item(key, v).unwrap(),
+        None => local_storage().remove_item(key).unwrap(),
+    }
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(key));
+    init.set_new_value(value);
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
 #[wasm_bindgen_test]
 fn an_engagement_saved_to_local_storage_loads_back_equal() {
-    clear();
+    local_storage().clear().unwrap();
     let store = Store::open().unwrap();
     let first = sample(1, "Acme Corp");
     let second = sample(2, "Globex");
@@ -50,20 +85,17 @@ fn an_engagement_saved_to_local_storage_loads_back_equal() {
         .unwrap()
         .unwrap();
     assert!(raw.contains("\"schema_version\":1"));
-
-    let loaded = store.load().unwrap();
+    let loaded = store.load(NOW).unwrap();
     assert_eq!(loaded.engagements.len(), 2);
     assert!(loaded.engagements.contains(&first));
     assert!(loaded.engagements.contains(&second));
-    assert!(loaded.unreadable.is_empty());
-
     store.remove(first.id).unwrap();
-    assert_eq!(store.load().unwrap().engagements, vec![second]);
+    assert_eq!(store.load(NOW).unwrap().engagements, vec![second]);
 }
 
 #[wasm_bindgen_test]
-fn an_unreadable_entry_survives_loads_and_saves() {
-    clear();
+fn a_corrupt_entry_is_moved_aside_with_its_error_and_raw_text() {
+    local_storage().clear().unwrap();
     let store = Store::open().unwrap();
     let bad_key = format!("{KEY_PREFIX}22222222-2222-4222-8222-222222222222");
     let bad_raw = "{\"schema_version\":1,\"customer_name\":";
@@ -73,27 +105,165 @@ fn an_unreadable_entry_survives_loads_and_saves() {
         .unwrap();
     store.save(&sample(3, "Initech")).unwrap();
 
-    let loaded = store.load().unwrap();
+    let loaded = store.load(NOW).unwrap();
     assert_eq!(loaded.engagements.len(), 1);
-    assert_eq!(loaded.unreadable.len(), 1);
-    assert_eq!(loaded.unreadable[0].key, bad_key);
-
-    store.save(&sample(4, "Umbrella")).unwrap();
-    assert_eq!(
-        local_storage().get_item(&bad_key).unwrap().as_deref(),
-        Some(bad_raw)
+    assert!(loaded.unreadable.is_empty());
+    assert_eq!(loaded.quarantined.len(), 1);
+    let record = &loaded.quarantined[0];
+    assert_eq!(record.original_key, bad_key);
+    assert_eq!(record.raw, bad_raw);
+    assert!(
+        record.reason.contains("not valid JSON"),
+        "{}",
+        record.reason
     );
+    assert_eq!(
+        local_storage().get_item(&bad_key).unwrap(),
+        None,
+        "moved, not copied"
+    );
+    assert!(keys().iter().any(|k| k.starts_with(QUARANTINE_PREFIX)));
     assert_eq!(
         local_storage().get_item("another-app").unwrap().as_deref(),
         Some("left alone")
     );
+
+    // Loading again finds the record and nothing new to move.
+    let again = store.load("2026-11-26T10:00:00Z").unwrap();
+    assert_eq!(again.quarantined.len(), 1);
+    assert_eq!(again.quarantined[0].raw, bad_raw);
 }
 
 #[wasm_bindgen_test]
-async fn the_app_lists_stored_engagements_and_reports_the_unreadable_one_untouched() {
-    clear();
+fn an_entry_from_a_newer_version_is_left_exactly_as_it_is() {
+    local_storage().clear().unwrap();
+    let key = format!("{KEY_PREFIX}44444444-4444-4444-8444-444444444444");
+    let raw = r#"{"schema_version":7,"customer_name":"Future Corp","new_field":[1,2,3]}"#;
+    local_storage().set_item(&key, raw).unwrap();
+    let loaded = Store::open().unwrap().load(NOW).unwrap();
+    assert_eq!(loaded.newer.len(), 1);
+    assert_eq!(loaded.newer[0].version, 7);
+    assert_eq!(
+        loaded.newer[0].customer_name.as_deref(),
+        Some("Future Corp")
+    );
+    assert!(loaded.quarantined.is_empty());
+    assert_eq!(
+        local_storage().get_item(&key).unwrap().as_deref(),
+        Some(raw)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_full_quota_is_reported_until_the_next_good_save() {
+    local_storage().clear().unwrap();
+    let (_owner, state) = start_state();
+    // Fill storage to the brim, with ever smaller pieces.
+    let mut filled = 0;
+    for size in [256 * 1024, 4096, 256, 16, 1] {
+        let chunk = "x".repeat(size);
+        while local_storage()
+            .set_item(&format!("f{filled}"), &chunk)
+            .is_ok()
+        {
+            filled += 1;
+        }
+    }
+    let id = state.create("Stark Industries".parse().unwrap());
+    wait(500).await;
+    let problem = state.storage_problem.get_untracked().unwrap_or_default();
+    assert!(problem.contains("full"), "{problem}");
+    assert_eq!(
+        state.engagements.get_untracked().len(),
+        1,
+        "the change stays on screen"
+    );
+    assert_eq!(local_storage().get_item(&key_for(id)).unwrap(), None);
+
+    for i in 0..filled {
+        local_storage().remove_item(&format!("f{i}")).unwrap();
+    }
+    state.rename(id, "Stark Industries EMEA".parse().unwrap());
+    wait(500).await;
+    assert_eq!(state.storage_problem.get_untracked(), None);
+    let stored = local_storage().get_item(&key_for(id)).unwrap().unwrap();
+    assert!(stored.contains("Stark Industries EMEA"));
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_change_is_adopted_and_a_concurrent_one_becomes_a_choice() {
+    local_storage().clear().unwrap();
+    let original = sample(5, "Wayne Enterprises");
+    Store::open().unwrap().save(&original).unwrap();
+    let (_owner, state) = start_state();
+    let id = original.id;
+
+    // The other tab renames it: this tab follows.
+    let mut theirs = original.clone();
+    theirs.rename(
+        "Wayne Enterprises Ltd".parse().unwrap(),
+        datetime!(2026-11-21 09:00 UTC),
+    );
+    other_tab_writes(&key_for(id), Some(&theirs.to_json().unwrap()));
+    wait(50).await;
+    assert_eq!(
+        state.find(id).unwrap().customer_name.as_str(),
+        "Wayne Enterprises Ltd"
+    );
+    wait(400).await;
+    assert_eq!(
+        local_storage().get_item(&key_for(id)).unwrap().unwrap(),
+        theirs.to_json().unwrap(),
+        "adopting is not a write"
+    );
+
+    // Both change it at once: this tab's save would overwrite, so the TAM is asked instead.
+    state.rename(id, "Wayne (this tab)".parse().unwrap());
+    let mut other = theirs.clone();
+    other.rename(
+        "Wayne (other tab)".parse().unwrap(),
+        datetime!(2026-11-22 09:00 UTC),
+    );
+    other_tab_writes(&key_for(id), Some(&other.to_json().unwrap()));
+    wait(500).await;
+    assert_eq!(state.conflicts.get_untracked().len(), 1);
+    let stored = local_storage().get_item(&key_for(id)).unwrap().unwrap();
+    assert!(
+        stored.contains("Wayne (other tab)"),
+        "not overwritten: {stored}"
+    );
+
+    state.resolve_conflict(id, true);
+    wait(500).await;
+    assert!(state.conflicts.get_untracked().is_empty());
+    let stored = local_storage().get_item(&key_for(id)).unwrap().unwrap();
+    assert!(stored.contains("Wayne (this tab)"), "{stored}");
+    let names: Vec<String> = state
+        .engagements
+        .get_untracked()
+        .iter()
+        .map(|e| e.customer_name.to_string())
+        .collect();
+    assert!(
+        names.contains(&"Wayne (other tab) (copy)".to_string()),
+        "{names:?}"
+    );
+    let copies = keys().iter().filter(|k| k.starts_with(KEY_PREFIX)).count();
+    assert_eq!(copies, 2, "the other version is stored as a copy");
+
+    // The other tab deletes it: this tab lets it go.
+    other_tab_writes(&key_for(id), None);
+    wait(50).await;
+    assert!(state.find(id).is_none());
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_lists_stored_engagements_and_reports_the_unreadable_one() {
+    local_storage().clear().unwrap();
     let store = Store::open().unwrap();
-    store.save(&sample(5, "Stark Industries")).unwrap();
+    store.save(&sample(6, "Tyrell")).unwrap();
     let bad_key = format!("{KEY_PREFIX}33333333-3333-4333-8333-333333333333");
     local_storage()
         .set_item(&bad_key, "not json at all")
@@ -103,18 +273,24 @@ async fn the_app_lists_stored_engagements_and_reports_the_unreadable_one_untouch
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), upgrade_planner::ui::App);
-    tick().await;
+    wait(50).await;
 
     let text = host.text_content().unwrap_or_default();
-    assert!(text.contains("Stark Industries"), "{text}");
+    assert!(text.contains("Tyrell"), "{text}");
     assert!(
         text.contains("1 stored engagement could not be read."),
         "{text}"
     );
-    assert_eq!(
-        local_storage().get_item(&bad_key).unwrap().as_deref(),
-        Some("not json at all")
-    );
+    let record = keys()
+        .into_iter()
+        .find(|k| k.starts_with(QUARANTINE_PREFIX))
+        .unwrap();
+    assert!(local_storage()
+        .get_item(&record)
+        .unwrap()
+        .unwrap()
+        .contains("not json at all"));
     drop(handle);
     host.remove();
+    local_storage().clear().unwrap();
 }

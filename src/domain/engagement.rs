@@ -285,6 +285,10 @@ impl Engagement {
             None => Err(ReadError::NoVersion),
             Some(v) if v > u64::from(SCHEMA_VERSION) => Err(ReadError::NewerVersion { found: v }),
             Some(0) => Err(ReadError::NoVersion),
+            Some(v) if v < u64::from(SCHEMA_VERSION) => {
+                let current = super::migrate::migrate(value, v).map_err(ReadError::Migration)?;
+                serde_json::from_value(current).map_err(|e| ReadError::Invalid(e.to_string()))
+            }
             Some(_) => serde_json::from_value(value).map_err(|e| ReadError::Invalid(e.to_string())),
         }
     }
@@ -298,6 +302,7 @@ pub enum ReadError {
     NotADocument,
     NoVersion,
     NewerVersion { found: u64 },
+    Migration(String),
     Invalid(String),
 }
 
@@ -315,6 +320,7 @@ impl fmt::Display for ReadError {
                 f,
                 "it was written by a newer version of this app (schema version {found}; this one reads up to {SCHEMA_VERSION})"
             ),
+            ReadError::Migration(e) => write!(f, "it could not be brought up to date ({e})"),
             ReadError::Invalid(e) => write!(f, "a field is invalid ({e})"),
         }
     }

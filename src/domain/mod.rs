@@ -4,6 +4,7 @@
 
 pub mod engagement;
 pub mod links;
+pub mod migrate;
 pub mod plan;
 pub mod reference;
 pub mod share;

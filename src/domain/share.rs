@@ -77,6 +77,19 @@ impl fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
+/// True for a fragment shaped like a share link of any version ("s1.…", "s2.…"), which the app
+/// opens as a shared plan (a version it does not know gets a message); other fragments are not
+/// share links at all.
+pub fn looks_like_share_link(fragment: &str) -> bool {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment
+        .strip_prefix('s')
+        .and_then(|rest| rest.split_once('.'))
+        .is_some_and(|(version, _)| {
+            !version.is_empty() && version.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
 /// Reads a fragment (with or without its `#`) into an engagement, or says what is wrong.
 pub fn decode(fragment: &str) -> Result<Engagement, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment).trim();

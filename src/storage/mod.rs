@@ -1,41 +1,92 @@
 //! Engagements in the browser's local storage: one key per engagement, never overwritten unread.
 //!
-//! Each engagement is stored under `KEY_PREFIX` + its id as compact JSON. An entry that cannot be
-//! read is reported and left exactly as it is: nothing here writes to a key it could not read.
+//! Each engagement is stored under `KEY_PREFIX` + its id as compact JSON. An entry that cannot
+//! be read is moved aside under `QUARANTINE_PREFIX` with the error and its raw text, and listed
+//! for the TAM; an entry written by a newer version of the app is left where it is. A save first
+//! checks that the stored entry is still the one this tab last saw, so two tabs never silently
+//! overwrite each other.
 
 use std::fmt;
 
 use gloo_storage::{LocalStorage, Storage as _};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use crate::domain::engagement::{Engagement, EngagementId};
+use crate::domain::engagement::{Engagement, EngagementId, ReadError};
 
 /// Every engagement key starts with this; other keys in the origin are not ours and are ignored.
 pub const KEY_PREFIX: &str = "upgrade-planner.engagement.";
+/// Entries moved aside because they could not be read.
+pub const QUARANTINE_PREFIX: &str = "upgrade-planner.quarantine.";
 
 /// The key an engagement is stored under.
 pub fn key_for(id: EngagementId) -> String {
     format!("{KEY_PREFIX}{id}")
 }
 
-/// A stored entry that could not be read, kept as it is.
+/// A stored entry that could not be read, with its raw text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable {
     pub key: String,
     pub reason: String,
+    pub raw: String,
 }
 
-/// What a load found: the readable engagements, newest change first, and the rest.
+/// An entry written by a newer version of the app: left untouched, shown read-only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewerEntry {
+    pub key: String,
+    pub version: u64,
+    /// The customer name, when the entry has a readable one.
+    pub customer_name: Option<String>,
+    pub raw: String,
+}
+
+/// An entry moved aside: where it was, why, when, and exactly what it held.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quarantined {
+    /// The key of the quarantine record itself.
+    #[serde(skip)]
+    pub record_key: String,
+    pub original_key: String,
+    pub reason: String,
+    pub moved_at: String,
+    pub raw: String,
+}
+
+/// What reading storage found.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
+    /// Readable engagements, newest change first.
     pub engagements: Vec<Engagement>,
+    /// Entries that could not be read (and not yet moved aside).
     pub unreadable: Vec<Unreadable>,
+    /// Entries from a newer version of the app.
+    pub newer: Vec<NewerEntry>,
+    /// Entries moved aside earlier.
+    pub quarantined: Vec<Quarantined>,
 }
 
-/// Sorts raw `(key, text)` entries into engagements and unreadable entries. Keys without
-/// [`KEY_PREFIX`] are skipped.
+/// Sorts raw `(key, text)` entries into engagements, newer-version entries, unreadable entries
+/// and quarantine records. Keys that are not the app's are skipped.
 pub fn read_entries(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
     let mut loaded = Loaded::default();
     for (key, raw) in entries {
+        if key.starts_with(QUARANTINE_PREFIX) {
+            let record =
+                serde_json::from_str::<Quarantined>(&raw).unwrap_or_else(|e| Quarantined {
+                    record_key: String::new(),
+                    original_key: key.clone(),
+                    reason: format!("the quarantine record itself cannot be read ({e})"),
+                    moved_at: String::new(),
+                    raw: raw.clone(),
+                });
+            loaded.quarantined.push(Quarantined {
+                record_key: key,
+                ..record
+            });
+            continue;
+        }
         let Some(id_text) = key.strip_prefix(KEY_PREFIX) else {
             continue;
         };
@@ -49,10 +100,25 @@ pub fn read_entries(entries: impl IntoIterator<Item = (String, String)>) -> Load
                     engagement.id
                 ),
                 key,
+                raw,
             }),
+            Err(ReadError::NewerVersion { found }) => {
+                let customer_name = serde_json::from_str::<Value>(&raw).ok().and_then(|v| {
+                    v.get("customer_name")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned)
+                });
+                loaded.newer.push(NewerEntry {
+                    key,
+                    version: found,
+                    customer_name,
+                    raw,
+                });
+            }
             Err(error) => loaded.unreadable.push(Unreadable {
                 key,
                 reason: error.to_string(),
+                raw,
             }),
         }
     }
@@ -60,7 +126,25 @@ pub fn read_entries(entries: impl IntoIterator<Item = (String, String)>) -> Load
         .engagements
         .sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
     loaded.unreadable.sort_by(|a, b| a.key.cmp(&b.key));
+    loaded.newer.sort_by(|a, b| a.key.cmp(&b.key));
     loaded
+        .quarantined
+        .sort_by(|a, b| a.record_key.cmp(&b.record_key));
+    loaded
+}
+
+/// The quarantine record for an unreadable entry, moved aside at `moved_at` (RFC 3339).
+pub fn quarantine_record(entry: &Unreadable, moved_at: &str) -> (String, Quarantined) {
+    let suffix = entry.key.strip_prefix(KEY_PREFIX).unwrap_or(&entry.key);
+    let record_key = format!("{QUARANTINE_PREFIX}{suffix}.{moved_at}");
+    let record = Quarantined {
+        record_key: record_key.clone(),
+        original_key: entry.key.clone(),
+        reason: entry.reason.clone(),
+        moved_at: moved_at.to_owned(),
+        raw: entry.raw.clone(),
+    };
+    (record_key, record)
 }
 
 /// Why storage could not be used.
@@ -93,6 +177,15 @@ impl fmt::Display for StorageError {
 
 impl std::error::Error for StorageError {}
 
+/// What the stored entry of an engagement holds now.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    Missing,
+    Readable(Box<Engagement>),
+    /// There, but not readable by this build (corrupt, or from a newer version).
+    Other,
+}
+
 /// Local storage, once it has been found usable.
 pub struct Store {
     raw: web_sys::Storage,
@@ -110,26 +203,61 @@ impl Store {
         }
     }
 
-    /// Reads every engagement entry.
-    pub fn load(&self) -> Result<Loaded, StorageError> {
-        let count = self
-            .raw
-            .length()
-            .map_err(|e| StorageError::Failed(js_error_text(&e)))?;
+    /// Every key of the app, with its text.
+    fn entries(&self) -> Result<Vec<(String, String)>, StorageError> {
+        let count = self.raw.length().map_err(failed)?;
         let mut entries = Vec::new();
         for index in 0..count {
             let key = match self.raw.key(index) {
-                Ok(Some(key)) if key.starts_with(KEY_PREFIX) => key,
+                Ok(Some(key))
+                    if key.starts_with(KEY_PREFIX) || key.starts_with(QUARANTINE_PREFIX) =>
+                {
+                    key
+                }
                 Ok(_) => continue,
-                Err(e) => return Err(StorageError::Failed(js_error_text(&e))),
+                Err(e) => return Err(failed(e)),
             };
-            match self.raw.get_item(&key) {
-                Ok(Some(raw)) => entries.push((key, raw)),
-                Ok(None) => {}
-                Err(e) => return Err(StorageError::Failed(js_error_text(&e))),
+            if let Some(raw) = self.raw.get_item(&key).map_err(failed)? {
+                entries.push((key, raw));
             }
         }
-        Ok(read_entries(entries))
+        Ok(entries)
+    }
+
+    /// Reads every entry, moving unreadable ones aside first (at `now`, RFC 3339). An entry
+    /// that cannot be moved (storage full) stays where it is and is reported as unreadable.
+    pub fn load(&self, now: &str) -> Result<Loaded, StorageError> {
+        let mut loaded = read_entries(self.entries()?);
+        let mut still_unreadable = Vec::new();
+        for entry in std::mem::take(&mut loaded.unreadable) {
+            match self.quarantine(&entry, now) {
+                Ok(record) => loaded.quarantined.push(record),
+                Err(_) => still_unreadable.push(entry),
+            }
+        }
+        loaded.unreadable = still_unreadable;
+        Ok(loaded)
+    }
+
+    /// Moves one unreadable entry aside: the record is written before the original is removed.
+    fn quarantine(&self, entry: &Unreadable, now: &str) -> Result<Quarantined, StorageError> {
+        let (record_key, record) = quarantine_record(entry, now);
+        let text =
+            serde_json::to_string(&record).map_err(|e| StorageError::Failed(e.to_string()))?;
+        self.raw.set_item(&record_key, &text).map_err(from_js)?;
+        self.raw.remove_item(&entry.key).map_err(failed)?;
+        Ok(record)
+    }
+
+    /// What is stored for an engagement now.
+    pub fn stored(&self, id: EngagementId) -> Result<Stored, StorageError> {
+        Ok(match self.raw.get_item(&key_for(id)).map_err(failed)? {
+            None => Stored::Missing,
+            Some(raw) => match Engagement::from_json(&raw) {
+                Ok(e) => Stored::Readable(Box::new(e)),
+                Err(_) => Stored::Other,
+            },
+        })
     }
 
     /// Writes one engagement under its key.
@@ -139,9 +267,16 @@ impl Store {
 
     /// Removes one engagement's entry.
     pub fn remove(&self, id: EngagementId) -> Result<(), StorageError> {
-        self.raw
-            .remove_item(&key_for(id))
-            .map_err(|e| StorageError::Failed(js_error_text(&e)))
+        self.raw.remove_item(&key_for(id)).map_err(failed)
+    }
+
+    /// Removes any key of the app (a quarantine record the TAM deleted).
+    pub fn remove_key(&self, key: &str) -> Result<(), StorageError> {
+        if key.starts_with(QUARANTINE_PREFIX) || key.starts_with(KEY_PREFIX) {
+            self.raw.remove_item(key).map_err(failed)
+        } else {
+            Ok(())
+        }
     }
 }
 
@@ -152,6 +287,18 @@ fn from_gloo(error: gloo_storage::errors::StorageError) -> StorageError {
         }
         other => StorageError::Failed(other.to_string()),
     }
+}
+
+fn from_js(value: wasm_bindgen::JsValue) -> StorageError {
+    use wasm_bindgen::JsCast;
+    match value.dyn_ref::<js_sys::Error>() {
+        Some(e) if e.name() == "QuotaExceededError" => StorageError::QuotaExceeded,
+        _ => failed(value),
+    }
+}
+
+fn failed(value: wasm_bindgen::JsValue) -> StorageError {
+    StorageError::Failed(js_error_text(&value))
 }
 
 /// The browser's words for a thrown value: "Name: message" for an Error, the text for a string.

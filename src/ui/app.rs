@@ -4,10 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use super::browser;
 use super::engagement_page::EngagementPage;
 use super::home::HomePage;
 use super::shared_plan::SharedPlanPage;
 use super::state::AppState;
+use crate::domain::plan::backup_json;
+use crate::domain::share;
 use leptos_router::hooks::use_location;
 
 /// The whole app: loads storage once, provides the state, and routes.
@@ -21,6 +24,7 @@ pub fn App() -> impl IntoView {
                 <A href="/" attr:class="brand">"Infrastructure Upgrade Planner"</A>
             </header>
             <StorageBanner/>
+            <ConflictBanner/>
             <main id="main" class="page">
                 <Routes fallback=PageNotFound>
                     <Route path=path!("/") view=Root/>
@@ -38,22 +42,80 @@ fn Root() -> impl IntoView {
     move || {
         let hash = location.hash.get();
         let fragment = hash.trim_start_matches('#');
-        if fragment.is_empty() {
-            view! { <HomePage/> }.into_any()
-        } else {
+        if share::looks_like_share_link(fragment) {
             view! { <SharedPlanPage fragment=fragment.to_string()/> }.into_any()
+        } else {
+            view! { <HomePage/> }.into_any()
         }
     }
 }
 
-/// Says, for as long as it is true, that changes are not being saved.
+/// Says, for as long as it is true, that changes are not being saved, and offers a backup.
 #[component]
 fn StorageBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let backup = move |_| {
+        let now = browser::now();
+        let result = state
+            .engagements
+            .with_untracked(|list| backup_json(list, now))
+            .map_err(|e| e.to_string())
+            .and_then(|json| {
+                browser::download(
+                    &format!("upgrade-planner-backup-{}.json", browser::today()),
+                    "application/json",
+                    &json,
+                )
+            });
+        if let Err(err) = result {
+            state
+                .storage_problem
+                .set(Some(format!("The backup did not download either: {err}.")));
+        }
+    };
     move || {
         state.storage_problem.get().map(|message| {
-            view! { <div class="banner banner-error" role="alert">{message}</div> }
+            view! {
+                <div class="banner banner-error" role="alert">
+                    <span>{message}</span>
+                    " "
+                    <button type="button" on:click=backup>"Download backup"</button>
+                </div>
+            }
         })
+    }
+}
+
+/// An engagement changed in this tab and another at once: the TAM keeps one, the other
+/// becomes a copy.
+#[component]
+fn ConflictBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state
+            .conflicts
+            .get()
+            .into_iter()
+            .map(|conflict| {
+                let id = conflict.ours.id;
+                view! {
+                    <div class="banner banner-warning" role="alert">
+                        <span>
+                            "“" {conflict.ours.customer_name.to_string()} "” was changed in another tab while you edited it here. "
+                            "Keep which version? The other one is kept as a copy."
+                        </span>
+                        " "
+                        <button type="button" on:click=move |_| state.resolve_conflict(id, true)>
+                            "Keep this tab's version"
+                        </button>
+                        " "
+                        <button type="button" on:click=move |_| state.resolve_conflict(id, false)>
+                            "Keep the other tab's version"
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
     }
 }
 

@@ -13,7 +13,7 @@ use super::export::{InternalNotes, ShareAndExport};
 use super::plan_view::PlanDocument;
 use super::sizing::SizingSection;
 use super::state::use_app_state;
-use crate::domain::engagement::{CustomerName, EngagementId};
+use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
 use crate::domain::plan::Audience;
 use crate::domain::time_fmt;
 use crate::domain::workflow;
@@ -69,8 +69,6 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
             })
         })
     };
-    let sizing =
-        engagement.with_untracked(|e| e.as_ref().map(|e| e.sizing.clone()).unwrap_or_default());
     let today = browser::today();
     let status =
         Memo::new(move |_| engagement.with(|e| e.as_ref().map(|e| workflow::status(e, today))));
@@ -92,10 +90,10 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
             <A href="/">"All engagements"</A>
         </nav>
         <h1>{move || name.get()}</h1>
-        <p class="meta">{dates}</p>
+        <p class="meta">{dates} " · " <SaveIndicator id=id engagement=engagement/></p>
         <StatusSummary status=status/>
         <RenameForm id=id name=name/>
-        <SizingSection id=id initial=sizing/>
+        <SizingSection id=id/>
         <CoordinationSection id=id engagement=engagement/>
         <InternalNotes id=id engagement=engagement/>
         <ShareAndExport engagement=engagement on_print=on_print/>
@@ -108,6 +106,36 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
                     .map(|e| view! { <PlanDocument engagement=e today=today audience=Audience::Support/> })
             }}
         </div>
+    }
+}
+
+/// "Saved at 14:03" once this engagement's latest change is in storage, "Not saved" while it
+/// is not.
+#[component]
+fn SaveIndicator(id: EngagementId, engagement: Memo<Option<Engagement>>) -> impl IntoView {
+    let state = use_app_state();
+    let offset = browser::local_offset_minutes();
+    let text = move || {
+        let revision = engagement.with(|e| e.as_ref().map(|e| (e.revision, e.updated)));
+        let saved = state.saved.with(|s| s.get(&id).copied());
+        let problem = state.storage_problem.with(Option::is_some)
+            || state.conflicts.with(|c| c.iter().any(|c| c.ours.id == id));
+        match (revision, saved) {
+            (Some((rev, updated)), Some(s)) if s.revision == rev => {
+                let at = s.at.unwrap_or(updated);
+                (
+                    true,
+                    format!("Saved {}", time_fmt::format_local(at, offset)),
+                )
+            }
+            _ if problem => (false, "Not saved".to_string()),
+            _ => (false, "Saving…".to_string()),
+        }
+    };
+    view! {
+        <span class=move || if text().0 { "save-state saved" } else { "save-state unsaved" }>
+            {move || text().1}
+        </span>
     }
 }
 

@@ -19,7 +19,7 @@ pub fn HomePage() -> impl IntoView {
         <h1>"Engagements"</h1>
         <NewEngagementForm/>
         <ListNotice/>
-        <UnreadableEntries/>
+        <NeedsAttention/>
         <EngagementList/>
         <ImportPanel/>
     }
@@ -118,39 +118,70 @@ fn ListNotice() -> impl IntoView {
     }
 }
 
-/// Stored entries that could not be read: they are kept, and the TAM is told.
+/// Stored entries the app could not use: moved aside, from a newer version, or left in place.
+/// Each can be downloaded as it is; moved-aside ones can be deleted.
 #[component]
-fn UnreadableEntries() -> impl IntoView {
+fn NeedsAttention() -> impl IntoView {
     let state = use_app_state();
+    let count = move || {
+        state.quarantined.with(Vec::len)
+            + state.newer.with(Vec::len)
+            + state.unreadable.with(Vec::len)
+    };
+    let raw_download = |name: String, raw: String| {
+        move |_| {
+            let _ = browser::download(&name, "text/plain", &raw);
+        }
+    };
     move || {
-        let entries = state.unreadable.get();
-        (!entries.is_empty()).then(|| {
-            let count = entries.len();
-            let summary = if count == 1 {
+        (count() > 0).then(|| {
+            let summary = if count() == 1 {
                 "1 stored engagement could not be read.".to_string()
             } else {
-                format!("{count} stored engagements could not be read.")
+                format!("{} stored engagements could not be read.", count())
             };
             view! {
                 <section class="card card-warning" aria-labelledby="unreadable-heading">
                     <h2 id="unreadable-heading">"Needs attention"</h2>
-                    <p>
-                        {summary}
-                        " It is kept in this browser exactly as it was; nothing has been overwritten."
-                    </p>
-                    <ul>
-                        {entries
-                            .into_iter()
-                            .map(|entry| {
-                                view! {
-                                    <li>
-                                        <code>{entry.key}</code>
-                                        ": "
-                                        {entry.reason}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
+                    <p>{summary} " Nothing was overwritten: each is kept exactly as it was."</p>
+                    <ul class="attention">
+                        {state.quarantined.get().into_iter().map(|q| {
+                            let key = q.record_key.clone();
+                            let file = format!("{}.txt", q.original_key.replace(['/', ':'], "-"));
+                            view! {
+                                <li>
+                                    <code>{q.original_key.clone()}</code>
+                                    ": " {q.reason.clone()} ". Moved aside " {q.moved_at.clone()} "."
+                                    <span class="button-row">
+                                        <button type="button" on:click=raw_download(file, q.raw.clone())>"Download raw text"</button>
+                                        <button type="button" class="danger" on:click=move |_| state.delete_quarantined(&key)>"Delete"</button>
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                        {state.newer.get().into_iter().map(|n| {
+                            let file = format!("{}.txt", n.key);
+                            view! {
+                                <li>
+                                    <strong>{n.customer_name.clone().unwrap_or_else(|| n.key.clone())}</strong>
+                                    {format!(": written by a newer version of this app (schema version {}). It is left untouched here; open it with that version.", n.version)}
+                                    <span class="button-row">
+                                        <button type="button" on:click=raw_download(file, n.raw.clone())>"Download raw text"</button>
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                        {state.unreadable.get().into_iter().map(|u| {
+                            let file = format!("{}.txt", u.key);
+                            view! {
+                                <li>
+                                    <code>{u.key.clone()}</code> ": " {u.reason.clone()} ". It could not be moved aside and stays where it is."
+                                    <span class="button-row">
+                                        <button type="button" on:click=raw_download(file, u.raw.clone())>"Download raw text"</button>
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
                     </ul>
                 </section>
             }

@@ -14,6 +14,7 @@ mod recommendation;
 mod shared_plan;
 mod sizing;
 mod state;
+mod sync;
 
 pub use app::App;
 pub use sizing::SizingSection;

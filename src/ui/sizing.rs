@@ -13,9 +13,25 @@ use crate::domain::sizing::{
 
 /// The requirements form and GitLab's recommendation for it, side by side.
 #[component]
-pub fn SizingSection(id: EngagementId, initial: SizingInputs) -> impl IntoView {
+pub fn SizingSection(id: EngagementId) -> impl IntoView {
     let state = use_app_state();
-    let inputs = RwSignal::new(initial);
+    let stored = Memo::new(move |_| {
+        state.engagements.with(|list| {
+            list.iter()
+                .find(|e| e.id == id)
+                .map(|e| e.sizing.clone())
+                .unwrap_or_default()
+        })
+    });
+    let inputs = RwSignal::new(stored.get_untracked());
+    // A change from elsewhere (another tab, an import) shows in the form; the form's own edits
+    // are stored at once, so they never differ from storage for long.
+    Effect::new(move |_| {
+        let stored = stored.get();
+        if inputs.with_untracked(|i| *i != stored) {
+            inputs.set(stored);
+        }
+    });
     let parsed = Memo::new(move |_| inputs.with(|i| Requirements::try_from(i)));
     let current = Memo::new(move |_| parsed.with(|p| p.as_ref().ok().map(recommend)));
     // The last valid recommendation stays on screen, marked stale, while a field is invalid.

@@ -1,8 +1,9 @@
-//! App-wide state, shared through one context, and the one effect that writes it to storage.
+//! App-wide state, shared through one context, and the actions that change engagements.
+//! Writing to storage and following other tabs is in `sync`.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use time::OffsetDateTime;
 
@@ -10,7 +11,7 @@ use super::browser;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
 use crate::domain::sizing::SizingInputs;
 use crate::domain::workflow::{self, Action, Refusal};
-use crate::storage::{Loaded, StorageError, Store, Unreadable};
+use crate::storage::{Loaded, NewerEntry, Quarantined, StorageError, Store, Unreadable};
 
 /// What the last list action did, shown in a status line (with "Undo" after a delete).
 #[derive(Clone, Debug, PartialEq)]
@@ -21,83 +22,100 @@ pub enum Notice {
     Restored(String),
 }
 
-/// Everything the pages share. Cheap to copy: every field is a signal.
+/// Where an engagement stands in storage, as this tab knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// The revision stored, as this tab last read or wrote it.
+    pub revision: u64,
+    /// When this tab saved it; `None` when it was read from storage.
+    pub at: Option<OffsetDateTime>,
+}
+
+/// An engagement changed here and in another tab at once: the TAM picks which to keep.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub ours: Engagement,
+    pub theirs: Engagement,
+}
+
+/// Everything the pages share. Cheap to copy: every field is a signal or a handle.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The readable engagements, in the order they are listed.
     pub engagements: RwSignal<Vec<Engagement>>,
-    /// Stored entries that could not be read; they stay in storage untouched.
+    /// Stored entries that could not be read nor moved aside; left where they are.
     pub unreadable: RwSignal<Vec<Unreadable>>,
+    /// Entries written by a newer version of the app; left untouched.
+    pub newer: RwSignal<Vec<NewerEntry>>,
+    /// Entries moved aside because they could not be read.
+    pub quarantined: RwSignal<Vec<Quarantined>>,
     /// Why changes are not being saved, while they are not.
     pub storage_problem: RwSignal<Option<String>>,
     /// The outcome of the last list action.
     pub notice: RwSignal<Option<Notice>>,
+    /// What storage holds of each engagement, as this tab knows it.
+    pub saved: RwSignal<HashMap<EngagementId, Saved>>,
+    /// Engagements changed in two tabs at once, waiting for the TAM's choice.
+    pub conflicts: RwSignal<Vec<Conflict>>,
+    pub(super) store: StoredValue<Option<Store>, LocalStorage>,
+    pub(super) timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
 
 impl AppState {
     /// Loads storage and, only when that load succeeded, starts saving every change.
     pub fn start() -> Self {
+        let now = browser::now()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default();
         let (store, loaded, problem) = match Store::open() {
-            Ok(store) => match store.load() {
+            Ok(store) => match store.load(&now) {
                 Ok(loaded) => (Some(store), loaded, None),
                 Err(e) => (None, Loaded::default(), Some(e)),
             },
             Err(e) => (None, Loaded::default(), Some(e)),
         };
+        let saved = loaded
+            .engagements
+            .iter()
+            .map(|e| {
+                (
+                    e.id,
+                    Saved {
+                        revision: e.revision,
+                        at: None,
+                    },
+                )
+            })
+            .collect();
         let state = Self {
             engagements: RwSignal::new(loaded.engagements),
             unreadable: RwSignal::new(loaded.unreadable),
+            newer: RwSignal::new(loaded.newer),
+            quarantined: RwSignal::new(loaded.quarantined),
             storage_problem: RwSignal::new(problem.as_ref().map(not_saved_message)),
             notice: RwSignal::new(None),
+            saved: RwSignal::new(saved),
+            conflicts: RwSignal::new(Vec::new()),
+            store: StoredValue::new_local(store),
+            timer: StoredValue::new_local(None),
         };
-        if let Some(store) = store {
-            state.save_changes_to(store);
+        if state.store.with_value(Option::is_some) {
+            state.start_syncing();
         }
         state
     }
 
-    /// The one bridge from state to storage: writes each engagement whose revision moved since
-    /// its last save, and removes the entries of engagements that are gone.
-    fn save_changes_to(self, store: Store) {
-        let saved: RefCell<HashMap<EngagementId, u64>> = RefCell::new(
-            self.engagements
-                .with_untracked(|list| list.iter().map(|e| (e.id, e.revision)).collect()),
-        );
-        let problem = self.storage_problem;
-        Effect::new(move |_| {
-            let mut saved = saved.borrow_mut();
-            let mut failure: Option<StorageError> = None;
-            self.engagements.with(|list| {
-                for engagement in list {
-                    if saved.get(&engagement.id) == Some(&engagement.revision) {
-                        continue;
-                    }
-                    match store.save(engagement) {
-                        Ok(()) => {
-                            saved.insert(engagement.id, engagement.revision);
-                        }
-                        Err(e) => failure = Some(e),
-                    }
-                }
-                let gone: Vec<EngagementId> = saved
-                    .keys()
-                    .filter(|id| !list.iter().any(|e| e.id == **id))
-                    .copied()
-                    .collect();
-                for id in gone {
-                    match store.remove(id) {
-                        Ok(()) => {
-                            saved.remove(&id);
-                        }
-                        Err(e) => failure = Some(e),
-                    }
-                }
-            });
-            let message = failure.as_ref().map(not_saved_message);
-            if problem.get_untracked() != message {
-                problem.set(message);
-            }
-        });
+    /// Deletes a moved-aside entry for good, at the TAM's request.
+    pub fn delete_quarantined(&self, record_key: &str) {
+        let removed = self
+            .store
+            .with_value(|store| store.as_ref().map(|s| s.remove_key(record_key)));
+        match removed {
+            Some(Err(e)) => self.storage_problem.set(Some(not_saved_message(&e))),
+            _ => self
+                .quarantined
+                .update(|list| list.retain(|q| q.record_key != record_key)),
+        }
     }
 
     /// The engagement with this id, if it is loaded (read without tracking, for actions).
@@ -230,7 +248,7 @@ impl AppState {
     }
 }
 
-fn not_saved_message(error: &StorageError) -> String {
+pub(super) fn not_saved_message(error: &StorageError) -> String {
     format!("Changes are not being saved: {error}. Keep this tab open; what you see is not stored.")
 }
 

@@ -123,7 +123,7 @@ test("an unknown engagement address shows 'not found' with a way home", async ({
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
 
-test("a stored entry that cannot be read is reported and kept as it is", async ({ page }) => {
+test("a stored entry that cannot be read is moved aside, listed, and kept as it was", async ({ page }) => {
   const key = `${KEY_PREFIX}11111111-1111-4111-8111-111111111111`;
   const raw = '{"schema_version":1,"id":"11111111-1111-4111-8111-111111111111","customer_name":';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, raw]);
@@ -135,5 +135,17 @@ test("a stored entry that cannot be read is reported and kept as it is", async (
   await createEngagement(page, "Tyrell");
   await page.reload();
   await expect(listRow(page, "Tyrell")).toBeVisible();
-  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(raw);
+  const records = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("upgrade-planner.quarantine.")).map((k) => JSON.parse(localStorage.getItem(k))));
+  expect(records).toHaveLength(1);
+  expect(records[0].raw).toBe(raw);
+  expect(records[0].original_key).toBe(key);
+
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    attention.getByRole("button", { name: "Download raw text" }).click(),
+  ]);
+  expect(await (await import("node:fs/promises")).readFile(await file.path(), "utf8")).toBe(raw);
+  await attention.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("region", { name: "Needs attention" })).toHaveCount(0);
 });

@@ -1,0 +1,234 @@
+//! Keeping state and storage in step: debounced saves that never overwrite another tab's
+//! change unseen, the `storage` event from other tabs, and the TAM's choice on a conflict.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::browser;
+use super::state::{not_saved_message, AppState, Conflict, Saved};
+use crate::domain::engagement::{Engagement, EngagementId};
+use crate::storage::{Stored, KEY_PREFIX, QUARANTINE_PREFIX};
+
+/// How long after the last change a save happens: typing is saved in one write, and a second
+/// tab has a fair window to notice a concurrent edit.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+impl AppState {
+    /// The bridge from state to storage: one effect schedules a save after each change; a
+    /// hidden or closing tab saves at once; other tabs' writes arrive through `storage` events.
+    pub(super) fn start_syncing(self) {
+        Effect::new(move |_| {
+            self.engagements.track();
+            self.schedule_flush();
+        });
+        let flush_now = move |_| self.flush();
+        let hide = window_event_listener_untyped("visibilitychange", flush_now);
+        let leave = window_event_listener_untyped("pagehide", flush_now);
+        let other_tab = window_event_listener_untyped("storage", move |event| {
+            if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+                self.on_storage_event(event.key(), event.new_value());
+            }
+        });
+        on_cleanup(move || {
+            hide.remove();
+            leave.remove();
+            other_tab.remove();
+            if let Some(Some(handle)) = self.timer.try_get_value() {
+                handle.clear();
+            }
+        });
+    }
+
+    fn schedule_flush(self) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || self.flush(), SAVE_DELAY);
+        self.timer.set_value(handle.ok());
+    }
+
+    /// Writes every engagement changed since its last save, and removes deleted ones, unless
+    /// storage holds a version this tab has not seen: that becomes a conflict, not an overwrite.
+    pub fn flush(self) {
+        if self.engagements.is_disposed() {
+            return;
+        }
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+            self.timer.set_value(None);
+        }
+        let mut failure: Option<String> = None;
+        let mut wrote = false;
+        let mut conflicts = Vec::new();
+        let mut saved = self.saved.get_untracked();
+        let in_conflict: Vec<EngagementId> = self
+            .conflicts
+            .with_untracked(|c| c.iter().map(|c| c.ours.id).collect());
+        self.store.with_value(|store| {
+            let Some(store) = store else { return };
+            self.engagements.with_untracked(|list| {
+                for engagement in list {
+                    let known = saved.get(&engagement.id).map(|s| s.revision);
+                    if known == Some(engagement.revision) || in_conflict.contains(&engagement.id) {
+                        continue;
+                    }
+                    match store.stored(engagement.id) {
+                        Ok(Stored::Readable(theirs)) if Some(theirs.revision) != known && *theirs != *engagement => {
+                            conflicts.push(Conflict { ours: engagement.clone(), theirs: *theirs });
+                            continue;
+                        }
+                        Ok(Stored::Other) => {
+                            failure = Some(format!(
+                                "“{}” is stored in a form this version cannot read (perhaps from a newer version); it was not overwritten",
+                                engagement.customer_name
+                            ));
+                            continue;
+                        }
+                        Err(e) => {
+                            failure = Some(not_saved_message(&e));
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    match store.save(engagement) {
+                        Ok(()) => {
+                            wrote = true;
+                            saved.insert(engagement.id, Saved { revision: engagement.revision, at: Some(browser::now()) });
+                        }
+                        Err(e) => failure = Some(not_saved_message(&e)),
+                    }
+                }
+                let gone: Vec<EngagementId> = saved
+                    .keys()
+                    .filter(|id| !list.iter().any(|e| e.id == **id))
+                    .copied()
+                    .collect();
+                for id in gone {
+                    match store.remove(id) {
+                        Ok(()) => {
+                            wrote = true;
+                            saved.remove(&id);
+                        }
+                        Err(e) => failure = Some(not_saved_message(&e)),
+                    }
+                }
+            });
+        });
+        self.saved.set(saved);
+        if !conflicts.is_empty() {
+            self.conflicts.update(|c| c.extend(conflicts));
+        }
+        // The banner stays until a save succeeds.
+        if (failure.is_some() || wrote) && self.storage_problem.get_untracked() != failure {
+            self.storage_problem.set(failure);
+        }
+    }
+
+    /// Another tab wrote or removed a key: adopt its engagement unless this tab has an unsaved
+    /// change to the same one, which makes a conflict.
+    fn on_storage_event(self, key: Option<String>, new_value: Option<String>) {
+        let Some(key) = key else { return };
+        if self.engagements.is_disposed() {
+            return;
+        }
+        if key.starts_with(QUARANTINE_PREFIX) {
+            return;
+        }
+        let Some(id) = key
+            .strip_prefix(KEY_PREFIX)
+            .and_then(|id| id.parse::<EngagementId>().ok())
+        else {
+            return;
+        };
+        let ours = self
+            .engagements
+            .with_untracked(|list| list.iter().find(|e| e.id == id).cloned());
+        let known = self
+            .saved
+            .with_untracked(|s| s.get(&id).map(|s| s.revision));
+        let unsaved = ours.as_ref().is_some_and(|o| Some(o.revision) != known);
+        match new_value.map(|raw| Engagement::from_json(&raw)) {
+            None => {
+                if ours.is_some() && !unsaved {
+                    self.engagements.update(|list| list.retain(|e| e.id != id));
+                    self.saved.update(|s| {
+                        s.remove(&id);
+                    });
+                }
+            }
+            Some(Ok(theirs)) => {
+                let revision = theirs.revision;
+                match ours {
+                    Some(ours) if ours == theirs => {}
+                    Some(ours) if unsaved => {
+                        self.conflicts.update(|c| {
+                            c.retain(|c| c.ours.id != id);
+                            c.push(Conflict { ours, theirs });
+                        });
+                        return;
+                    }
+                    Some(_) => self.engagements.update(|list| {
+                        if let Some(slot) = list.iter_mut().find(|e| e.id == id) {
+                            *slot = theirs;
+                        }
+                    }),
+                    None => self.engagements.update(|list| list.insert(0, theirs)),
+                }
+                self.saved.update(|s| {
+                    s.insert(id, Saved { revision, at: None });
+                });
+            }
+            // Unreadable or newer: left alone here; the next load sorts it out.
+            Some(Err(_)) => {}
+        }
+    }
+
+    /// Resolves a conflict: keeps this tab's version, or the other tab's, and the other one as
+    /// a copy under a new id. Nothing is lost either way.
+    pub fn resolve_conflict(self, id: EngagementId, keep_ours: bool) {
+        let Some(conflict) = self
+            .conflicts
+            .with_untracked(|c| c.iter().find(|c| c.ours.id == id).cloned())
+        else {
+            return;
+        };
+        let now = browser::now();
+        let Conflict { ours, theirs } = conflict;
+        let stored_revision = theirs.revision;
+        let (mut kept, other) = if keep_ours {
+            (ours, theirs)
+        } else {
+            (theirs, ours)
+        };
+        let copy = other.duplicate(browser::new_id(), now);
+        let copy = Engagement {
+            log: other.log.clone(),
+            ..copy
+        };
+        if keep_ours {
+            // Above the stored revision, so the kept version is written over the other tab's.
+            kept.revision = kept.revision.max(stored_revision) + 1;
+        }
+        self.saved.update(|s| {
+            s.insert(
+                id,
+                Saved {
+                    revision: stored_revision,
+                    at: None,
+                },
+            );
+        });
+        self.conflicts.update(|c| c.retain(|c| c.ours.id != id));
+        let copy_name = copy.customer_name.to_string();
+        self.engagements.update(|list| {
+            if let Some(slot) = list.iter_mut().find(|e| e.id == id) {
+                *slot = kept;
+            }
+            list.insert(0, copy);
+        });
+        self.notice
+            .set(Some(super::state::Notice::Duplicated(copy_name)));
+    }
+}
