@@ -1,0 +1,21 @@
+// Trunk post-build hook: puts the SHA-256 of each inline script Trunk wrote into index.html's
+// Content-Security-Policy, in place of 'sha256-INLINE-SCRIPTS', so no 'unsafe-inline' is needed.
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error("csp-hash: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
+  process.exit(1);
+}
+const file = join(dir, "index.html");
+const html = await readFile(file, "utf8");
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+  .map((m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
+if (!html.includes("'sha256-INLINE-SCRIPTS'")) {
+  console.error("csp-hash: index.html has no 'sha256-INLINE-SCRIPTS' placeholder");
+  process.exit(1);
+}
+await writeFile(file, html.replace("'sha256-INLINE-SCRIPTS'", hashes.join(" ") || "'none'"));
+console.log(`csp-hash: ${hashes.length} inline script(s) hashed`);

@@ -1,0 +1,100 @@
+// Safety and accessibility across every page: no CSP violation, no axe A/AA violation,
+// everything reachable with the keyboard.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+async function violations(page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+async function recordCspViolations(page) {
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+}
+
+async function fullEngagement(page) {
+  await page.goto("/");
+  await page.getByLabel("Customer name").fill("Acme Corp");
+  await page.getByRole("button", { name: "Create new engagement" }).click();
+  await page.getByRole("link", { name: "Acme Corp", exact: true }).click();
+  await page.getByLabel("Current users").fill("6000");
+  await page.getByLabel("Annual growth (%)").fill("10");
+  await page.getByLabel("Planning horizon (months)").fill("24");
+  await page.getByLabel("Target platform").selectOption({ label: "AWS" });
+  await page.getByLabel("Kubernetes expertise").check();
+  await page.getByLabel("Customer's decision").selectOption({ label: "Declined" });
+  await page.getByRole("button", { name: "Confirm decline" }).click();
+  await expect(page.getByRole("region", { name: "Plan" })).toContainText("Written by: The customer");
+}
+
+test("the app runs under its Content-Security-Policy without a single violation", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await recordCspViolations(page);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto("/");
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(csp).not.toContain("unsafe-inline");
+  expect(csp).toContain("object-src 'none'");
+  await fullEngagement(page);
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  const link = await page.getByLabel("Customer link").inputValue();
+  await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Markdown" }).click()]);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Upgrade plan for Acme Corp");
+  expect(await page.evaluate(() => window.__csp)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test("no accessibility violations (WCAG A/AA) on any page", async ({ page }) => {
+  await page.goto("/");
+  expect(await violations(page), "empty home").toEqual([]);
+  await page.getByRole("button", { name: "Create new engagement" }).click(); // an error shown
+  expect(await violations(page), "home with a field error").toEqual([]);
+  await fullEngagement(page);
+  await page.getByLabel("Annual growth (%)").fill("900"); // an invalid field, a stale result
+  expect(await violations(page), "engagement page").toEqual([]);
+  await page.getByLabel("Annual growth (%)").fill("10");
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  const link = await page.getByLabel("Customer link").inputValue();
+  await page.getByRole("link", { name: "All engagements" }).click();
+  expect(await violations(page), "home with an engagement").toEqual([]);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await violations(page), "shared plan").toEqual([]);
+  await page.goto("/#s1.broken");
+  expect(await violations(page), "broken link").toEqual([]);
+  await page.goto("/engagements/00000000-0000-4000-8000-000000000000");
+  expect(await violations(page), "not found").toEqual([]);
+});
+
+test("the main journey works with the keyboard alone, with focus visible", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab"); // the app name link in the header
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Customer name")).toBeFocused();
+  await page.keyboard.type("Keyboard Co");
+  await page.keyboard.press("Enter");
+  const link = page.getByRole("link", { name: "Keyboard Co", exact: true });
+  await expect(link).toBeVisible();
+  await link.focus();
+  const outline = await link.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Keyboard Co");
+  await page.getByLabel("Current users").focus();
+  await page.keyboard.type("1200");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Annual growth (%)")).toBeFocused();
+  await expect(page.getByRole("region", { name: "Recommended reference architecture" })).toContainText("Up to 40 RPS or 2,000 users");
+  const headings = await page.getByRole("heading").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+  expect(headings[0]).toBe(1);
+  for (let i = 1; i < headings.length; i++) expect(headings[i] - headings[i - 1]).toBeLessThanOrEqual(1);
+});
