@@ -45,9 +45,11 @@ test-native:
 test-browser:
 	cargo test $(WASM) --test 'web*'
 
-## build: the release build in dist/ (wasm-opt applied), as deployed.
+## build: the release build in dist/ (wasm-opt applied), as deployed; and the same app built
+## for a sub-path (/planner/, as on GitLab Pages) in target/dist-subpath/, for the e2e tests.
 build:
 	trunk build --release --offline
+	trunk build --release --offline --public-url /planner/ --dist target/dist-subpath
 
 test-e2e:
 	playwright test

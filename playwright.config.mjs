@@ -29,10 +29,20 @@ export default defineConfig({
     },
     trace: "retain-on-failure",
   },
-  webServer: {
-    command: `node scripts/serve-dist.mjs ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 15_000,
-  },
+  webServer: [
+    {
+      command: `node scripts/serve-dist.mjs ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+    },
+    {
+      // The same app under a sub-path, as GitLab Pages serves a project.
+      command: `node scripts/serve-dist.mjs ${port + 1}`,
+      env: { DIST_DIR: "target/dist-subpath", BASE_PATH: "/planner" },
+      url: `http://127.0.0.1:${port + 1}/planner/`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+    },
+  ],
 });

@@ -1,12 +1,14 @@
 // Serves dist/ on loopback the way a static host with a single-page fallback does:
 // a known file as itself, any other path as index.html. Used by the e2e tests.
 // Usage: node scripts/serve-dist.mjs [port]   (default 8090)
+// BASE_PATH=/planner serves the app under that sub-path, as GitLab Pages does.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
 const root = resolve(process.env.DIST_DIR ?? "dist");
 const port = Number(process.argv[2] ?? process.env.PORT ?? 8090);
+const base = (process.env.BASE_PATH ?? "").replace(/\/+$/, "");
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -19,7 +21,8 @@ const types = {
   ".webmanifest": "application/manifest+json",
 };
 
-async function fileFor(urlPath) {
+async function fileFor(requested) {
+  const urlPath = base && requested.startsWith(base) ? requested.slice(base.length) || "/" : requested;
   const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, "");
   const candidate = join(root, clean);
   if (candidate.startsWith(root)) {

@@ -1,6 +1,7 @@
-//! Mounts the app; nothing else.
+//! Mounts the app, and registers the service worker that keeps it working offline.
 
 fn main() {
     console_error_panic_hook::set_once();
+    upgrade_planner::ui::register_service_worker();
     leptos::mount::mount_to_body(upgrade_planner::ui::App);
 }

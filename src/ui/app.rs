@@ -18,10 +18,11 @@ use leptos_router::hooks::use_location;
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    let base = browser::base_path();
     view! {
-        <Router>
+        <Router base=base>
             <header class="site-header no-print">
-                <A href="/" attr:class="brand">"Infrastructure Upgrade Planner"</A>
+                <A href=browser::href("/") attr:class="brand">"Infrastructure Upgrade Planner"</A>
             </header>
             <StorageBanner/>
             <ConflictBanner/>
@@ -126,7 +127,7 @@ fn PageNotFound() -> impl IntoView {
         <section class="not-found" aria-labelledby="not-found-heading">
             <h1 id="not-found-heading">"Page not found"</h1>
             <p>"This address is not part of the planner."</p>
-            <p><A href="/">"Back to all engagements"</A></p>
+            <p><A href=browser::href("/")>"Back to all engagements"</A></p>
         </section>
     }
 }

@@ -77,12 +77,37 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The address of the app's home page, for links it makes ("https://host/").
+/// The path the app is served under: "" at the root of a host, "/planner" under a sub-path.
+/// Read from where the app's own script was loaded, so one build works on any host.
+pub fn base_path() -> String {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(read_base_path).clone()
+}
+
+fn read_base_path() -> String {
+    let script = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
+        .and_then(|link| link.get_attribute("href"));
+    script
+        .as_deref()
+        .and_then(|href| href.rsplit_once('/'))
+        .map(|(dir, _)| dir.trim_end_matches('/').to_string())
+        .filter(|dir| dir.starts_with('/'))
+        .unwrap_or_default()
+}
+
+/// An app path ("/engagements/…") as a link under the path the app is served from.
+pub fn href(path: &str) -> String {
+    format!("{}{path}", base_path())
+}
+
+/// The address of the app's home page, for links it makes ("https://host/planner/").
 pub fn app_home_url() -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    format!("{origin}/")
+    format!("{origin}{}/", base_path())
 }
 
 /// Opens the browser's print dialog (its "Save as PDF" gives the print view).

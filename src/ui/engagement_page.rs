@@ -87,7 +87,7 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
     });
     view! {
         <nav aria-label="Breadcrumb" class="breadcrumb">
-            <A href="/">"All engagements"</A>
+            <A href=browser::href("/")>"All engagements"</A>
         </nav>
         <h1>{move || name.get()}</h1>
         <p class="meta">{dates} " · " <SaveIndicator id=id engagement=engagement/></p>
@@ -201,7 +201,7 @@ fn EngagementNotFound() -> impl IntoView {
                 "No engagement with this address is stored in this browser. It may have been "
                 "deleted, or the address may come from another browser."
             </p>
-            <p><A href="/">"Back to all engagements"</A></p>
+            <p><A href=browser::href("/")>"Back to all engagements"</A></p>
         </section>
     }
 }

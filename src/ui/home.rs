@@ -281,7 +281,7 @@ fn EngagementList() -> impl IntoView {
 fn EngagementRow(engagement: Engagement, status: Status, offset: i32) -> impl IntoView {
     let state = use_app_state();
     let id = engagement.id;
-    let href = format!("/engagements/{id}");
+    let href = browser::href(&format!("/engagements/{id}"));
     let name = engagement.customer_name.to_string();
     let updated_iso = engagement
         .updated

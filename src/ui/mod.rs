@@ -18,4 +18,18 @@ mod sync;
 
 pub use app::App;
 pub use sizing::SizingSection;
+
+/// Registers `sw.js` (beside the app's files) so that the app opens offline once loaded. A
+/// browser without service workers, or a refusal, leaves the app working online as before.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    let promise = container.register(&format!("{}/sw.js", browser::base_path()));
+    // Awaited only so that a refusal is handled, not reported as an uncaught error.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}
 pub use state::AppState;

@@ -20,7 +20,7 @@ pub fn SharedPlanPage(fragment: String) -> impl IntoView {
                 <h1 id="shared-error-heading">"This plan link cannot be opened"</h1>
                 <p role="alert">{error.to_string()}</p>
                 <p>"Ask for the link again, and copy all of it."</p>
-                <p><A href="/">"Go to the planner"</A></p>
+                <p><A href=browser::href("/")>"Go to the planner"</A></p>
             </section>
         }
         .into_any(),
@@ -40,7 +40,7 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
         asking.set(false);
         let ids = state.import(vec![plan.get_value()], keep_both);
         if let Some(id) = ids.first() {
-            saved.set(Some(format!("/engagements/{id}")));
+            saved.set(Some(browser::href(&format!("/engagements/{id}"))));
             message.set(Some("Saved a copy to this browser.".into()));
         }
     };

@@ -1,0 +1,26 @@
+// Keeps the app working offline once it has loaded: every file the app fetches from its own
+// origin is served from the network when there is one, and from the last copy when there is not.
+// Engagements are in local storage and never pass through here.
+const CACHE = "upgrade-planner";
+const SHELL = new URL("./", self.location).href;
+
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  // Every page of the app is the same index.html.
+  const key = request.mode === "navigate" ? SHELL : request.url;
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
+        }
+        return response;
+      })
+      .catch(() => caches.match(key).then((cached) => cached || Response.error())),
+  );
+});
