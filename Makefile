@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
 .PHONY: serve test setup setup-build fmt-check clippy test-native check-domain test-browser \
-	build test-e2e clean
+	build test-e2e bench clean
 
 ## serve: build and serve the app on http://127.0.0.1:8080, rebuilding on change.
 serve: setup-build
@@ -53,6 +53,13 @@ build:
 
 test-e2e:
 	playwright test
+
+## bench: measures the release build against the budgets (size, start-up, typing, a list of
+## 1,000 engagements, share-link length) and prints one table. It reports; it never fails.
+bench: setup
+	trunk build --release --offline
+	cd bench/counter && CARGO_TARGET_DIR=../../target/bench-counter trunk build --release --offline --dist ../../target/bench-counter-dist
+	node bench/run.mjs
 
 clean:
 	cargo clean

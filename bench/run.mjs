@@ -1,0 +1,205 @@
+// `make bench`: measures the release build against its budgets in headless Chromium, on
+// loopback, and prints one table. It reports; it never fails a build.
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { gzipSync, deflateRawSync } from "node:zlib";
+import { cpus, totalmem } from "node:os";
+
+const APP_DIR = "dist";
+const COUNTER_DIR = "target/bench-counter-dist";
+const APP_PORT = 8095;
+const COUNTER_PORT = 8096;
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (t) => `${t.toFixed(1)} ms`;
+
+function serve(dir, port) {
+  const child = spawn("node", ["scripts/serve-dist.mjs", String(port)], {
+    env: { ...process.env, DIST_DIR: dir },
+    stdio: "ignore",
+  });
+  return child;
+}
+
+async function waitForServer(port) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/`);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server on ${port} did not start`);
+}
+
+async function transferSizes(dir) {
+  let raw = 0;
+  let gzip = 0;
+  for (const name of await readdir(dir)) {
+    if (!/\.(wasm|js|css)$/.test(name) || name === "sw.js") continue;
+    const bytes = await readFile(join(dir, name));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+
+// Milliseconds from navigation start until `selector` is in the page, on a cold load.
+async function timeToInteractive(browser, url, selector) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.addInitScript((sel) => {
+    const seen = () => {
+      if (!window.__ready && document.querySelector(sel)) window.__ready = performance.now();
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  }, selector);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__ready !== undefined);
+  const t = await page.evaluate(() => window.__ready);
+  await context.close();
+  return t;
+}
+
+async function typingLatency(browser) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${APP_PORT}/`);
+  await page.getByLabel("Customer name").fill("Bench Co");
+  await page.getByRole("button", { name: "Create new engagement" }).click();
+  await page.getByRole("link", { name: "Bench Co", exact: true }).click();
+  await page.getByLabel("Current users").fill("500");
+  await page.getByText("Up to 20 RPS or 1,000 users").first().waitFor();
+  const samples = await page.evaluate(async () => {
+    const input = document.getElementById("sizing-current-users");
+    const result = document.querySelector(".result");
+    const times = [];
+    for (let i = 0; i < 50; i++) {
+      const users = i % 2 === 0 ? "5000" : "500";
+      const expected = i % 2 === 0 ? "Up to 100 RPS or 5,000 users" : "Up to 20 RPS or 1,000 users";
+      const done = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (result.textContent.includes(expected)) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(result, { childList: true, subtree: true, characterData: true });
+      });
+      const start = performance.now();
+      input.value = users;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      times.push((await done) - start);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return times;
+  });
+  await context.close();
+  return median(samples);
+}
+
+async function listWith1000(browser) {
+  const template = JSON.parse(await readFile("tests/fixtures/engagement-v1-full.json", "utf8"));
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${APP_PORT}/`);
+  await page.evaluate((doc) => {
+    for (let i = 0; i < 1000; i++) {
+      const hex = i.toString(16).padStart(12, "0");
+      const id = `00000000-0000-4000-8000-${hex}`;
+      localStorage.setItem(`upgrade-planner.engagement.${id}`,
+        JSON.stringify({ ...doc, id, customer_name: `Customer ${i}` }));
+    }
+  }, template);
+  const times = [];
+  for (let run = 0; run < 5; run++) {
+    await page.addInitScript(() => {
+      const seen = () => {
+        if (!window.__listed && document.querySelectorAll(".engagement-list tbody tr").length >= 1000) {
+          window.__listed = performance.now();
+        }
+        if (!window.__shell && document.querySelector("h1")) window.__shell = performance.now();
+      };
+      new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await page.waitForFunction(() => window.__listed !== undefined, null, { timeout: 60_000 });
+    times.push(await page.evaluate(() => window.__listed));
+  }
+  await context.close();
+  return median(times);
+}
+
+async function shareLink(browser) {
+  const doc = JSON.parse(await readFile("tests/fixtures/engagement-v1-full.json", "utf8"));
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${APP_PORT}/`);
+  await page.evaluate((d) => localStorage.setItem(`upgrade-planner.engagement.${d.id}`, JSON.stringify(d)), doc);
+  await page.goto(`http://127.0.0.1:${APP_PORT}/engagements/${doc.id}`);
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  const link = await page.getByLabel("Customer link").inputValue();
+  await context.close();
+  // The same data the simple way: its JSON, deflated, base64url-coded.
+  const { internal_notes: _notes, ...customer } = doc;
+  const plain = deflateRawSync(Buffer.from(JSON.stringify(customer)), { level: 9 }).toString("base64url");
+  const fragment = link.split("#")[1];
+  return { length: link.length, fragment: fragment.length, plain: plain.length + 3 };
+}
+
+const servers = [serve(APP_DIR, APP_PORT), serve(COUNTER_DIR, COUNTER_PORT)];
+try {
+  await Promise.all([waitForServer(APP_PORT), waitForServer(COUNTER_PORT)]);
+  const browser = await chromium.launch(LAUNCH);
+  const app = await transferSizes(APP_DIR);
+  const counter = await transferSizes(COUNTER_DIR);
+  const appStart = [];
+  const counterStart = [];
+  for (let i = 0; i < 10; i++) {
+    appStart.push(await timeToInteractive(browser, `http://127.0.0.1:${APP_PORT}/`, "#new-customer-name"));
+    counterStart.push(await timeToInteractive(browser, `http://127.0.0.1:${COUNTER_PORT}/`, "button"));
+  }
+  const tti = median(appStart);
+  const ttiCounter = median(counterStart);
+  const typing = await typingLatency(browser);
+  const list = await listWith1000(browser);
+  const share = await shareLink(browser);
+  await browser.close();
+
+  const rows = [
+    ["Cold load, wasm + JS + CSS (raw)", kb(app.raw), "—", ""],
+    ["Cold load, wasm + JS + CSS (gzip)", kb(app.gzip), "≤ 200 KB", app.gzip <= 200 * 1024],
+    ["  counter, same profile (gzip)", kb(counter.gzip), "", ""],
+    ["Start to interactive, median of 10", ms(tti), `≤ 2 × counter (${ms(2 * ttiCounter)})`, tti <= 2 * ttiCounter],
+    ["  counter, median of 10", ms(ttiCounter), "", ""],
+    ["Typing Current users → recommendation, median of 50", ms(typing), "≤ 16 ms", typing <= 16],
+    ["Home list with 1,000 engagements rendered, median of 5", ms(list), "≤ 200 ms", list <= 200],
+    ["Share link, reference engagement (characters)", String(share.length), "≤ 2,000", share.length <= 2000],
+    ["  its fragment vs JSON + deflate + base64url", `${share.fragment} / ${share.plain} = ${(share.fragment / share.plain).toFixed(2)}`, "", ""],
+  ];
+  const width = [58, 22, 30];
+  console.log(`make bench — ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, headless Chromium, loopback\n`);
+  console.log(["measure".padEnd(width[0]), "measured".padEnd(width[1]), "budget".padEnd(width[2]), "within"].join(" │ "));
+  console.log("─".repeat(width[0] + width[1] + width[2] + 16));
+  for (const [name, value, budget, ok] of rows) {
+    const verdict = ok === "" ? "" : ok ? "yes" : "NO";
+    console.log([name.padEnd(width[0]), value.padEnd(width[1]), budget.padEnd(width[2]), verdict].join(" │ "));
+  }
+} finally {
+  for (const s of servers) s.kill();
+}
