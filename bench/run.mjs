@@ -188,7 +188,8 @@ try {
     ["Start to interactive, median of 10", ms(tti), `≤ 2 × counter (${ms(2 * ttiCounter)})`, tti <= 2 * ttiCounter],
     ["  counter, median of 10", ms(ttiCounter), "", ""],
     ["Typing Current users → recommendation, median of 50", ms(typing), "≤ 16 ms", typing <= 16],
-    ["Home list with 1,000 engagements rendered, median of 5", ms(list), "≤ 200 ms", list <= 200],
+    ["Home list with 1,000 engagements, from navigation", ms(list), "", ""],
+    ["  the list's own time (less the empty start above)", ms(list - tti), "≤ 200 ms", list - tti <= 200],
     ["Share link, reference engagement (characters)", String(share.length), "≤ 2,000", share.length <= 2000],
     ["  its fragment vs JSON + deflate + base64url", `${share.fragment} / ${share.plain} = ${(share.fragment / share.plain).toFixed(2)}`, "", ""],
   ];

@@ -12,7 +12,9 @@ use time::{Date, Month, OffsetDateTime};
 
 use super::engagement::Engagement;
 use super::reference::DOCS_BASE;
-use super::sizing::{format_number, recommend, Recommendation, Requirements, LARGE_UPGRADE_USERS};
+use super::sizing::{
+    format_number, project, recommend, Recommendation, Requirements, LARGE_UPGRADE_USERS,
+};
 
 /// A step of the coordination process, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -359,7 +361,13 @@ pub fn sizing_of(engagement: &Engagement) -> Option<(Requirements, Recommendatio
 
 /// The larger of current and projected users, when the sizing form is valid.
 pub fn peak_users(engagement: &Engagement) -> Option<u64> {
-    sizing_of(engagement).map(|(req, rec)| req.current_users.max(rec.projected_users))
+    // The projection alone: the home list derives this for every engagement, and the full
+    // recommendation (with its reasons) is not needed for it.
+    let req = Requirements::try_from(&engagement.sizing).ok()?;
+    Some(
+        req.current_users
+            .max(project(req.current_users, req.growth).0),
+    )
 }
 
 /// Requirements are complete when the users and the growth (or a target) are known.
