@@ -140,19 +140,12 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
     }
 
     md.push_str("## Customer and context\n\n");
-    let r = &c.move_reasons;
-    let mut reasons: Vec<String> = [
-        (r.cloud_provider, "moving to a cloud provider"),
-        (r.kubernetes, "adopting Kubernetes"),
-        (r.growth, "growth needs more computing resources"),
-    ]
-    .iter()
-    .filter(|(on, _)| *on)
-    .map(|(_, t)| t.to_string())
-    .collect();
-    if !r.other.trim().is_empty() {
-        reasons.push(escape_md(r.other.trim()));
-    }
+    let reasons: Vec<String> = c
+        .move_reasons
+        .labels()
+        .iter()
+        .map(|r| escape_md(r))
+        .collect();
     let platform = Platform::from_code(&engagement.sizing.platform).map(Platform::label);
     let rows = [
         ("Customer", escape_md(engagement.customer_name.as_str())),

@@ -75,6 +75,25 @@ pub struct MoveReasons {
     pub other: String,
 }
 
+impl MoveReasons {
+    /// The reasons given, in words ("Moving to a cloud provider", …, then the other reason).
+    pub fn labels(&self) -> Vec<String> {
+        let mut labels: Vec<String> = [
+            (self.cloud_provider, "Moving to a cloud provider"),
+            (self.kubernetes, "Adopting Kubernetes"),
+            (self.growth, "Growth needs more computing resources"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, label)| label.to_string())
+        .collect();
+        if !self.other.trim().is_empty() {
+            labels.push(self.other.trim().to_string());
+        }
+        labels
+    }
+}
+
 /// The customer's answer to the Professional Services recommendation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

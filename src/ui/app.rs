@@ -9,7 +9,6 @@ use super::engagement_page::EngagementPage;
 use super::home::HomePage;
 use super::shared_plan::SharedPlanPage;
 use super::state::AppState;
-use crate::domain::plan::backup_json;
 use crate::domain::share;
 use leptos_router::hooks::use_location;
 
@@ -56,19 +55,10 @@ fn Root() -> impl IntoView {
 fn StorageBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
     let backup = move |_| {
-        let now = browser::now();
-        let result = state
+        if let Err(err) = state
             .engagements
-            .with_untracked(|list| backup_json(list, now))
-            .map_err(|e| e.to_string())
-            .and_then(|json| {
-                browser::download(
-                    &format!("upgrade-planner-backup-{}.json", browser::today()),
-                    "application/json",
-                    &json,
-                )
-            });
-        if let Err(err) = result {
+            .with_untracked(|list| browser::download_backup(list))
+        {
             state
                 .storage_problem
                 .set(Some(format!("The backup did not download either: {err}.")));

@@ -59,6 +59,18 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Downloads a backup of every engagement, named after today.
+pub fn download_backup(
+    engagements: &[crate::domain::engagement::Engagement],
+) -> Result<(), String> {
+    let json = crate::domain::plan::backup_json(engagements, now()).map_err(|e| e.to_string())?;
+    download(
+        &format!("upgrade-planner-backup-{}.json", today()),
+        "application/json",
+        &json,
+    )
+}
+
 /// Puts `text` on the clipboard.
 pub async fn copy_text(text: &str) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;

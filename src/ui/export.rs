@@ -92,6 +92,33 @@ pub fn ShareAndExport(
         })
     };
     let project = RwSignal::new(browser::setting("gitlab-project").unwrap_or_default());
+    // Opens `address(title, body)` with the Markdown plan as body; a plan too long for an
+    // address goes to the clipboard instead, and the address says where it is.
+    let hand_off = move |title: String,
+                         address: fn(&str, &str, &str) -> String,
+                         base: String,
+                         done: &'static str| {
+        with_engagement(&|e| {
+            let md = markdown(e, browser::now(), Audience::Support);
+            let full = address(&base, &title, &md);
+            if full.len() <= MAX_HANDOFF_URL {
+                browser::open_in_new_tab(&full);
+                message.set(Some(done.into()));
+                return;
+            }
+            browser::open_in_new_tab(&address(
+                &base,
+                &title,
+                "The plan is on the clipboard: paste it here.",
+            ));
+            leptos::task::spawn_local(async move {
+                message.set(Some(match browser::copy_text(&md).await {
+                    Ok(()) => "The plan is too long for an address: it was copied to the clipboard; paste it in.".into(),
+                    Err(_) => "The plan is too long for an address: attach the downloaded Markdown file instead.".into(),
+                }));
+            });
+        })
+    };
     let open_issue = move |_| {
         let Some(base) = safe_href(&project.get_untracked()).filter(|u| u.starts_with("http"))
         else {
@@ -101,71 +128,39 @@ pub fn ShareAndExport(
             ));
             return;
         };
-        with_engagement(&|e| {
-            let md = markdown(e, browser::now(), Audience::Support);
-            let title = format!(
-                "Support review: infrastructure upgrade plan for {}",
-                e.customer_name
-            );
-            let new_issue = format!("{}/-/issues/new", base.trim_end_matches('/'));
-            let full = format!(
-                "{new_issue}?issue[title]={}&issue[description]={}",
-                js_sys::encode_uri_component(&title),
-                js_sys::encode_uri_component(&md)
-            );
-            if full.len() <= MAX_HANDOFF_URL {
-                browser::open_in_new_tab(&full);
-                message.set(Some(
-                    "Opened a new Support review issue with the plan filled in.".into(),
-                ));
-            } else {
-                let short = format!(
-                    "{new_issue}?issue[title]={}&issue[description]={}",
-                    js_sys::encode_uri_component(&title),
-                    js_sys::encode_uri_component("The plan is on the clipboard: paste it here.")
-                );
-                browser::open_in_new_tab(&short);
-                leptos::task::spawn_local(async move {
-                    message.set(Some(match browser::copy_text(&md).await {
-                        Ok(()) => "The plan is too long for an address: it was copied to the clipboard; paste it into the new issue.".into(),
-                        Err(_) => "The plan is too long for an address: download the Markdown file and attach it to the new issue.".into(),
-                    }));
-                });
-            }
-        })
+        let title = engagement
+            .with_untracked(|e| e.as_ref().map(|e| e.customer_name.to_string()))
+            .unwrap_or_default();
+        hand_off(
+            format!("Support review: infrastructure upgrade plan for {title}"),
+            |base, title, body| {
+                format!(
+                    "{}/-/issues/new?issue[title]={}&issue[description]={}",
+                    base.trim_end_matches('/'),
+                    js_sys::encode_uri_component(title),
+                    js_sys::encode_uri_component(body)
+                )
+            },
+            base,
+            "Opened a new Support review issue with the plan filled in.",
+        );
     };
     let email = move |_| {
-        with_engagement(&|e| {
-            let md = markdown(e, browser::now(), Audience::Support);
-            let subject = format!(
-                "Infrastructure upgrade plan for {} (Support review)",
-                e.customer_name
-            );
-            let full = format!(
-                "mailto:?subject={}&body={}",
-                js_sys::encode_uri_component(&subject),
-                js_sys::encode_uri_component(&md)
-            );
-            if full.len() <= MAX_HANDOFF_URL {
-                browser::open_in_new_tab(&full);
-                message.set(Some("Opened an email with the plan.".into()));
-            } else {
-                let short = format!(
+        let name = engagement
+            .with_untracked(|e| e.as_ref().map(|e| e.customer_name.to_string()))
+            .unwrap_or_default();
+        hand_off(
+            format!("Infrastructure upgrade plan for {name} (Support review)"),
+            |_, subject, body| {
+                format!(
                     "mailto:?subject={}&body={}",
-                    js_sys::encode_uri_component(&subject),
-                    js_sys::encode_uri_component("The plan is attached (or pasted below).")
-                );
-                browser::open_in_new_tab(&short);
-                leptos::task::spawn_local(async move {
-                    let copied = browser::copy_text(&md).await.is_ok();
-                    message.set(Some(if copied {
-                        "The plan is too long for an email link: it was copied to the clipboard; paste it into the email.".into()
-                    } else {
-                        "The plan is too long for an email link: attach the downloaded Markdown file.".into()
-                    }));
-                });
-            }
-        })
+                    js_sys::encode_uri_component(subject),
+                    js_sys::encode_uri_component(body)
+                )
+            },
+            String::new(),
+            "Opened an email with the plan.",
+        );
     };
     view! {
         <section class="card no-print" aria-labelledby="export-heading">

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::state::use_app_state;
 use crate::domain::engagement::Engagement;
-use crate::domain::plan::{backup_json, parse_import, MAX_IMPORT_BYTES};
+use crate::domain::plan::{parse_import, MAX_IMPORT_BYTES};
 
 /// An import read and checked, waiting for the TAM to confirm it.
 #[derive(Clone, PartialEq)]
@@ -89,18 +89,9 @@ pub fn ImportPanel() -> impl IntoView {
         }
     };
     let export_all = move |_| {
-        let now = browser::now();
         let result = state
             .engagements
-            .with_untracked(|list| backup_json(list, now))
-            .map_err(|e| e.to_string())
-            .and_then(|json| {
-                browser::download(
-                    &format!("upgrade-planner-backup-{}.json", browser::today()),
-                    "application/json",
-                    &json,
-                )
-            });
+            .with_untracked(|list| browser::download_backup(list));
         message.set(Some(match result {
             Ok(()) => (false, "Downloaded a backup of every engagement.".into()),
             Err(err) => (true, format!("The backup did not download: {err}.")),

@@ -23,25 +23,9 @@ pub fn PlanDocument(
     let status = workflow::status(&engagement, today);
     let sizing = sizing_of(&engagement);
     let c = engagement.coordination.clone();
-    let reasons = {
-        let r = &c.move_reasons;
-        let mut list: Vec<String> = [
-            (r.cloud_provider, "Moving to a cloud provider"),
-            (r.kubernetes, "Adopting Kubernetes"),
-            (r.growth, "Growth needs more computing resources"),
-        ]
-        .iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, t)| t.to_string())
-        .collect();
-        if !r.other.trim().is_empty() {
-            list.push(r.other.trim().to_string());
-        }
-        if list.is_empty() {
-            "—".to_string()
-        } else {
-            list.join("; ")
-        }
+    let reasons = match c.move_reasons.labels() {
+        labels if labels.is_empty() => "—".to_string(),
+        labels => labels.join("; "),
     };
     let dash = |text: &str| {
         if text.trim().is_empty() {

@@ -1,14 +1,7 @@
 // Plan files, import, backup and the customer share link.
 import { test, expect } from "@playwright/test";
+import { openNewEngagement } from "./helpers.mjs";
 import { readFile } from "node:fs/promises";
-
-async function openNewEngagement(page, name) {
-  await page.goto("/");
-  await page.getByLabel("Customer name").fill(name);
-  await page.getByRole("button", { name: "Create new engagement" }).click();
-  await page.getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-}
 
 async function fillPlan(page) {
   await page.getByLabel("Current users").fill("4200");
@@ -141,4 +134,25 @@ test("a damaged or hostile link shows a message, never a blank page", async ({ p
   await page.goto("/#s1.AAAA");
   await page.getByRole("link", { name: "Go to the planner" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
+});
+
+test("the Support review issue opens prefilled on the GitLab project the TAM set once", async ({ page, context }) => {
+  // Stands in for the GitLab instance, which this machine cannot reach.
+  await context.route("https://gitlab.example.com/**", (route) => route.fulfill({ body: "new issue" }));
+  await openNewEngagement(page, "Globex");
+  await page.getByLabel("Current users").fill("800");
+  await page.getByLabel("GitLab project for Support reviews").fill("https://gitlab.example.com/support/reviews");
+  await page.getByLabel("GitLab project for Support reviews").press("Tab");
+  const [issue] = await Promise.all([
+    context.waitForEvent("page"),
+    page.getByRole("button", { name: "Open Support review issue" }).click(),
+  ]);
+  await issue.waitForLoadState();
+  const url = new URL(issue.url());
+  expect(url.origin + url.pathname).toBe("https://gitlab.example.com/support/reviews/-/issues/new");
+  expect(url.searchParams.get("issue[title]")).toBe("Support review: infrastructure upgrade plan for Globex");
+  expect(url.searchParams.get("issue[description]")).toContain("# Infrastructure upgrade plan: Globex");
+  await issue.close();
+  await page.reload();
+  await expect(page.getByLabel("GitLab project for Support reviews")).toHaveValue("https://gitlab.example.com/support/reviews");
 });

@@ -1,13 +1,6 @@
 // Sizing: a TAM fills the form and sees GitLab's recommended reference architecture.
 import { test, expect } from "@playwright/test";
-
-async function openNewEngagement(page, name) {
-  await page.goto("/");
-  await page.getByLabel("Customer name").fill(name);
-  await page.getByRole("button", { name: "Create new engagement" }).click();
-  await page.getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-}
+import { openNewEngagement } from "./helpers.mjs";
 
 function result(page) {
   return page.getByRole("region", { name: "Recommended reference architecture" });

@@ -1,13 +1,6 @@
 // Storage that never loses work: two tabs on one engagement, and storage that refuses to save.
 import { test, expect } from "@playwright/test";
-
-async function openNewEngagement(page, name) {
-  await page.goto("/");
-  await page.getByLabel("Customer name").fill(name);
-  await page.getByRole("button", { name: "Create new engagement" }).click();
-  await page.getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-}
+import { openNewEngagement } from "./helpers.mjs";
 
 test("a change in one tab shows in the other, and a concurrent one asks which to keep", async ({ context }) => {
   const first = await context.newPage();
