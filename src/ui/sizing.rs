@@ -85,40 +85,26 @@ pub fn SizingSection(id: EngagementId) -> impl IntoView {
                     </fieldset>
                     <fieldset>
                         <legend>"Peak requests per second (when known)"</legend>
-                        <NumberField field=Field::PeakRps(TrafficType::Api) label="Peak API RPS" mode="decimal"/>
-                        <NumberField field=Field::PeakRps(TrafficType::Web) label="Peak Web RPS" mode="decimal"/>
-                        <NumberField
-                            field=Field::PeakRps(TrafficType::GitPull)
-                            label="Peak Git pull RPS"
-                            mode="decimal"
-                        />
-                        <NumberField
-                            field=Field::PeakRps(TrafficType::GitPush)
-                            label="Peak Git push RPS"
-                            mode="decimal"
-                        />
+                        {TrafficType::ALL
+                            .map(|t| view! {
+                                <NumberField
+                                    field=Field::PeakRps(t)
+                                    label=format!("Peak {} RPS", t.label())
+                                    mode="decimal"
+                                />
+                            })
+                            .collect_view()}
                         <details class="sustained">
                             <summary>"Sustained (p95) rates, optional"</summary>
-                            <NumberField
-                                field=Field::SustainedRps(TrafficType::Api)
-                                label="Sustained API RPS (p95)"
-                                mode="decimal"
-                            />
-                            <NumberField
-                                field=Field::SustainedRps(TrafficType::Web)
-                                label="Sustained Web RPS (p95)"
-                                mode="decimal"
-                            />
-                            <NumberField
-                                field=Field::SustainedRps(TrafficType::GitPull)
-                                label="Sustained Git pull RPS (p95)"
-                                mode="decimal"
-                            />
-                            <NumberField
-                                field=Field::SustainedRps(TrafficType::GitPush)
-                                label="Sustained Git push RPS (p95)"
-                                mode="decimal"
-                            />
+                            {TrafficType::ALL
+                                .map(|t| view! {
+                                    <NumberField
+                                        field=Field::SustainedRps(t)
+                                        label=format!("Sustained {} RPS (p95)", t.label())
+                                        mode="decimal"
+                                    />
+                                })
+                                .collect_view()}
                         </details>
                     </fieldset>
                     <fieldset>
@@ -243,7 +229,7 @@ fn field_id(field: Field) -> String {
 #[component]
 fn NumberField(
     field: Field,
-    label: &'static str,
+    #[prop(into)] label: String,
     mode: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
