@@ -56,6 +56,25 @@ fn check_vm_table(size: &str, table: &str, ours: &[VmComponent], theirs: &Value,
     }
 }
 
+/// Our sums of a table against the totals computed in the reference data.
+fn check_totals(name: &str, totals: Totals, expected: &Value) {
+    assert_eq!(
+        u64::from(totals.nodes),
+        expected["nodes"].as_u64().unwrap(),
+        "{name}"
+    );
+    assert_eq!(
+        u64::from(totals.vcpu),
+        expected["vcpu"].as_u64().unwrap(),
+        "{name}"
+    );
+    assert_eq!(
+        Some(totals.memory_gb),
+        hundredths(&expected["memory_gb"]),
+        "{name}"
+    );
+}
+
 #[test]
 fn every_size_matches_gitlabs_headline_figures() {
     let data = fixture();
@@ -118,21 +137,7 @@ fn every_linux_package_table_matches_figure_for_figure() {
         );
         let totals = Totals::of_vms(key.size().linux_package);
         let expected = &lp["totals_computed"];
-        assert_eq!(
-            u64::from(totals.nodes),
-            expected["nodes"].as_u64().unwrap(),
-            "{name}"
-        );
-        assert_eq!(
-            u64::from(totals.vcpu),
-            expected["vcpu"].as_u64().unwrap(),
-            "{name}"
-        );
-        assert_eq!(
-            Some(totals.memory_gb),
-            hundredths(&expected["memory_gb"]),
-            "{name}"
-        );
+        check_totals(name, totals, expected);
     }
 }
 
@@ -172,21 +177,7 @@ fn every_cloud_native_hybrid_table_matches_figure_for_figure() {
         );
         let vm_totals = Totals::of_vms(hybrid.vm_components);
         let expected = &cnh["vm_totals_computed"];
-        assert_eq!(
-            u64::from(vm_totals.nodes),
-            expected["nodes"].as_u64().unwrap(),
-            "{name}"
-        );
-        assert_eq!(
-            u64::from(vm_totals.vcpu),
-            expected["vcpu"].as_u64().unwrap(),
-            "{name}"
-        );
-        assert_eq!(
-            Some(vm_totals.memory_gb),
-            hundredths(&expected["memory_gb"]),
-            "{name}"
-        );
+        check_totals(name, vm_totals, expected);
 
         let pools = cnh["kubernetes_node_pools"].as_array().unwrap();
         assert_eq!(hybrid.pools.len(), pools.len());

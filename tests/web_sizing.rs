@@ -7,20 +7,14 @@ use upgrade_planner::storage::key_for;
 use upgrade_planner::ui::{AppState, SizingSection};
 use wasm_bindgen_test::*;
 
+mod web_common;
+
+use web_common::wait;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn tick() {
-    wait_ms(50).await;
-}
-
-async fn wait_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    wait(50).await;
 }
 
 fn document() -> web_sys::Document {
@@ -100,7 +94,7 @@ async fn the_form_explains_bad_values_by_their_field_and_keeps_the_last_result_m
 
     // What was typed is stored with the engagement, even while it is invalid (after the
     // short save delay).
-    wait_ms(400).await;
+    wait(400).await;
     let key = key_for(id.get_value().unwrap());
     let stored = web_sys::window()
         .unwrap()

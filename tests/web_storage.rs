@@ -10,6 +10,10 @@ use upgrade_planner::storage::{key_for, Store, KEY_PREFIX, QUARANTINE_PREFIX};
 use upgrade_planner::ui::AppState;
 use wasm_bindgen_test::*;
 
+mod web_common;
+
+use web_common::wait;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const NOW: &str = "2026-11-25T10:00:00Z";
@@ -31,17 +35,6 @@ fn sample(n: u8, name: &str) -> Engagement {
         name.parse().unwrap(),
         datetime!(2026-11-20 09:30 UTC),
     )
-}
-
-/// Lets timers (the save delay), effects and renders run.
-async fn wait(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// An app state with its effects running, as the mounted app has it. Dropping the handle
