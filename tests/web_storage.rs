@@ -253,6 +253,55 @@ async fn another_tabs_change_is_adopted_and_a_concurrent_one_becomes_a_choice() 
 }
 
 #[wasm_bindgen_test]
+async fn a_write_over_this_tabs_save_that_never_saw_it_becomes_a_choice() {
+    local_storage().clear().unwrap();
+    let original = sample(6, "Stark Industries");
+    Store::open().unwrap().save(&original).unwrap();
+    let (_owner, state) = start_state();
+    let id = original.id;
+
+    // This tab's change is saved...
+    state.rename(id, "Stark (this tab)".parse().unwrap());
+    wait(500).await;
+    let ours = local_storage().get_item(&key_for(id)).unwrap().unwrap();
+    assert!(ours.contains("Stark (this tab)"), "{ours}");
+
+    // ...then the other tab, which had not yet seen it, writes its own change to the original.
+    let mut other = original.clone();
+    other.rename(
+        "Stark (other tab)".parse().unwrap(),
+        datetime!(2026-11-22 09:00 UTC),
+    );
+    other_tab_writes(&key_for(id), Some(&other.to_json().unwrap()));
+    wait(50).await;
+    assert_eq!(
+        state.find(id).unwrap().customer_name.as_str(),
+        "Stark (this tab)",
+        "this tab's saved change is not silently replaced"
+    );
+    assert_eq!(state.conflicts.get_untracked().len(), 1);
+
+    // Keeping the other tab's version keeps this one as a copy.
+    state.resolve_conflict(id, false);
+    wait(500).await;
+    assert_eq!(
+        state.find(id).unwrap().customer_name.as_str(),
+        "Stark (other tab)"
+    );
+    let stored: Vec<String> = keys()
+        .iter()
+        .filter(|k| k.starts_with(KEY_PREFIX))
+        .map(|k| local_storage().get_item(k).unwrap().unwrap())
+        .collect();
+    assert_eq!(stored.len(), 2, "{stored:?}");
+    assert!(
+        stored.iter().any(|s| s.contains("Stark (this tab) (copy)")),
+        "{stored:?}"
+    );
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn the_app_lists_stored_engagements_and_reports_the_unreadable_one() {
     local_storage().clear().unwrap();
     let store = Store::open().unwrap();

@@ -127,7 +127,8 @@ impl AppState {
     }
 
     /// Another tab wrote or removed a key: adopt its engagement unless this tab has an unsaved
-    /// change to the same one, which makes a conflict.
+    /// change to the same one, or the write replaced this tab's last save without having seen
+    /// it; either makes a conflict.
     fn on_storage_event(self, key: Option<String>, new_value: Option<String>) {
         let Some(key) = key else { return };
         if self.engagements.is_disposed() {
@@ -162,7 +163,10 @@ impl AppState {
                 let revision = theirs.revision;
                 match ours {
                     Some(ours) if ours == theirs => {}
-                    Some(ours) if unsaved => {
+                    // An unsaved change here, or a write that does not build on what this
+                    // tab saved (its revision is not above ours: the other tab checked before
+                    // our save reached it and wrote over it): the TAM chooses.
+                    Some(ours) if unsaved || known.is_some_and(|k| revision <= k) => {
                         self.conflicts.update(|c| {
                             c.retain(|c| c.ours.id != id);
                             c.push(Conflict { ours, theirs });
