@@ -461,6 +461,17 @@ fn form_text_parses_or_names_the_field_and_the_problem() {
     assert_eq!(blank[0].field, Field::CurrentUsers);
     assert_eq!(blank[0].error, FieldError::Missing);
 
+    // A growth rate alone says what it still needs, next to the horizon field.
+    let no_horizon = errors(SizingInputs {
+        annual_growth_pct: "10".into(),
+        ..base.clone()
+    });
+    assert_eq!(no_horizon[0].field, Field::Horizon);
+    assert_eq!(
+        no_horizon[0].error.to_string(),
+        "Enter how many months ahead to plan: the growth rate needs it."
+    );
+
     let cases = [
         (
             SizingInputs {

@@ -163,9 +163,14 @@ pub enum Field {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldError {
     Missing,
+    /// A growth rate was given without the months to apply it over.
+    HorizonForGrowth,
     NotANumber,
     NotWhole,
-    OutOfRange { min: f64, max: f64 },
+    OutOfRange {
+        min: f64,
+        max: f64,
+    },
     SustainedAbovePeak,
     UnknownChoice,
 }
@@ -174,6 +179,9 @@ impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FieldError::Missing => f.write_str("Enter a value."),
+            FieldError::HorizonForGrowth => {
+                f.write_str("Enter how many months ahead to plan: the growth rate needs it.")
+            }
             FieldError::NotANumber => f.write_str("Enter a number, such as 4200 or 4,200."),
             FieldError::NotWhole => f.write_str("Enter a whole number."),
             FieldError::OutOfRange { min, max } => write!(
@@ -342,7 +350,7 @@ impl TryFrom<&SizingInputs> for Requirements {
                 if !issues.iter().any(|i| i.field == Field::Horizon) {
                     issues.push(FieldIssue {
                         field: Field::Horizon,
-                        error: FieldError::Missing,
+                        error: FieldError::HorizonForGrowth,
                     });
                 }
                 Growth::None
