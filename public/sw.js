@@ -4,6 +4,18 @@
 const CACHE = "upgrade-planner";
 const SHELL = new URL("./", self.location).href;
 
+// Built files carry a content hash ("upgrade-planner-<16 hex>_bg.wasm"): a new copy of one
+// replaces the copies of earlier builds, so the cache holds one build, not every build seen.
+const stem = (url) => url.replace(/-[0-9a-f]{16}(?=[._])/, "");
+
+async function keep(cache, key, response) {
+  await cache.put(key, response);
+  const same = stem(key);
+  for (const old of await cache.keys()) {
+    if (old.url !== key && stem(old.url) === same) await cache.delete(old);
+  }
+}
+
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
@@ -17,7 +29,7 @@ self.addEventListener("fetch", (event) => {
       .then((response) => {
         if (response.ok) {
           const copy = response.clone();
-          event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
+          event.waitUntil(caches.open(CACHE).then((cache) => keep(cache, key, copy)));
         }
         return response;
       })

@@ -40,3 +40,27 @@ test("once loaded, the app opens and works offline", async ({ page, context }) =
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Offline Ltd");
   await context.setOffline(false);
 });
+
+test("the offline copy keeps one build: a new build's files replace the earlier ones", async ({ page }) => {
+  await page.goto("/");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
+  // What an earlier build left in the cache.
+  await page.evaluate(async () => {
+    const cache = await caches.open("upgrade-planner");
+    await cache.put(new URL("upgrade-planner-0123456789abcdef_bg.wasm", location.href).href, new Response("old"));
+    await cache.put(new URL("style-0123456789abcdef.css", location.href).href, new Response("old"));
+  });
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
+  const cached = async () =>
+    page.evaluate(async () => {
+      const cache = await caches.open("upgrade-planner");
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+  await expect.poll(cached).not.toContainEqual(expect.stringContaining("0123456789abcdef"));
+  const names = await cached();
+  expect(names.filter((n) => n.endsWith("_bg.wasm"))).toHaveLength(1);
+  expect(names.filter((n) => n.endsWith(".css"))).toHaveLength(1);
+});
