@@ -326,3 +326,50 @@ proptest! {
         let _ = parse_import(wrapped.as_bytes());
     }
 }
+
+#[test]
+fn the_backup_status_says_what_a_new_backup_would_add() {
+    use time::macros::datetime;
+    use upgrade_planner::domain::plan::{backup_status, BackupRecord};
+    let first = reference_engagement();
+    let mut second = Engagement::new(
+        EngagementId::from_random_bytes([9; 16]),
+        "Initech".parse().unwrap(),
+        datetime!(2026-11-20 09:00 UTC),
+    );
+    assert_eq!(backup_status(&[], None, 0), None, "nothing to back up");
+    assert_eq!(
+        backup_status(std::slice::from_ref(&second), None, 0).unwrap(),
+        "No backup downloaded from this browser yet: these engagements are stored only here."
+    );
+    let both = [first.clone(), second.clone()];
+    let record = BackupRecord::new(datetime!(2026-11-30 12:00 UTC), &both);
+    assert_eq!(
+        BackupRecord::from_text(&record.to_text()),
+        Some(record.clone())
+    );
+    assert_eq!(BackupRecord::from_text("yesterday"), None);
+    assert_eq!(
+        backup_status(&both, Some(&record), 60).unwrap(),
+        "Last backup 2026-11-30 13:00: it holds every engagement as it is now."
+    );
+
+    // Changed after the backup, or not in it (imported later, however old): both count.
+    second.rename(
+        "Initech Ltd".parse().unwrap(),
+        datetime!(2026-11-30 12:05 UTC),
+    );
+    let imported = Engagement::new(
+        EngagementId::from_random_bytes([10; 16]),
+        "Hooli".parse().unwrap(),
+        datetime!(2026-01-05 09:00 UTC),
+    );
+    assert_eq!(
+        backup_status(&[first.clone(), second], Some(&record), 0).unwrap(),
+        "Last backup 2026-11-30 12:00; 1 engagement changed or was added since."
+    );
+    assert_eq!(
+        backup_status(&[first, imported], Some(&record), 0).unwrap(),
+        "Last backup 2026-11-30 12:00; 1 engagement changed or was added since."
+    );
+}

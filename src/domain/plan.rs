@@ -4,13 +4,14 @@
 //! structure. The JSON file carries the engagement losslessly plus a labelled snapshot of what
 //! was derived at export; only the engagement is read back.
 
+use std::collections::BTreeSet;
 use std::fmt;
 use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 
-use super::engagement::{Engagement, ReadError};
+use super::engagement::{Engagement, EngagementId, ReadError};
 use super::links::safe_href;
 use super::reference::{Platform, DATA_VERSION};
 use super::sizing::{
@@ -539,6 +540,75 @@ pub fn backup_json(
         "exported_at": now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
         "engagements": engagements,
     }))
+}
+
+/// What this browser remembers of its last backup: when, and which engagements it held.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackupRecord {
+    pub at: OffsetDateTime,
+    pub ids: BTreeSet<EngagementId>,
+}
+
+impl BackupRecord {
+    pub fn new(at: OffsetDateTime, engagements: &[Engagement]) -> Self {
+        Self {
+            at,
+            ids: engagements.iter().map(|e| e.id).collect(),
+        }
+    }
+
+    /// One line with the time (RFC 3339), then one id per line.
+    pub fn to_text(&self) -> String {
+        let mut text = self
+            .at
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default();
+        for id in &self.ids {
+            text.push('\n');
+            text.push_str(&id.to_string());
+        }
+        text
+    }
+
+    /// The record from its text; `None` if any line is not what `to_text` writes.
+    pub fn from_text(text: &str) -> Option<Self> {
+        let mut lines = text.lines();
+        let at = OffsetDateTime::parse(
+            lines.next()?,
+            &time::format_description::well_known::Rfc3339,
+        )
+        .ok()?;
+        let ids = lines.map(|l| l.parse().ok()).collect::<Option<_>>()?;
+        Some(Self { at, ids })
+    }
+}
+
+/// How the engagements stand against the last backup downloaded from this browser, in words
+/// for the home page; `None` when there is nothing to back up.
+pub fn backup_status(
+    engagements: &[Engagement],
+    last_backup: Option<&BackupRecord>,
+    offset_minutes: i32,
+) -> Option<String> {
+    if engagements.is_empty() {
+        return None;
+    }
+    let Some(record) = last_backup else {
+        return Some(
+            "No backup downloaded from this browser yet: these engagements are stored only here."
+                .into(),
+        );
+    };
+    let when = crate::domain::time_fmt::format_local(record.at, offset_minutes);
+    let changed = engagements
+        .iter()
+        .filter(|e| e.updated > record.at || !record.ids.contains(&e.id))
+        .count();
+    Some(match changed {
+        0 => format!("Last backup {when}: it holds every engagement as it is now."),
+        1 => format!("Last backup {when}; 1 engagement changed or was added since."),
+        n => format!("Last backup {when}; {n} engagements changed or were added since."),
+    })
 }
 
 /// What an imported file holds.

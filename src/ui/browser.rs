@@ -3,6 +3,7 @@
 use time::OffsetDateTime;
 
 use crate::domain::engagement::EngagementId;
+use crate::domain::plan::BackupRecord;
 use crate::domain::time_fmt;
 
 /// Now, from the browser's clock.
@@ -59,16 +60,19 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Downloads a backup of every engagement, named after today.
+/// Downloads a backup of every engagement, named after today, and remembers when.
 pub fn download_backup(
     engagements: &[crate::domain::engagement::Engagement],
 ) -> Result<(), String> {
-    let json = crate::domain::plan::backup_json(engagements, now()).map_err(|e| e.to_string())?;
+    let at = now();
+    let json = crate::domain::plan::backup_json(engagements, at).map_err(|e| e.to_string())?;
     download(
         &format!("upgrade-planner-backup-{}.json", today()),
         "application/json",
         &json,
-    )
+    )?;
+    set_setting(LAST_BACKUP, &BackupRecord::new(at, engagements).to_text());
+    Ok(())
 }
 
 /// Puts `text` on the clipboard.
@@ -150,4 +154,11 @@ pub fn set_setting(key: &str, value: &str) {
     if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
         let _ = storage.set_item(&format!("upgrade-planner.setting.{key}"), value);
     }
+}
+
+const LAST_BACKUP: &str = "last-backup";
+
+/// When this browser last downloaded a backup, and what it held.
+pub fn last_backup() -> Option<BackupRecord> {
+    BackupRecord::from_text(&setting(LAST_BACKUP)?)
 }

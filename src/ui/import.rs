@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::state::use_app_state;
 use crate::domain::engagement::Engagement;
-use crate::domain::plan::{parse_import, MAX_IMPORT_BYTES};
+use crate::domain::plan::{backup_status, parse_import, MAX_IMPORT_BYTES};
 
 /// An import read and checked, waiting for the TAM to confirm it.
 #[derive(Clone, PartialEq)]
@@ -88,10 +88,13 @@ pub fn ImportPanel() -> impl IntoView {
             )));
         }
     };
+    let last_backup = RwSignal::new(browser::last_backup());
+    let offset = browser::local_offset_minutes();
     let export_all = move |_| {
         let result = state
             .engagements
             .with_untracked(|list| browser::download_backup(list));
+        last_backup.set(browser::last_backup());
         message.set(Some(match result {
             Ok(()) => (false, "Downloaded a backup of every engagement.".into()),
             Err(err) => (true, format!("The backup did not download: {err}.")),
@@ -144,6 +147,8 @@ pub fn ImportPanel() -> impl IntoView {
             <div class="button-row">
                 <button type="button" on:click=export_all>"Export all"</button>
             </div>
+            {move || state.engagements.with(|list| last_backup.with(|last| backup_status(list, last.as_ref(), offset)))
+                .map(|status| view! { <p class="hint">{status}</p> })}
         </section>
     }
 }

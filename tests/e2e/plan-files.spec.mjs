@@ -82,8 +82,18 @@ test("Export all downloads a backup that restores every engagement in another br
     await page.getByLabel("Customer name").fill(name);
     await page.getByRole("button", { name: "Create new engagement" }).click();
   }
+  const backups = page.getByRole("region", { name: "Import and backup" });
+  await expect(backups).toContainText("No backup downloaded from this browser yet");
   const backup = await download(page, "Export all");
   expect(backup.name).toMatch(/^upgrade-planner-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  await expect(backups).toContainText(/Last backup \d{4}-\d{2}-\d{2} \d{2}:\d{2}: it holds every engagement as it is now\./);
+  // A change after the backup is what the next one would add; the note survives a reload.
+  await page.getByRole("link", { name: "Hooli", exact: true }).click();
+  await page.getByLabel("Current users").fill("800");
+  await page.getByRole("link", { name: "All engagements" }).click();
+  await expect(backups).toContainText("1 engagement changed or was added since.");
+  await page.reload();
+  await expect(backups).toContainText("1 engagement changed or was added since.");
   const other = await browser.newContext();
   const fresh = await other.newPage();
   await fresh.goto("/");
@@ -91,6 +101,9 @@ test("Export all downloads a backup that restores every engagement in another br
   await fresh.getByRole("button", { name: "Import", exact: true }).click();
   await expect(fresh.getByRole("link", { name: "Initech", exact: true })).toBeVisible();
   await expect(fresh.getByRole("link", { name: "Hooli", exact: true })).toBeVisible();
+  await expect(fresh.getByRole("region", { name: "Import and backup" })).toContainText(
+    "No backup downloaded from this browser yet",
+  );
   await other.close();
 });
 
