@@ -17,6 +17,7 @@ use super::reference::{Platform, DATA_VERSION};
 use super::sizing::{
     format_number, Growth, Monorepos, Recommendation, Requirements, HA_REDUCTIONS,
 };
+use super::time_fmt;
 use super::workflow::{
     self, effective_feedback, handover_documents, plan_author, sizing_of, MigrationStatus,
     PsDecision,
@@ -508,7 +509,7 @@ pub fn plan_json(
     let file = json!({
         "format": PLAN_FORMAT,
         "format_version": FILE_VERSION,
-        "exported_at": now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+        "exported_at": time_fmt::rfc3339(now),
         "reference_data": DATA_VERSION,
         "engagement": engagement,
         "snapshot": {
@@ -537,7 +538,7 @@ pub fn backup_json(
     serde_json::to_string_pretty(&json!({
         "format": BACKUP_FORMAT,
         "format_version": FILE_VERSION,
-        "exported_at": now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+        "exported_at": time_fmt::rfc3339(now),
         "engagements": engagements,
     }))
 }
@@ -559,10 +560,7 @@ impl BackupRecord {
 
     /// One line with the time (RFC 3339), then one id per line.
     pub fn to_text(&self) -> String {
-        let mut text = self
-            .at
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default();
+        let mut text = time_fmt::rfc3339(self.at);
         for id in &self.ids {
             text.push('\n');
             text.push_str(&id.to_string());
@@ -599,7 +597,7 @@ pub fn backup_status(
                 .into(),
         );
     };
-    let when = crate::domain::time_fmt::format_local(record.at, offset_minutes);
+    let when = time_fmt::format_local(record.at, offset_minutes);
     let changed = engagements
         .iter()
         .filter(|e| e.updated > record.at || !record.ids.contains(&e.id))

@@ -1,5 +1,6 @@
 //! Converting the browser's clock readings to timestamps, and timestamps to readable text.
 
+use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{OffsetDateTime, UtcOffset};
 
@@ -11,6 +12,12 @@ pub fn from_unix_millis(millis: f64) -> Option<OffsetDateTime> {
     }
     let nanos = (millis.trunc() as i128).checked_mul(1_000_000)?;
     OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()
+}
+
+/// The timestamp as RFC 3339 ("2026-11-25T14:03:00Z"), as stored and as `<time datetime>`
+/// takes it; empty for the few instants RFC 3339 cannot express (years beyond 9999).
+pub fn rfc3339(at: OffsetDateTime) -> String {
+    at.format(&Rfc3339).unwrap_or_default()
 }
 
 /// "2026-11-25 14:03", in the zone `offset_minutes` east of UTC (as the browser reports it).

@@ -607,7 +607,7 @@ fn ActivityLog(engagement: Memo<Option<Engagement>>) -> impl IntoView {
                         <ol class="log">
                             {entries.into_iter().rev().map(|entry| view! {
                                 <li>
-                                    <time datetime=entry.at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()>
+                                    <time datetime=time_fmt::rfc3339(entry.at)>
                                         {time_fmt::format_local(entry.at, offset)}
                                     </time>
                                     " "

@@ -283,10 +283,7 @@ fn EngagementRow(engagement: Engagement, status: Status, offset: i32) -> impl In
     let id = engagement.id;
     let href = browser::href(&format!("/engagements/{id}"));
     let name = engagement.customer_name.to_string();
-    let updated_iso = engagement
-        .updated
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
+    let updated_iso = time_fmt::rfc3339(engagement.updated);
     view! {
         <tr>
             <th scope="row">

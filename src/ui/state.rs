@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 use super::browser;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
 use crate::domain::sizing::SizingInputs;
+use crate::domain::time_fmt;
 use crate::domain::workflow::{self, Action, Refusal};
 use crate::storage::{Loaded, NewerEntry, Quarantined, StorageError, Store, Unreadable};
 
@@ -64,9 +65,7 @@ pub struct AppState {
 impl AppState {
     /// Loads storage and, only when that load succeeded, starts saving every change.
     pub fn start() -> Self {
-        let now = browser::now()
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default();
+        let now = time_fmt::rfc3339(browser::now());
         let (store, loaded, problem) = match Store::open() {
             Ok(store) => match store.load(&now) {
                 Ok(loaded) => (Some(store), loaded, None),
