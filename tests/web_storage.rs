@@ -52,6 +52,15 @@ fn start_state() -> (Box<dyn std::any::Any>, AppState) {
     (Box::new(handle), cell.get().unwrap())
 }
 
+/// Storage holding one engagement, and the app state started on it.
+fn start_with_stored(n: u8, name: &str) -> (Box<dyn std::any::Any>, AppState, Engagement) {
+    local_storage().clear().unwrap();
+    let original = sample(n, name);
+    Store::open().unwrap().save(&original).unwrap();
+    let (owner, state) = start_state();
+    (owner, state, original)
+}
+
 /// What another tab does: writes the key, and this tab hears a `storage` event.
 fn other_tab_writes(key: &str, value: Option<&str>) {
     match value {
@@ -186,10 +195,7 @@ async fn a_full_quota_is_reported_until_the_next_good_save() {
 
 #[wasm_bindgen_test]
 async fn another_tabs_change_is_adopted_and_a_concurrent_one_becomes_a_choice() {
-    local_storage().clear().unwrap();
-    let original = sample(5, "Wayne Enterprises");
-    Store::open().unwrap().save(&original).unwrap();
-    let (_owner, state) = start_state();
+    let (_owner, state, original) = start_with_stored(5, "Wayne Enterprises");
     let id = original.id;
 
     // The other tab renames it: this tab follows.
@@ -254,10 +260,7 @@ async fn another_tabs_change_is_adopted_and_a_concurrent_one_becomes_a_choice() 
 
 #[wasm_bindgen_test]
 async fn a_write_over_this_tabs_save_that_never_saw_it_becomes_a_choice() {
-    local_storage().clear().unwrap();
-    let original = sample(6, "Stark Industries");
-    Store::open().unwrap().save(&original).unwrap();
-    let (_owner, state) = start_state();
+    let (_owner, state, original) = start_with_stored(6, "Stark Industries");
     let id = original.id;
 
     // This tab's change is saved...
