@@ -55,6 +55,9 @@ fn the_markdown_plan_carries_every_part_the_support_review_needs() {
     let customer = markdown(&reference_engagement(), NOW, Audience::Customer);
     assert!(!customer.contains("Internal notes"));
     assert!(!customer.contains("Champion: Dana"));
+    // The reference engagement's migration is scheduled: the TAM prepares, the customer is told.
+    assert!(md.contains("next action: Prepare for the migration starting on 2027-03-06."));
+    assert!(customer.contains("next step: The migration is scheduled to start on 2027-03-06."));
 }
 
 #[test]

@@ -6,9 +6,9 @@ use time::OffsetDateTime;
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
 use upgrade_planner::domain::sizing::SizingInputs;
 use upgrade_planner::domain::workflow::{
-    add_months, apply, effective_feedback, handover_documents, plan_author, review_out_of_date,
-    sizing_of, stage, status, Action, Consultation, Feedback, Migration, MigrationStatus,
-    PlanAuthor, PlanRecord, PsDecision, Refusal, Stage, Team,
+    add_months, apply, customer_next_step, effective_feedback, handover_documents, plan_author,
+    review_out_of_date, sizing_of, stage, status, Action, Consultation, Feedback, Migration,
+    MigrationStatus, PlanAuthor, PlanRecord, PsDecision, Refusal, Stage, Team,
 };
 
 const NOW: OffsetDateTime = datetime!(2026-11-25 10:00 UTC);
@@ -453,4 +453,75 @@ fn coordination_survives_a_round_trip_through_json() {
         .to_json()
         .unwrap()
         .contains("\"ps_decided_on\":\"2026-11-25\""));
+}
+
+/// The customer's next step at each point of a declined engagement, which they help carry out.
+fn customer_step(e: &Engagement) -> String {
+    customer_next_step(e, &status(e, TODAY))
+}
+
+#[test]
+fn the_customer_is_told_what_happens_next_and_whose_move_it_is() {
+    let mut e = engagement_with("5400", "", "");
+    assert!(customer_step(&e).starts_with("Your Technical Account Manager is gathering"));
+    e = engagement_with("5400", "0", "");
+    assert!(customer_step(&e).contains("will propose Professional Services"));
+    assert!(customer_step(&e).contains("highly recommended at 5,000 users or more"));
+    apply(&mut e, Action::RecommendPs(Some(TODAY)), NOW).unwrap();
+    assert!(customer_step(&e).starts_with("Decide whether Professional Services"));
+    decide(&mut e, PsDecision::Declined, true).unwrap();
+    assert!(customer_step(&e).contains("will send you GitLab's reference-architecture documents"));
+    let docs = handover_documents(sizing_of(&e).map(|(_, rec)| rec).as_ref());
+    apply(
+        &mut e,
+        Action::HandOver {
+            url: docs[0].url.clone(),
+            title: docs[0].title.clone(),
+            on: Some(TODAY),
+        },
+        NOW,
+    )
+    .unwrap();
+    assert!(customer_step(&e).starts_with("Write the upgrade plan"));
+    record_plan(&mut e, "v1").unwrap();
+    assert!(customer_step(&e).contains("will share the plan with GitLab Support"));
+    share(&mut e);
+    assert_eq!(customer_step(&e), "GitLab Support is reviewing the plan.");
+    feedback(&mut e, Feedback::ChangesRequested);
+    assert!(customer_step(&e).contains("revise the plan and send it"));
+    record_plan(&mut e, "v2").unwrap();
+    assert_eq!(customer_step(&e), "GitLab Support is reviewing the plan.");
+    feedback(&mut e, Feedback::Approved);
+    assert!(customer_step(&e).starts_with("Agree the migration window"));
+    let window = Migration {
+        start: Some(date!(2027 - 02 - 01)),
+        end: Some(date!(2027 - 02 - 03)),
+        status: MigrationStatus::Scheduled,
+    };
+    apply(&mut e, Action::SetMigration(window.clone()), NOW).unwrap();
+    assert_eq!(
+        customer_step(&e),
+        "The migration is scheduled to start on 2027-02-01."
+    );
+    apply(
+        &mut e,
+        Action::SetMigration(Migration {
+            status: MigrationStatus::Done,
+            ..window
+        }),
+        NOW,
+    )
+    .unwrap();
+    assert!(customer_step(&e).contains("the migration is done"));
+
+    let mut engaged = engagement_with("1200", "0", "");
+    decide(&mut engaged, PsDecision::Engaged, false).unwrap();
+    assert_eq!(
+        customer_step(&engaged),
+        "Professional Services are writing the upgrade plan."
+    );
+    record_plan(&mut engaged, "v1").unwrap();
+    share(&mut engaged);
+    feedback(&mut engaged, Feedback::ChangesRequested);
+    assert!(customer_step(&engaged).contains("Professional Services are revising the plan"));
 }

@@ -119,6 +119,17 @@ pub enum Audience {
     Customer,
 }
 
+impl Audience {
+    /// What comes next, worded for the reader: the TAM's next action for Support, the next
+    /// step and whose it is for the customer.
+    pub fn next(self, engagement: &Engagement, status: &workflow::Status) -> String {
+        match self {
+            Self::Support => status.next_action.clone(),
+            Self::Customer => workflow::customer_next_step(engagement, status),
+        }
+    }
+}
+
 /// The plan as Markdown, for a support ticket, a GitLab issue or an email.
 pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience) -> String {
     let mut md = String::new();
@@ -132,10 +143,14 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
     );
     let _ = writeln!(
         md,
-        "Exported {} UTC · stage: **{}** · next action: {}\n",
+        "Exported {} UTC · stage: **{}** · next {}: {}\n",
         now.date(),
         status.stage.label(),
-        escape_md(&status.next_action)
+        match audience {
+            Audience::Support => "action",
+            Audience::Customer => "step",
+        },
+        escape_md(&audience.next(engagement, &status))
     );
     for w in &status.warnings {
         let _ = writeln!(md, "> **Warning:** {}\n", escape_md(&w.text));

@@ -550,6 +550,53 @@ fn next_action(engagement: &Engagement, stage: Stage, large_upgrade: bool) -> St
     }
 }
 
+/// The next step told to the customer, who reads the plan through a share link: what happens
+/// next and who does it, where [`Status::next_action`] tells the TAM what to do.
+pub fn customer_next_step(engagement: &Engagement, status: &Status) -> String {
+    let c = &engagement.coordination;
+    let author = plan_author(c);
+    match status.stage {
+        Stage::Requirements => "Your Technical Account Manager is gathering the requirements: how many users you have today and how much growth you expect.".into(),
+        Stage::ProfessionalServices if c.ps_recommended_on.is_none() => {
+            if status.large_upgrade {
+                "Your Technical Account Manager will propose Professional Services (Dedicated Implementation Services) to plan and carry out the migration: highly recommended at 5,000 users or more.".into()
+            } else {
+                "Your Technical Account Manager will propose Professional Services (Dedicated Implementation Services) to plan and carry out the migration.".into()
+            }
+        }
+        Stage::ProfessionalServices => "Decide whether Professional Services (Dedicated Implementation Services) should plan and carry out the migration, and tell your Technical Account Manager.".into(),
+        Stage::Plan => match author {
+            Some(PlanAuthor::Customer) if c.handed_over.is_empty() => "Your Technical Account Manager will send you GitLab's reference-architecture documents, from which you write the upgrade plan.".into(),
+            Some(PlanAuthor::Customer) => "Write the upgrade plan from the reference-architecture documents and send it to your Technical Account Manager.".into(),
+            _ => "Professional Services are writing the upgrade plan.".into(),
+        },
+        Stage::SupportReview => {
+            if review_out_of_date(engagement) {
+                "The sizing changed after GitLab Support approved the plan: your Technical Account Manager will share the updated plan with Support again.".into()
+            } else if c.review.shared_on.is_none() {
+                "Your Technical Account Manager will share the plan with GitLab Support for review.".into()
+            } else if effective_feedback(c) == Feedback::ChangesRequested {
+                match author {
+                    Some(PlanAuthor::Customer) => "GitLab Support asked for changes: revise the plan and send it to your Technical Account Manager.".into(),
+                    _ => "GitLab Support asked for changes: Professional Services are revising the plan.".into(),
+                }
+            } else {
+                "GitLab Support is reviewing the plan.".into()
+            }
+        }
+        Stage::Migration => match c.migration.status {
+            MigrationStatus::NotScheduled | MigrationStatus::Done => "Agree the migration window with your Technical Account Manager.".into(),
+            MigrationStatus::Scheduled => match c.migration.start {
+                Some(start) => format!("The migration is scheduled to start on {start}."),
+                None => "The migration is scheduled.".into(),
+            },
+            MigrationStatus::InProgress => "The migration is under way.".into(),
+            MigrationStatus::RolledBack => "The migration was rolled back: agree a new window with your Technical Account Manager.".into(),
+        },
+        Stage::Done => "Nothing left to do: the migration is done.".into(),
+    }
+}
+
 /// A change the TAM makes to the coordination.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {

@@ -13,14 +13,35 @@ use crate::domain::workflow::{
     self, effective_feedback, handover_documents, plan_author, sizing_of, PsDecision, Stage,
 };
 
+/// A heading at `level` (1 to 4) of the document's outline.
+fn heading(level: u8, id: &'static str, text: impl IntoView + 'static) -> AnyView {
+    match level {
+        1 => view! { <h1 id=id>{text}</h1> }.into_any(),
+        2 => view! { <h2 id=id>{text}</h2> }.into_any(),
+        3 => view! { <h3 id=id>{text}</h3> }.into_any(),
+        _ => view! { <h4 id=id>{text}</h4> }.into_any(),
+    }
+}
+
 /// Every part of the plan, read-only. Internal notes appear only for Support.
+///
+/// For the customer the plan is the whole page: its title is the page's heading, and
+/// `children` (the page's own buttons) follow it. For Support it is a part of the engagement
+/// page (the print view), one heading level down.
 #[component]
 pub fn PlanDocument(
     engagement: Engagement,
     today: time::Date,
     audience: Audience,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let status = workflow::status(&engagement, today);
+    let next = audience.next(&engagement, &status);
+    let name = engagement.customer_name.to_string();
+    let (top, title) = match audience {
+        Audience::Customer => (1, format!("Upgrade plan for {name}")),
+        Audience::Support => (2, format!("Infrastructure upgrade plan: {name}")),
+    };
     let sizing = sizing_of(&engagement);
     let c = engagement.coordination.clone();
     let reasons = match c.move_reasons.labels() {
@@ -64,9 +85,10 @@ pub fn PlanDocument(
     let docs = (c.ps_decision == PsDecision::Declined).then(|| handover_documents(rec.as_ref()));
     view! {
         <article class="plan-document" aria-labelledby="plan-title">
-            <h2 id="plan-title">"Infrastructure upgrade plan: " {engagement.customer_name.to_string()}</h2>
+            {heading(top, "plan-title", title)}
+            {children.map(|children| children())}
             <section aria-labelledby="plan-context-heading">
-                <h3 id="plan-context-heading">"Customer and context"</h3>
+                {heading(top + 1, "plan-context-heading", "Customer and context")}
                 <dl class="facts">
                     <dt>"Reasons for the move"</dt><dd>{reasons}</dd>
                     <dt>"Current environment"</dt><dd>{dash(&c.current_environment)}</dd>
@@ -77,14 +99,14 @@ pub fn PlanDocument(
                 </dl>
             </section>
             <section aria-labelledby="plan-timeline-heading">
-                <h3 id="plan-timeline-heading">"Timeline and state"</h3>
+                {heading(top + 1, "plan-timeline-heading", "Timeline and state")}
                 <ol class="stages">
                     {Stage::ALL.iter().enumerate().map(|(i, s)| {
                         let class = if i < stage_index { "stage stage-done" } else if i == stage_index { "stage stage-current" } else { "stage stage-todo" };
                         view! { <li class=class aria-current=(i == stage_index).then_some("step")>{s.label()}</li> }
                     }).collect_view()}
                 </ol>
-                <p><strong>"Next: "</strong>{status.next_action.clone()}</p>
+                <p><strong>"Next: "</strong>{next}</p>
                 <ul class="plain-list">
                     <li>"Professional Services: " {c.ps_decision.label()} {c.ps_decided_on.map(|d| format!(" on {d}"))}</li>
                     <li>"Plan written by: " {plan_author(&c).map(|a| a.label()).unwrap_or("not decided yet")}</li>
@@ -112,7 +134,7 @@ pub fn PlanDocument(
                     })}
                 </ul>
                 {docs.map(|docs| view! {
-                    <h4>"Documents handed over"</h4>
+                    {heading(top + 2, "plan-documents-heading", "Documents handed over")}
                     <ul class="plain-list">
                         {docs.into_iter().map(|d| {
                             let when = c.handed_over.get(&d.url).map(|date| format!(" (handed over on {date})"));
@@ -122,7 +144,7 @@ pub fn PlanDocument(
                 })}
             </section>
             <section class="result" aria-labelledby="plan-architecture-heading">
-                <h3 id="plan-architecture-heading">"Recommended reference architecture"</h3>
+                {heading(top + 1, "plan-architecture-heading", "Recommended reference architecture")}
                 {match (rec, sizing.as_ref().map(|(req, _)| (req.current_users, req.growth))) {
                     (Some(rec), Some((users, growth))) => view! {
                         <RecommendationView rec=rec.clone()/>
@@ -133,12 +155,12 @@ pub fn PlanDocument(
             </section>
             {(audience == Audience::Support && !engagement.internal_notes.trim().is_empty()).then(|| view! {
                 <section aria-labelledby="plan-notes-heading">
-                    <h3 id="plan-notes-heading">"Internal notes"</h3>
+                    {heading(top + 1, "plan-notes-heading", "Internal notes")}
                     <p class="pre">{engagement.internal_notes.clone()}</p>
                 </section>
             })}
             <section aria-labelledby="plan-log-heading">
-                <h3 id="plan-log-heading">"Activity log"</h3>
+                {heading(top + 1, "plan-log-heading", "Activity log")}
                 <ol class="log">
                     {engagement.log.iter().rev().map(|entry| view! {
                         <li>{entry.at.date().to_string()} " " {entry.text.clone()}</li>

@@ -64,27 +64,27 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
         <div class="shared-banner no-print" role="note">
             "A read-only plan shared by your GitLab Technical Account Manager. Nothing here is sent anywhere."
         </div>
-        <h1>"Upgrade plan for " {engagement.customer_name.to_string()}</h1>
-        <div class="button-row no-print">
-            <button type="button" class="primary" on:click=on_save>"Save a copy to this browser"</button>
-            <button type="button" on:click=download>"Download"</button>
-        </div>
-        <Show when=move || asking.get()>
-            <div class="confirm" role="alertdialog" aria-labelledby="replace-heading">
-                <h2 id="replace-heading">"This plan is already saved in this browser"</h2>
-                <p>"Replace the saved one with this version, or keep both?"</p>
-                <button type="button" on:click=move |_| save(false)>"Replace"</button>
-                " "
-                <button type="button" on:click=move |_| save(true)>"Keep both"</button>
-                " "
-                <button type="button" on:click=move |_| asking.set(false)>"Cancel"</button>
+        <PlanDocument engagement=engagement today=today audience=Audience::Customer>
+            <div class="button-row no-print">
+                <button type="button" class="primary" on:click=on_save>"Save a copy to this browser"</button>
+                <button type="button" on:click=download>"Download"</button>
             </div>
-        </Show>
-        <p class="notice-line" role=move || message.with(Option::is_some).then_some("status")>
-            {move || message.get()}
-            " "
-            {move || saved.get().map(|href| view! { <A href=href>"Open the saved copy"</A> })}
-        </p>
-        <PlanDocument engagement=engagement today=today audience=Audience::Customer/>
+            <Show when=move || asking.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="replace-heading">
+                    <h2 id="replace-heading">"This plan is already saved in this browser"</h2>
+                    <p>"Replace the saved one with this version, or keep both?"</p>
+                    <button type="button" on:click=move |_| save(false)>"Replace"</button>
+                    " "
+                    <button type="button" on:click=move |_| save(true)>"Keep both"</button>
+                    " "
+                    <button type="button" on:click=move |_| asking.set(false)>"Cancel"</button>
+                </div>
+            </Show>
+            <p class="notice-line" role=move || message.with(Option::is_some).then_some("status")>
+                {move || message.get()}
+                " "
+                {move || saved.get().map(|href| view! { <A href=href>"Open the saved copy"</A> })}
+            </p>
+        </PlanDocument>
     }
 }

@@ -9,3 +9,11 @@ export async function openNewEngagement(page, name) {
   await page.getByRole("link", { name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
 }
+
+/** The page's outline starts at one h1 and never skips a level on the way down. */
+export async function expectHeadingsInOrder(page) {
+  const levels = await page.getByRole("heading").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+  expect(levels[0]).toBe(1);
+  expect(levels.filter((level) => level === 1)).toHaveLength(1);
+  for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1]).toBeLessThanOrEqual(1);
+}

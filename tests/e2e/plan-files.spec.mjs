@@ -1,6 +1,6 @@
 // Plan files, import, backup and the customer share link.
 import { test, expect } from "@playwright/test";
-import { openNewEngagement } from "./helpers.mjs";
+import { expectHeadingsInOrder, openNewEngagement } from "./helpers.mjs";
 import { readFile } from "node:fs/promises";
 
 async function fillPlan(page) {
@@ -124,10 +124,18 @@ test("the customer link opens a read-only plan without internal notes, and saves
   await expect(view.getByRole("region", { name: "Recommended reference architecture" })).toContainText("Up to 200 RPS or 10,000 users");
   await expect(view.locator("body")).not.toContainText("Budget owner");
   await expect(view.getByRole("textbox")).toHaveCount(0);
+  // The title once, then the plan's parts one level below it; the next step told to the customer.
+  await expect(view.getByText(/Infrastructure upgrade plan:/)).toHaveCount(0);
+  await expectHeadingsInOrder(view);
+  await expect(view.getByRole("heading", { level: 2, name: "Customer and context" })).toBeVisible();
+  await expect(view.locator("p", { hasText: "Next:" })).toHaveText(
+    "Next: Your Technical Account Manager will propose Professional Services (Dedicated Implementation Services) " +
+      "to plan and carry out the migration: highly recommended at 5,000 users or more.");
 
   const saved = await download(view, "Download");
   expect(saved.text).toContain("Stark Industries");
   expect(saved.text).not.toContain("Budget owner");
+  expect(saved.text).toContain("next step: Your Technical Account Manager will propose Professional Services");
 
   await view.getByRole("button", { name: "Save a copy to this browser" }).click();
   await view.getByRole("link", { name: "Open the saved copy" }).click();

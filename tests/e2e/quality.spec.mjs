@@ -2,6 +2,7 @@
 // everything reachable with the keyboard.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { expectHeadingsInOrder } from "./helpers.mjs";
 
 async function violations(page) {
   const result = await new AxeBuilder({ page })
@@ -94,7 +95,5 @@ test("the main journey works with the keyboard alone, with focus visible", async
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Annual growth (%)")).toBeFocused();
   await expect(page.getByRole("region", { name: "Recommended reference architecture" })).toContainText("Up to 40 RPS or 2,000 users");
-  const headings = await page.getByRole("heading").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
-  expect(headings[0]).toBe(1);
-  for (let i = 1; i < headings.length; i++) expect(headings[i] - headings[i - 1]).toBeLessThanOrEqual(1);
+  await expectHeadingsInOrder(page);
 });
