@@ -74,7 +74,7 @@ pub fn RecommendationView(rec: Recommendation) -> impl IntoView {
         </div>
         {hybrid.map(|h| view! { <PoolTable hybrid=*h platform=platform/> })}
         <h3>{vm_heading}</h3>
-        <ComponentTable components=rec.vm_components() platform=platform/>
+        <ComponentTable components=rec.vm_components() platform=platform label=vm_heading/>
         <p class="totals">
             {totals_text}
             " Object storage is a service, not counted; a node count written “1+” counts as 1."
@@ -159,7 +159,11 @@ fn machine_columns(platform: Option<Platform>) -> Vec<Platform> {
 
 /// A VM table with the platform's machine types.
 #[component]
-fn ComponentTable(components: &'static [VmComponent], platform: Option<Platform>) -> impl IntoView {
+fn ComponentTable(
+    components: &'static [VmComponent],
+    platform: Option<Platform>,
+    label: &'static str,
+) -> impl IntoView {
     let columns = machine_columns(platform);
     let header = columns
         .iter()
@@ -186,7 +190,7 @@ fn ComponentTable(components: &'static [VmComponent], platform: Option<Platform>
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
+        <ScrollRegion label=label>
             <table class="components">
                 <thead>
                     <tr>
@@ -199,7 +203,7 @@ fn ComponentTable(components: &'static [VmComponent], platform: Option<Platform>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </ScrollRegion>
     }
 }
 
@@ -224,7 +228,7 @@ fn PoolTable(hybrid: Hybrid, platform: Option<Platform>) -> impl IntoView {
         .collect_view();
     view! {
         <h3>"Kubernetes node pools"</h3>
-        <div class="table-scroll">
+        <ScrollRegion label="Kubernetes node pools">
             <table class="components">
                 <thead>
                     <tr>
@@ -237,6 +241,17 @@ fn PoolTable(hybrid: Hybrid, platform: Option<Platform>) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+        </ScrollRegion>
+    }
+}
+
+/// A wide table that scrolls sideways on a narrow screen; focusable, so the keyboard scrolls
+/// it too.
+#[component]
+fn ScrollRegion(label: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+            {children()}
         </div>
     }
 }

@@ -97,3 +97,26 @@ test("the main journey works with the keyboard alone, with focus visible", async
   await expect(page.getByRole("region", { name: "Recommended reference architecture" })).toContainText("Up to 40 RPS or 2,000 users");
   await expectHeadingsInOrder(page);
 });
+
+test("on a phone-sized screen no page scrolls sideways, and wide tables scroll on their own", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await fullEngagement(page);
+  await expect(page.getByRole("region", { name: "Recommended reference architecture" })).toContainText("Kubernetes node pools");
+  expect(await sideways(), "engagement page").toBe(0);
+  expect(await violations(page), "engagement page on a phone").toEqual([]);
+  const table = page.getByRole("region", { name: "Virtual machines and services" });
+  expect(await table.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await table.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  const link = await page.getByLabel("Customer link").inputValue();
+  await page.getByRole("link", { name: "All engagements" }).click();
+  await expect(page.getByRole("link", { name: "Acme Corp", exact: true })).toBeVisible();
+  expect(await sideways(), "home").toBe(0);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Upgrade plan for Acme Corp");
+  expect(await sideways(), "customer view").toBe(0);
+  expect(await violations(page), "customer view on a phone").toEqual([]);
+});
