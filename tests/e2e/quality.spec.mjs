@@ -57,23 +57,29 @@ test("the app runs under its Content-Security-Policy without a single violation"
 test("no accessibility violations (WCAG A/AA) on any page", async ({ page }) => {
   await page.goto("/");
   expect(await violations(page), "empty home").toEqual([]);
+  await expectHeadingsInOrder(page);
   await page.getByRole("button", { name: "Create new engagement" }).click(); // an error shown
   expect(await violations(page), "home with a field error").toEqual([]);
   await fullEngagement(page);
   await page.getByLabel("Annual growth (%)").fill("900"); // an invalid field, a stale result
   expect(await violations(page), "engagement page").toEqual([]);
+  await expectHeadingsInOrder(page);
   await page.getByLabel("Annual growth (%)").fill("10");
   await page.getByRole("button", { name: "Copy customer link" }).click();
   const link = await page.getByLabel("Customer link").inputValue();
   await page.getByRole("link", { name: "All engagements" }).click();
   expect(await violations(page), "home with an engagement").toEqual([]);
+  await expectHeadingsInOrder(page);
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await violations(page), "shared plan").toEqual([]);
+  await expectHeadingsInOrder(page);
   await page.goto("/#s1.broken");
   expect(await violations(page), "broken link").toEqual([]);
+  await expectHeadingsInOrder(page);
   await page.goto("/engagements/00000000-0000-4000-8000-000000000000");
   expect(await violations(page), "not found").toEqual([]);
+  await expectHeadingsInOrder(page);
 });
 
 test("the main journey works with the keyboard alone, with focus visible", async ({ page }) => {
