@@ -14,7 +14,7 @@ use crate::domain::workflow::{
 };
 
 /// A heading at `level` (1 to 4) of the document's outline.
-fn heading(level: u8, id: &'static str, text: impl IntoView + 'static) -> AnyView {
+fn heading(level: u8, id: &'static str, text: String) -> AnyView {
     match level {
         1 => view! { <h1 id=id>{text}</h1> }.into_any(),
         2 => view! { <h2 id=id>{text}</h2> }.into_any(),
@@ -88,7 +88,7 @@ pub fn PlanDocument(
             {heading(top, "plan-title", title)}
             {children.map(|children| children())}
             <section aria-labelledby="plan-context-heading">
-                {heading(top + 1, "plan-context-heading", "Customer and context")}
+                {heading(top + 1, "plan-context-heading", "Customer and context".into())}
                 <dl class="facts">
                     <dt>"Reasons for the move"</dt><dd>{reasons}</dd>
                     <dt>"Current environment"</dt><dd>{dash(&c.current_environment)}</dd>
@@ -99,7 +99,7 @@ pub fn PlanDocument(
                 </dl>
             </section>
             <section aria-labelledby="plan-timeline-heading">
-                {heading(top + 1, "plan-timeline-heading", "Timeline and state")}
+                {heading(top + 1, "plan-timeline-heading", "Timeline and state".into())}
                 <ol class="stages">
                     {Stage::ALL.iter().enumerate().map(|(i, s)| {
                         let class = if i < stage_index { "stage stage-done" } else if i == stage_index { "stage stage-current" } else { "stage stage-todo" };
@@ -134,7 +134,7 @@ pub fn PlanDocument(
                     })}
                 </ul>
                 {docs.map(|docs| view! {
-                    {heading(top + 2, "plan-documents-heading", "Documents handed over")}
+                    {heading(top + 2, "plan-documents-heading", "Documents handed over".into())}
                     <ul class="plain-list">
                         {docs.into_iter().map(|d| {
                             let when = c.handed_over.get(&d.url).map(|date| format!(" (handed over on {date})"));
@@ -144,7 +144,7 @@ pub fn PlanDocument(
                 })}
             </section>
             <section class="result" aria-labelledby="plan-architecture-heading">
-                {heading(top + 1, "plan-architecture-heading", "Recommended reference architecture")}
+                {heading(top + 1, "plan-architecture-heading", "Recommended reference architecture".into())}
                 {match (rec, sizing.as_ref().map(|(req, _)| (req.current_users, req.growth))) {
                     (Some(rec), Some((users, growth))) => view! {
                         <RecommendationView rec=rec.clone()/>
@@ -155,12 +155,12 @@ pub fn PlanDocument(
             </section>
             {(audience == Audience::Support && !engagement.internal_notes.trim().is_empty()).then(|| view! {
                 <section aria-labelledby="plan-notes-heading">
-                    {heading(top + 1, "plan-notes-heading", "Internal notes")}
+                    {heading(top + 1, "plan-notes-heading", "Internal notes".into())}
                     <p class="pre">{engagement.internal_notes.clone()}</p>
                 </section>
             })}
             <section aria-labelledby="plan-log-heading">
-                {heading(top + 1, "plan-log-heading", "Activity log")}
+                {heading(top + 1, "plan-log-heading", "Activity log".into())}
                 <ol class="log">
                     {engagement.log.iter().rev().map(|entry| view! {
                         <li>{entry.at.date().to_string()} " " {entry.text.clone()}</li>
