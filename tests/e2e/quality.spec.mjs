@@ -126,3 +126,36 @@ test("on a phone-sized screen no page scrolls sideways, and wide tables scroll o
   expect(await sideways(), "customer view").toBe(0);
   expect(await violations(page), "customer view on a phone").toEqual([]);
 });
+
+test("notices, previews and confirmations pass the same accessibility checks", async ({ page }) => {
+  await page.goto("/");
+  const broken = "upgrade-planner.engagement.11111111-1111-4111-8111-111111111111";
+  await page.evaluate((k) => localStorage.setItem(k, '{"schema_version":1,'), broken);
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Needs attention" })).toBeVisible();
+  expect(await violations(page), "an entry that could not be read").toEqual([]);
+
+  await page.getByLabel("Customer name").fill("Initech");
+  await page.getByRole("button", { name: "Create new engagement" }).click();
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Initech", exact: true }) });
+  await row.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
+  expect(await violations(page), "deleted, with Undo").toEqual([]);
+  await page.getByRole("button", { name: "Undo" }).click();
+
+  const [backup] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export all" }).click()]);
+  await page.getByLabel("Import a plan or backup file").setInputFiles(await backup.path());
+  await expect(page.getByRole("group", { name: /Import from/ })).toContainText("Initech");
+  expect(await violations(page), "an import preview asking Replace or Keep both").toEqual([]);
+  await page.getByLabel("Import a plan or backup file").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("not json") });
+  await expect(page.getByRole("region", { name: "Import and backup" }).getByRole("alert")).toBeVisible();
+  expect(await violations(page), "a refused import").toEqual([]);
+
+  await row.getByRole("link", { name: "Initech" }).click();
+  await page.getByLabel("Current users").fill("6000");
+  await page.getByLabel("Annual growth (%)").fill("0");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Declined" });
+  await expect(page.getByRole("alertdialog")).toContainText("At 6,000 users");
+  expect(await violations(page), "confirming a decline").toEqual([]);
+  await expectHeadingsInOrder(page);
+});
