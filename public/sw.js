@@ -4,9 +4,10 @@
 const CACHE = "upgrade-planner";
 const SHELL = new URL("./", self.location).href;
 
-// Built files carry a content hash ("upgrade-planner-<16 hex>_bg.wasm"): a new copy of one
-// replaces the copies of earlier builds, so the cache holds one build, not every build seen.
-const stem = (url) => url.replace(/-[0-9a-f]{16}(?=[._])/, "");
+// Built files carry a content hash ("upgrade-planner-<hex>_bg.wasm"; up to 16 digits, fewer when
+// the hash starts with zeros): a new copy of one replaces the copies of earlier builds, so the
+// cache holds one build, not every build seen.
+const stem = (url) => url.replace(/-[0-9a-f]{1,16}(?=[._])/, "");
 
 async function keep(cache, key, response) {
   await cache.put(key, response);
