@@ -9,6 +9,7 @@ use super::state::use_app_state;
 use crate::domain::engagement::Engagement;
 use crate::domain::plan::{file_name, markdown, Audience};
 use crate::domain::share;
+use crate::domain::time_fmt;
 
 /// Decodes the fragment and shows the plan, or says why it cannot.
 #[component]
@@ -35,6 +36,7 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
     let asking = RwSignal::new(false);
+    let as_of = time_fmt::format_local(engagement.updated, browser::local_offset_minutes());
     let plan = StoredValue::new(engagement.clone());
     let save = move |keep_both: bool| {
         asking.set(false);
@@ -62,7 +64,9 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
     };
     view! {
         <div class="shared-banner no-print" role="note">
-            "A read-only plan shared by your GitLab Technical Account Manager. Nothing here is sent anywhere."
+            "A read-only plan shared by your GitLab Technical Account Manager, as it stood on "
+            {as_of}
+            ": ask them for a new link to see later changes. Nothing here is sent anywhere."
         </div>
         <PlanDocument engagement=engagement today=today audience=Audience::Customer>
             <div class="button-row no-print">

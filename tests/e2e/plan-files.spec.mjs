@@ -121,6 +121,8 @@ test("the customer link opens a read-only plan without internal notes, and saves
   const view = await customer.newPage();
   await view.goto(link);
   await expect(view.getByRole("heading", { level: 1 })).toHaveText("Upgrade plan for Stark Industries");
+  // A link is a snapshot: the customer sees when it was taken.
+  await expect(view.getByRole("note")).toContainText(/as it stood on \d{4}-\d{2}-\d{2} \d{2}:\d{2}: ask them for a new link/);
   await expect(view.getByRole("region", { name: "Recommended reference architecture" })).toContainText("Up to 200 RPS or 10,000 users");
   await expect(view.locator("body")).not.toContainText("Budget owner");
   await expect(view.getByRole("textbox")).toHaveCount(0);
