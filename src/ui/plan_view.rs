@@ -137,7 +137,10 @@ pub fn PlanDocument(
                     {heading(top + 2, "plan-documents-heading", "Documents handed over".into())}
                     <ul class="plain-list">
                         {docs.into_iter().map(|d| {
-                            let when = c.handed_over.get(&d.url).map(|date| format!(" (handed over on {date})"));
+                            let when = match c.handed_over.get(&d.url) {
+                                Some(date) => format!(": handed over on {date}"),
+                                None => ": not handed over yet".to_string(),
+                            };
                             view! { <li><a href=d.url rel="noopener noreferrer" target="_blank">{d.title}</a>{when}</li> }
                         }).collect_view()}
                     </ul>

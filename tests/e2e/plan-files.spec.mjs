@@ -179,3 +179,17 @@ test("the Support review issue opens prefilled on the GitLab project the TAM set
   await page.reload();
   await expect(page.getByLabel("GitLab project for Support reviews")).toHaveValue("https://gitlab.example.com/support/reviews");
 });
+
+test("the customer's plan says which documents were handed over and which are still to come", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openNewEngagement(page, "Soylent");
+  await page.getByLabel("Current users").fill("2500");
+  await page.getByLabel("Annual growth (%)").fill("0");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Declined" });
+  await page.getByRole("checkbox", { name: "Handed over: Reference architecture sizing" }).check();
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  await page.goto(await page.getByLabel("Customer link").inputValue());
+  const documents = page.getByRole("list").filter({ has: page.getByRole("link", { name: "Reference architecture sizing", exact: true }) });
+  await expect(documents.getByRole("listitem").filter({ hasText: /^Reference architecture sizing/ })).toHaveText(/^Reference architecture sizing: handed over on \d{4}-\d{2}-\d{2}$/);
+  await expect(documents.getByRole("listitem").filter({ hasText: /^Reference architecture: Up to 60 RPS/ })).toHaveText(/: not handed over yet$/);
+});
