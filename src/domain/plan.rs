@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 
 use super::engagement::{Engagement, EngagementId, ReadError};
 use super::links::safe_href;
-use super::reference::{Platform, DATA_VERSION};
+use super::reference::{Platform, Rps, DATA_VERSION};
 use super::sizing::{
     format_number, Growth, Monorepos, Recommendation, Requirements, HA_REDUCTIONS,
 };
@@ -340,11 +340,14 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
 }
 
 fn requirements_md(md: &mut String, req: &Requirements) {
-    let _ = writeln!(
-        md,
-        "- Current users: {}",
-        format_number(req.current_users as f64)
-    );
+    for (label, value) in requirement_lines(req) {
+        let _ = writeln!(md, "- {label}: {value}");
+    }
+}
+
+/// The requirements the sizing used, as labelled lines: the same in the Markdown and in the
+/// plan view. Every value is a number or a fixed word, never the user's text.
+pub fn requirement_lines(req: &Requirements) -> Vec<(&'static str, String)> {
     let growth = match req.growth {
         Growth::None => "none given".to_string(),
         Growth::Rate {
@@ -358,49 +361,51 @@ fn requirements_md(md: &mut String, req: &Requirements) {
         }
         Growth::Target { users } => format!("target of {} users", format_number(users as f64)),
     };
-    let _ = writeln!(md, "- Growth: {growth}");
     let rps = |v: Option<f64>| v.map(format_number).unwrap_or_else(|| "—".into());
-    let p = &req.peak_rps;
-    let _ = writeln!(
-        md,
-        "- Peak RPS: API {}, Web {}, Git pull {}, Git push {}",
-        rps(p.api),
-        rps(p.web),
-        rps(p.git_pull),
-        rps(p.git_push)
-    );
+    let by_type = |r: &Rps<Option<f64>>| {
+        format!(
+            "API {}, Web {}, Git pull {}, Git push {}",
+            rps(r.api),
+            rps(r.web),
+            rps(r.git_pull),
+            rps(r.git_push)
+        )
+    };
+    let mut lines = vec![
+        ("Current users", format_number(req.current_users as f64)),
+        ("Growth", growth),
+        ("Peak RPS", by_type(&req.peak_rps)),
+    ];
     let s = &req.sustained_rps;
     if [s.api, s.web, s.git_pull, s.git_push]
         .iter()
         .any(Option::is_some)
     {
-        let _ = writeln!(
-            md,
-            "- Sustained (p95) RPS: API {}, Web {}, Git pull {}, Git push {}",
-            rps(s.api),
-            rps(s.web),
-            rps(s.git_pull),
-            rps(s.git_push)
-        );
+        lines.push(("Sustained (p95) RPS", by_type(s)));
     }
-    let _ = writeln!(
-        md,
-        "- High availability: {}; zero-downtime upgrades: {}; Geo: {}; Kubernetes expertise: {}",
-        yes_no(req.ha_required),
-        yes_no(req.zero_downtime),
-        yes_no(req.geo),
-        yes_no(req.kubernetes_expertise)
-    );
+    lines.push((
+        "High availability",
+        format!(
+            "{}; zero-downtime upgrades: {}; Geo: {}; Kubernetes expertise: {}",
+            yes_no(req.ha_required),
+            yes_no(req.zero_downtime),
+            yes_no(req.geo),
+            yes_no(req.kubernetes_expertise)
+        ),
+    ));
     let mono = match req.monorepos {
         Monorepos::None => "none",
         Monorepos::Medium => "2–10 GB",
         Monorepos::Large => "over 10 GB",
     };
-    let _ = writeln!(
-        md,
-        "- Large monorepos: {mono}; heavy automation or CI: {}",
-        yes_no(req.heavy_automation)
-    );
+    lines.push((
+        "Large monorepos",
+        format!(
+            "{mono}; heavy automation or CI: {}",
+            yes_no(req.heavy_automation)
+        ),
+    ));
+    lines
 }
 
 fn recommendation_md(md: &mut String, rec: &Recommendation) {

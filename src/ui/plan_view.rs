@@ -6,9 +6,8 @@ use super::chart::ProjectionChart;
 use super::recommendation::RecommendationView;
 use crate::domain::engagement::Engagement;
 use crate::domain::links::safe_href;
-use crate::domain::plan::Audience;
+use crate::domain::plan::{requirement_lines, Audience};
 use crate::domain::reference::Platform;
-use crate::domain::sizing::{format_number, Growth};
 use crate::domain::workflow::{
     self, effective_feedback, handover_documents, plan_author, sizing_of, PsDecision, Stage,
 };
@@ -59,23 +58,10 @@ pub fn PlanDocument(
         .map(Platform::label)
         .unwrap_or("—");
     let requirements = sizing.as_ref().map(|(req, _)| {
-        let growth = match req.growth {
-            Growth::None => "none given".to_string(),
-            Growth::Rate {
-                annual_pct,
-                horizon_months,
-            } => format!(
-                "{}% a year over {horizon_months} months",
-                format_number(annual_pct)
-            ),
-            Growth::Target { users } => {
-                format!("a target of {} users", format_number(users as f64))
-            }
-        };
-        format!(
-            "{} users today; growth: {growth}.",
-            format_number(req.current_users as f64)
-        )
+        requirement_lines(req)
+            .into_iter()
+            .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+            .collect_view()
     });
     let stage_index = Stage::ALL
         .iter()
@@ -95,8 +81,14 @@ pub fn PlanDocument(
                     <dt>"Current GitLab version"</dt><dd>{dash(&c.gitlab_version)}</dd>
                     <dt>"Target platform"</dt><dd>{platform}</dd>
                     <dt>"Desired completion"</dt><dd>{c.desired_completion.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}</dd>
-                    <dt>"Requirements"</dt><dd>{requirements.unwrap_or_else(|| "Not complete yet.".into())}</dd>
                 </dl>
+            </section>
+            <section aria-labelledby="plan-requirements-heading">
+                {heading(top + 1, "plan-requirements-heading", "Requirements".into())}
+                {match requirements {
+                    Some(lines) => view! { <dl class="facts">{lines}</dl> }.into_any(),
+                    None => view! { <p>"The sizing form is not complete yet."</p> }.into_any(),
+                }}
             </section>
             <section aria-labelledby="plan-timeline-heading">
                 {heading(top + 1, "plan-timeline-heading", "Timeline and state".into())}
@@ -115,7 +107,7 @@ pub fn PlanDocument(
                         {match c.plan.clone() {
                             Some(plan) => view! {
                                 <span>
-                                    {format!("recorded on {}", plan.date)}
+                                    {format!("recorded on {} (revision {})", plan.date, c.plan_revision)}
                                     {safe_href(&plan.link).map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"open the plan"</a> })}
                                     {(!plan.summary.trim().is_empty()).then(|| view! { <span class="pre">{plan.summary.clone()}</span> })}
                                 </span>
@@ -123,7 +115,13 @@ pub fn PlanDocument(
                             None => view! { <span>"not recorded yet"</span> }.into_any(),
                         }}
                     </li>
-                    <li>"Support review: " {effective_feedback(&c).label()} {c.review.shared_on.map(|d| format!(", shared on {d}"))}</li>
+                    <li>
+                        "Support review: " {effective_feedback(&c).label()}
+                        {c.review.shared_on.map(|d| format!(", shared on {d}"))}
+                        {workflow::review_out_of_date(&engagement).then_some(" (out of date: the sizing changed since)")}
+                        {safe_href(&c.review.ticket).map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"the Support ticket"</a> })}
+                        {(!c.review.notes.trim().is_empty()).then(|| view! { <span class="pre">{c.review.notes.clone()}</span> })}
+                    </li>
                     <li>
                         "Migration: " {c.migration.status.label()}
                         {c.migration.start.map(|d| format!(", from {d}"))}
@@ -142,6 +140,15 @@ pub fn PlanDocument(
                                 None => ": not handed over yet".to_string(),
                             };
                             view! { <li><a href=d.url rel="noopener noreferrer" target="_blank">{d.title}</a>{when}</li> }
+                        }).collect_view()}
+                    </ul>
+                })}
+                {(c.ps_decision == PsDecision::Declined && !c.consultations.is_empty()).then(|| view! {
+                    {heading(top + 2, "plan-consultations-heading", "Internal teams consulted".into())}
+                    <ul class="plain-list">
+                        {c.consultations.iter().map(|k| {
+                            let answer = if k.answer.trim().is_empty() { "no answer yet".to_string() } else { k.answer.clone() };
+                            view! { <li>{k.team.label()} ": " {k.question.clone()} " — " {answer}</li> }
                         }).collect_view()}
                     </ul>
                 })}

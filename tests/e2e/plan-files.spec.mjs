@@ -193,3 +193,42 @@ test("the customer's plan says which documents were handed over and which are st
   await expect(documents.getByRole("listitem").filter({ hasText: /^Reference architecture sizing/ })).toHaveText(/^Reference architecture sizing: handed over on \d{4}-\d{2}-\d{2}$/);
   await expect(documents.getByRole("listitem").filter({ hasText: /^Reference architecture: Up to 60 RPS/ })).toHaveText(/: not handed over yet$/);
 });
+
+test("the print view holds the whole plan for Support, and nothing else prints", async ({ page }) => {
+  await openNewEngagement(page, "Hooli");
+  await page.getByLabel("Current users").fill("2500");
+  await page.getByLabel("Annual growth (%)").fill("0");
+  await page.getByLabel("Peak API RPS").fill("70");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Declined" });
+  await page.getByLabel("Team", { exact: true }).selectOption({ label: "Quality" });
+  await page.getByLabel("Question", { exact: true }).fill("Is Geo tested at 3k?");
+  await page.getByLabel("Answer", { exact: true }).fill("Yes, weekly.");
+  await page.getByRole("button", { name: "Add consultation" }).click();
+  await page.getByLabel("Plan summary").fill("3k on GCP");
+  await page.getByRole("button", { name: "Record plan" }).click();
+  await page.getByLabel("Support ticket link").fill("https://support.example.com/tickets/7");
+  await page.getByLabel("Support ticket link").press("Tab");
+  await page.getByLabel("Support's feedback").selectOption({ label: "Changes requested" });
+  await page.getByLabel("Feedback notes").fill("Add a rollback rehearsal.");
+  await page.getByLabel("Feedback notes").press("Tab");
+  await page.getByLabel("Internal notes").fill("Champion: Gavin");
+  await page.getByLabel("Internal notes").press("Tab");
+
+  // What the browser's own print command does: announce it, then lay the page out for paper.
+  await page.emulateMedia({ media: "print" });
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  const plan = page.getByRole("article", { name: "Infrastructure upgrade plan: Hooli" });
+  await expect(plan).toBeVisible();
+  for (const text of [
+    "Peak RPS" + "API 70, Web —, Git pull —, Git push —",
+    "Quality: Is Geo tested at 3k? — Yes, weekly.",
+    "(revision 1)",
+    "Changes requested",
+    "Add a rollback rehearsal.",
+    "Champion: Gavin",
+  ]) await expect(plan).toContainText(text);
+  await expect(plan.getByRole("link", { name: "the Support ticket" })).toHaveAttribute("href", "https://support.example.com/tickets/7");
+  await expect(page.getByRole("region", { name: "Sizing" })).toBeHidden();
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await expect(plan).toHaveCount(0);
+});
