@@ -99,6 +99,11 @@ pub fn PlanDocument(
                     }).collect_view()}
                 </ol>
                 <p><strong>"Next: "</strong>{next}</p>
+                {(!status.warnings.is_empty()).then(|| view! {
+                    <ul class="warnings" aria-label="Warnings">
+                        {status.warnings.iter().map(|w| view! { <li>{w.text.clone()}</li> }).collect_view()}
+                    </ul>
+                })}
                 <ul class="plain-list">
                     <li>"Professional Services: " {c.ps_decision.label()} {c.ps_decided_on.map(|d| format!(" on {d}"))}</li>
                     <li>"Plan written by: " {plan_author(&c).map(|a| a.label()).unwrap_or("not decided yet")}</li>

@@ -1,15 +1,11 @@
 // Coordination: from requirements to a finished migration, with the guardrails on the way.
 import { test, expect } from "@playwright/test";
-import { openNewEngagement } from "./helpers.mjs";
+import { isoDate, openNewEngagement } from "./helpers.mjs";
 
 function panel(page, name) {
   return page.getByRole("region", { name, exact: true });
 }
 
-function isoDate(daysFromNow) {
-  const d = new Date(Date.now() + daysFromNow * 86_400_000);
-  return d.toISOString().slice(0, 10);
-}
 
 test("6,000 users: Professional Services declined with confirmation, through to a done migration", async ({ page }) => {
   await openNewEngagement(page, "Umbrella Corp");

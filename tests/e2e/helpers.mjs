@@ -17,3 +17,8 @@ export async function expectHeadingsInOrder(page) {
   expect(levels.filter((level) => level === 1)).toHaveLength(1);
   for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1]).toBeLessThanOrEqual(1);
 }
+
+/** The date `daysFromNow` days from now, as a date input takes it ("2026-11-25"). */
+export function isoDate(daysFromNow) {
+  return new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
+}

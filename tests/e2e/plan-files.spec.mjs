@@ -1,6 +1,6 @@
 // Plan files, import, backup and the customer share link.
 import { test, expect } from "@playwright/test";
-import { expectHeadingsInOrder, openNewEngagement } from "./helpers.mjs";
+import { expectHeadingsInOrder, isoDate, openNewEngagement } from "./helpers.mjs";
 import { readFile } from "node:fs/promises";
 
 async function fillPlan(page) {
@@ -111,6 +111,9 @@ test("the customer link opens a read-only plan without internal notes, and saves
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openNewEngagement(page, "Stark Industries");
   await fillPlan(page);
+  const soon = isoDate(30);
+  await page.getByLabel("Desired completion date").fill(soon);
+  await page.getByLabel("Desired completion date").press("Tab");
   await page.getByRole("button", { name: "Copy customer link" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Copied the customer link" })).toContainText("characters");
   const link = await page.getByLabel("Customer link").inputValue();
@@ -130,6 +133,7 @@ test("the customer link opens a read-only plan without internal notes, and saves
   await expect(view.getByText(/Infrastructure upgrade plan:/)).toHaveCount(0);
   await expectHeadingsInOrder(view);
   await expect(view.getByRole("heading", { level: 2, name: "Customer and context" })).toBeVisible();
+  await expect(view.getByRole("list", { name: "Warnings" })).toContainText(`Desired completion on ${soon} is less than three months away`);
   await expect(view.locator("p", { hasText: "Next:" })).toHaveText(
     "Next: Your Technical Account Manager will propose Professional Services (Dedicated Implementation Services) " +
       "to plan and carry out the migration: highly recommended at 5,000 users or more.");
