@@ -133,6 +133,20 @@ pub fn print() {
     }
 }
 
+/// Moves keyboard focus to the first element `selector` finds, once the view has drawn it: the
+/// button or link that takes the place of one the user's action removed.
+pub fn focus_soon(selector: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// Opens `url` in a new tab.
 pub fn open_in_new_tab(url: &str) {
     if let Some(window) = web_sys::window() {

@@ -105,7 +105,12 @@ fn ListNotice() -> impl IntoView {
                             view! {
                                 <p>
                                     "Deleted “" {engagement.customer_name.to_string()} "”. "
-                                    <button type="button" on:click=move |_| state.undo_delete()>
+                                    <button type="button" id="undo-delete" on:click=move |_| {
+                                        if let Some(id) = state.undo_delete() {
+                                            let href = browser::href(&format!("/engagements/{id}"));
+                                            browser::focus_soon(format!("a[href=\"{href}\"]"));
+                                        }
+                                    }>
                                         "Undo"
                                     </button>
                                 </p>
@@ -306,7 +311,10 @@ fn EngagementRow(engagement: Engagement, status: Status, offset: i32) -> impl In
             <td class="actions">
                 <A href=href attr:class="button">"Open"</A>
                 <button type="button" on:click=move |_| state.duplicate(id)>"Duplicate"</button>
-                <button type="button" class="danger" on:click=move |_| state.delete(id)>
+                <button type="button" class="danger" on:click=move |_| {
+                    state.delete(id);
+                    browser::focus_soon("#undo-delete".into());
+                }>
                     "Delete"
                 </button>
             </td>

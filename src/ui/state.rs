@@ -229,21 +229,23 @@ impl AppState {
         self.notice.set(Some(Notice::Deleted(Box::new(removed))));
     }
 
-    /// Restores the engagement deleted last, as it was.
-    pub fn undo_delete(&self) {
-        if let Some(Notice::Deleted(engagement)) = self.notice.get_untracked() {
-            let name = engagement.customer_name.to_string();
-            self.engagements.update(|list| {
-                if !list.iter().any(|e| e.id == engagement.id) {
-                    let at = list
-                        .iter()
-                        .position(|e| e.updated < engagement.updated)
-                        .unwrap_or(list.len());
-                    list.insert(at, *engagement);
-                }
-            });
-            self.notice.set(Some(Notice::Restored(name)));
-        }
+    /// Restores the engagement deleted last, as it was; gives its id.
+    pub fn undo_delete(&self) -> Option<EngagementId> {
+        let Some(Notice::Deleted(engagement)) = self.notice.get_untracked() else {
+            return None;
+        };
+        let (id, name) = (engagement.id, engagement.customer_name.to_string());
+        self.engagements.update(|list| {
+            if !list.iter().any(|e| e.id == id) {
+                let at = list
+                    .iter()
+                    .position(|e| e.updated < engagement.updated)
+                    .unwrap_or(list.len());
+                list.insert(at, *engagement);
+            }
+        });
+        self.notice.set(Some(Notice::Restored(name)));
+        Some(id)
     }
 }
 

@@ -159,3 +159,16 @@ test("notices, previews and confirmations pass the same accessibility checks", a
   expect(await violations(page), "confirming a decline").toEqual([]);
   await expectHeadingsInOrder(page);
 });
+
+test("deleting from the keyboard moves focus to Undo, and Undo back to the engagement", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Customer name").fill("Focus Co");
+  await page.keyboard.press("Enter");
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Focus Co", exact: true }) });
+  await row.getByRole("button", { name: "Delete" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(row).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("link", { name: "Focus Co", exact: true })).toBeFocused();
+});
