@@ -39,6 +39,8 @@ impl Ctx {
             }
             Err(Refusal::NeedsConfirmation(question)) => {
                 self.confirm_decline.set(Some(question));
+                // The question takes the focus, on its safe answer.
+                browser::focus_soon("#confirm-decline-cancel".into());
                 false
             }
             Err(refusal) => {
@@ -322,9 +324,13 @@ fn ProfessionalServicesPanel(ctx: Ctx) -> impl IntoView {
                     <button type="button" class="danger" on:click=move |_| {
                         ctx.confirm_decline.set(None);
                         decide(PsDecision::Declined, true);
+                        browser::focus_soon("#ps-decision".into());
                     }>"Confirm decline"</button>
                     " "
-                    <button type="button" on:click=move |_| ctx.confirm_decline.set(None)>"Cancel"</button>
+                    <button type="button" id="confirm-decline-cancel" on:click=move |_| {
+                        ctx.confirm_decline.set(None);
+                        browser::focus_soon("#ps-decision".into());
+                    }>"Cancel"</button>
                 </div>
             })}
         </StagePanel>

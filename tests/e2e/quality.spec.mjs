@@ -172,3 +172,27 @@ test("deleting from the keyboard moves focus to Undo, and Undo back to the engag
   await page.keyboard.press("Enter");
   await expect(page.getByRole("link", { name: "Focus Co", exact: true })).toBeFocused();
 });
+
+test("the question before declining takes the focus, and gives it back to the decision", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Customer name").fill("Dialog Co");
+  await page.keyboard.press("Enter");
+  await page.getByRole("link", { name: "Dialog Co", exact: true }).click();
+  await page.getByLabel("Current users").fill("6000");
+  await page.getByLabel("Annual growth (%)").fill("0");
+  const decision = page.getByLabel("Customer's decision");
+  await decision.selectOption({ label: "Declined" });
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toHaveCount(0);
+  await expect(decision).toBeFocused();
+  await expect(decision).toHaveValue("undecided");
+  await decision.selectOption({ label: "Declined" });
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(dialog.getByRole("button", { name: "Confirm decline" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(decision).toBeFocused();
+  await expect(decision).toHaveValue("declined");
+});
