@@ -44,11 +44,13 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
         if let Some(id) = ids.first() {
             saved.set(Some(browser::href(&format!("/engagements/{id}"))));
             message.set(Some("Saved a copy to this browser.".into()));
+            browser::focus_soon("#open-saved-copy".into());
         }
     };
     let on_save = move |_| {
         if state.contains(plan.with_value(|e| e.id)) {
             asking.set(true);
+            browser::focus_soon("#replace-cancel".into());
         } else {
             save(false);
         }
@@ -70,7 +72,7 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
         </div>
         <PlanDocument engagement=engagement today=today audience=Audience::Customer>
             <div class="button-row no-print">
-                <button type="button" class="primary" on:click=on_save>"Save a copy to this browser"</button>
+                <button type="button" class="primary" id="save-copy" on:click=on_save>"Save a copy to this browser"</button>
                 <button type="button" on:click=download>"Download"</button>
             </div>
             <Show when=move || asking.get()>
@@ -81,13 +83,16 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
                     " "
                     <button type="button" on:click=move |_| save(true)>"Keep both"</button>
                     " "
-                    <button type="button" on:click=move |_| asking.set(false)>"Cancel"</button>
+                    <button type="button" id="replace-cancel" on:click=move |_| {
+                        asking.set(false);
+                        browser::focus_soon("#save-copy".into());
+                    }>"Cancel"</button>
                 </div>
             </Show>
             <p class="notice-line" role=move || message.with(Option::is_some).then_some("status")>
                 {move || message.get()}
                 " "
-                {move || saved.get().map(|href| view! { <A href=href>"Open the saved copy"</A> })}
+                {move || saved.get().map(|href| view! { <A href=href attr:id="open-saved-copy">"Open the saved copy"</A> })}
             </p>
         </PlanDocument>
     }

@@ -236,3 +236,31 @@ test("the print view holds the whole plan for Support, and nothing else prints",
   await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
   await expect(plan).toHaveCount(0);
 });
+
+test("saving a shared plan twice asks Replace or Keep both, and the keyboard follows each step", async ({ page, browser, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openNewEngagement(page, "Massive Dynamic");
+  await page.getByLabel("Current users").fill("800");
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  const link = await page.getByLabel("Customer link").inputValue();
+
+  const customer = await browser.newContext();
+  const view = await customer.newPage();
+  await view.goto(link);
+  const save = view.getByRole("button", { name: "Save a copy to this browser" });
+  await save.click();
+  await expect(view.getByRole("link", { name: "Open the saved copy" })).toBeFocused();
+  await save.click();
+  const dialog = view.getByRole("alertdialog", { name: "This plan is already saved in this browser" });
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await view.keyboard.press("Enter");
+  await expect(dialog).toHaveCount(0);
+  await expect(save).toBeFocused();
+  await save.click();
+  await dialog.getByRole("button", { name: "Keep both" }).click();
+  await expect(view.getByRole("link", { name: "Open the saved copy" })).toBeFocused();
+  await view.goto(new URL("/", link).href);
+  await expect(view.getByRole("link", { name: "Massive Dynamic", exact: true })).toBeVisible();
+  await expect(view.getByRole("link", { name: "Massive Dynamic (copy)", exact: true })).toBeVisible();
+  await customer.close();
+});
