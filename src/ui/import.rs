@@ -86,6 +86,7 @@ pub fn ImportPanel() -> impl IntoView {
                     p.file
                 ),
             )));
+            browser::focus_soon("#import-file".into());
         }
     };
     let last_backup = RwSignal::new(browser::last_backup());
@@ -140,7 +141,10 @@ pub fn ImportPanel() -> impl IntoView {
                         })}
                         <button type="button" class="primary" on:click=confirm>"Import"</button>
                         " "
-                        <button type="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        <button type="button" on:click=move |_| {
+                            pending.set(None);
+                            browser::focus_soon("#import-file".into());
+                        }>"Cancel"</button>
                     </div>
                 }
             })}

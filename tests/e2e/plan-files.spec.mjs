@@ -50,6 +50,7 @@ test("the Markdown and JSON plan files hold the plan, and the JSON loads back", 
   await expect(row).toHaveCount(0); // nothing stored before confirming
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported 1 engagement" })).toBeVisible();
+  await expect(page.getByLabel("Import a plan or backup file")).toBeFocused(); // ready for the next file
   await row.getByRole("link", { name: "Acme | Corp" }).click();
   await expect(page.getByLabel("Current users")).toHaveValue("4200");
   await expect(page.getByLabel("Internal notes")).toHaveValue("Budget owner is <b>Dana</b>; renewal at risk");
