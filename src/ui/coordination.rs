@@ -432,7 +432,16 @@ fn PlanPanel(ctx: Ctx) -> impl IntoView {
                                 <strong>{c.team.label()}</strong> ": " {c.question}
                                 {(!c.answer.is_empty()).then(|| view! { <br/> "Answer: " {c.answer.clone()} })}
                                 " "
-                                <button type="button" class="small" on:click=move |_| { ctx.act(Stage::Plan, Action::RemoveConsultation(i)); }>
+                                <button type="button" class="small" id=format!("remove-consultation-{i}") on:click=move |_| {
+                                    if ctx.act(Stage::Plan, Action::RemoveConsultation(i)) {
+                                        // Focus goes to the consultation that took this one's place, or the form.
+                                        let left = ctx.read(|c| c.consultations.len());
+                                        browser::focus_soon(match left {
+                                            0 => "#consult-team".into(),
+                                            _ => format!("#remove-consultation-{}", i.min(left - 1)),
+                                        });
+                                    }
+                                }>
                                     "Remove"
                                 </button>
                             </li>

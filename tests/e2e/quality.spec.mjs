@@ -196,3 +196,25 @@ test("the question before declining takes the focus, and gives it back to the de
   await expect(decision).toBeFocused();
   await expect(decision).toHaveValue("declined");
 });
+
+test("removing a consultation from the keyboard keeps the focus in the list, then in the form", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Customer name").fill("Consult Co");
+  await page.keyboard.press("Enter");
+  await page.getByRole("link", { name: "Consult Co", exact: true }).click();
+  await page.getByLabel("Current users").fill("2500");
+  await page.getByLabel("Annual growth (%)").fill("0");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Declined" });
+  for (const question of ["First question?", "Second question?"]) {
+    await page.getByLabel("Question", { exact: true }).fill(question);
+    await page.getByRole("button", { name: "Add consultation" }).click();
+  }
+  const consulted = page.getByRole("group", { name: "Internal teams consulted" });
+  await consulted.getByRole("button", { name: "Remove" }).first().focus();
+  await page.keyboard.press("Enter");
+  await expect(consulted).not.toContainText("First question?");
+  await expect(consulted.getByRole("button", { name: "Remove" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(consulted.getByRole("button", { name: "Remove" })).toHaveCount(0);
+  await expect(page.getByLabel("Team", { exact: true })).toBeFocused();
+});
