@@ -80,6 +80,15 @@ fn feedback(e: &mut Engagement, f: Feedback) {
     .unwrap();
 }
 
+/// Moves the migration in `window` to `status`.
+fn set_migration_status(e: &mut Engagement, window: &Migration, status: MigrationStatus) {
+    let migration = Migration {
+        status,
+        ..window.clone()
+    };
+    apply(e, Action::SetMigration(migration), NOW).unwrap();
+}
+
 fn log_texts(e: &Engagement) -> Vec<&str> {
     e.log.iter().map(|l| l.text.as_str()).collect()
 }
@@ -365,25 +374,9 @@ fn the_migration_completes_the_process() {
     };
     apply(&mut e, Action::SetMigration(window.clone()), NOW).unwrap();
     assert!(status(&e, TODAY).next_action.contains("2027-02-01"));
-    apply(
-        &mut e,
-        Action::SetMigration(Migration {
-            status: MigrationStatus::RolledBack,
-            ..window.clone()
-        }),
-        NOW,
-    )
-    .unwrap();
+    set_migration_status(&mut e, &window, MigrationStatus::RolledBack);
     assert!(status(&e, TODAY).next_action.contains("rolled back"));
-    apply(
-        &mut e,
-        Action::SetMigration(Migration {
-            status: MigrationStatus::Done,
-            ..window
-        }),
-        NOW,
-    )
-    .unwrap();
+    set_migration_status(&mut e, &window, MigrationStatus::Done);
     assert_eq!(stage(&e), Stage::Done);
     assert!(status(&e, TODAY).next_action.contains("Nothing left"));
     assert!(log_texts(&e).contains(&"Migration status: done."));
@@ -503,15 +496,7 @@ fn the_customer_is_told_what_happens_next_and_whose_move_it_is() {
         customer_step(&e),
         "The migration is scheduled to start on 2027-02-01."
     );
-    apply(
-        &mut e,
-        Action::SetMigration(Migration {
-            status: MigrationStatus::Done,
-            ..window
-        }),
-        NOW,
-    )
-    .unwrap();
+    set_migration_status(&mut e, &window, MigrationStatus::Done);
     assert!(customer_step(&e).contains("the migration is done"));
 
     let mut engaged = engagement_with("1200", "0", "");

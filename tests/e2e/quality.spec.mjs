@@ -2,7 +2,7 @@
 // everything reachable with the keyboard.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { expectHeadingsInOrder } from "./helpers.mjs";
+import { expectHeadingsInOrder, openNewEngagement } from "./helpers.mjs";
 
 async function violations(page) {
   const result = await new AxeBuilder({ page })
@@ -174,10 +174,7 @@ test("deleting from the keyboard moves focus to Undo, and Undo back to the engag
 });
 
 test("the question before declining takes the focus, and gives it back to the decision", async ({ page }) => {
-  await page.goto("/");
-  await page.getByLabel("Customer name").fill("Dialog Co");
-  await page.keyboard.press("Enter");
-  await page.getByRole("link", { name: "Dialog Co", exact: true }).click();
+  await openNewEngagement(page, "Dialog Co");
   await page.getByLabel("Current users").fill("6000");
   await page.getByLabel("Annual growth (%)").fill("0");
   const decision = page.getByLabel("Customer's decision");
@@ -198,10 +195,7 @@ test("the question before declining takes the focus, and gives it back to the de
 });
 
 test("removing a consultation from the keyboard keeps the focus in the list, then in the form", async ({ page }) => {
-  await page.goto("/");
-  await page.getByLabel("Customer name").fill("Consult Co");
-  await page.keyboard.press("Enter");
-  await page.getByRole("link", { name: "Consult Co", exact: true }).click();
+  await openNewEngagement(page, "Consult Co");
   await page.getByLabel("Current users").fill("2500");
   await page.getByLabel("Annual growth (%)").fill("0");
   await page.getByLabel("Customer's decision").selectOption({ label: "Declined" });
