@@ -177,7 +177,8 @@ pub fn ShareAndExport(
             {move || link.get().map(|url| view! {
                 <div class="field">
                     <label for="customer-link">"Customer link"</label>
-                    <input id="customer-link" type="text" readonly=true prop:value=url/>
+                    <input id="customer-link" type="text" readonly=true prop:value=url.clone()/>
+                    <a href=url target="_blank" rel="noopener noreferrer">"See it as the customer will"</a>
                 </div>
             })}
             <h3>"Support review"</h3>

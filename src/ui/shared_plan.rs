@@ -35,12 +35,22 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
     let today = browser::today();
     let message = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
-    let asking = RwSignal::new(false);
-    let as_of = time_fmt::format_local(engagement.updated, browser::local_offset_minutes());
+    // Set while asking whether to replace the copy saved here: the time of that copy's last
+    // change when it came after this link was made, and whether it holds internal notes.
+    let asking = RwSignal::new(None::<(Option<String>, bool)>);
+    let offset = browser::local_offset_minutes();
+    let as_of = time_fmt::format_local(engagement.updated, offset);
     let plan = StoredValue::new(engagement.clone());
     let save = move |keep_both: bool| {
-        asking.set(false);
-        let ids = state.import(vec![plan.get_value()], keep_both);
+        asking.set(None);
+        let mut incoming = plan.get_value();
+        if !keep_both {
+            // A link never carries internal notes: replacing keeps the ones stored here.
+            if let Some(stored) = state.find(incoming.id) {
+                incoming.internal_notes = stored.internal_notes;
+            }
+        }
+        let ids = state.import(vec![incoming], keep_both);
         if let Some(id) = ids.first() {
             saved.set(Some(browser::href(&format!("/engagements/{id}"))));
             message.set(Some("Saved a copy to this browser.".into()));
@@ -48,8 +58,10 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
         }
     };
     let on_save = move |_| {
-        if state.contains(plan.with_value(|e| e.id)) {
-            asking.set(true);
+        if let Some(stored) = state.find(plan.with_value(|e| e.id)) {
+            let later = (stored.updated > plan.with_value(|e| e.updated))
+                .then(|| time_fmt::format_local(stored.updated, offset));
+            asking.set(Some((later, !stored.internal_notes.trim().is_empty())));
             browser::focus_soon("#replace-cancel".into());
         } else {
             save(false);
@@ -75,20 +87,29 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
                 <button type="button" class="primary" id="save-copy" on:click=on_save>"Save a copy to this browser"</button>
                 <button type="button" on:click=download>"Download"</button>
             </div>
-            <Show when=move || asking.get()>
+            {move || asking.get().map(|(later, notes)| view! {
                 <div class="confirm" role="alertdialog" aria-labelledby="replace-heading">
                     <h2 id="replace-heading">"This plan is already saved in this browser"</h2>
-                    <p>"Replace the saved one with this version, or keep both?"</p>
+                    {later.map(|at| view! {
+                        <p>
+                            "The copy here was changed after this link was made (last change " {at}
+                            "): replacing it brings back the plan as this link holds it."
+                        </p>
+                    })}
+                    <p>
+                        "Replace the saved one with this version, or keep both?"
+                        {notes.then_some(" The internal notes saved here are kept either way.")}
+                    </p>
                     <button type="button" on:click=move |_| save(false)>"Replace"</button>
                     " "
                     <button type="button" on:click=move |_| save(true)>"Keep both"</button>
                     " "
                     <button type="button" id="replace-cancel" on:click=move |_| {
-                        asking.set(false);
+                        asking.set(None);
                         browser::focus_soon("#save-copy".into());
                     }>"Cancel"</button>
                 </div>
-            </Show>
+            })}
             <p class="notice-line" role=move || message.with(Option::is_some).then_some("status")>
                 {move || message.get()}
                 " "

@@ -119,6 +119,8 @@ test("the customer link opens a read-only plan without internal notes, and saves
   await expect(page.getByRole("status").filter({ hasText: "Copied the customer link" })).toContainText("characters");
   const link = await page.getByLabel("Customer link").inputValue();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s1\.[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole("link", { name: "See it as the customer will" })).toHaveAttribute("href", link);
+  await expect(page.getByRole("link", { name: "See it as the customer will" })).toHaveAttribute("target", "_blank");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
   const customer = await browser.newContext();
@@ -264,4 +266,29 @@ test("saving a shared plan twice asks Replace or Keep both, and the keyboard fol
   await expect(view.getByRole("link", { name: "Massive Dynamic", exact: true })).toBeVisible();
   await expect(view.getByRole("link", { name: "Massive Dynamic (copy)", exact: true })).toBeVisible();
   await customer.close();
+});
+
+test("replacing an engagement from its own older link warns first and keeps the internal notes", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openNewEngagement(page, "Acme Rockets");
+  await page.getByLabel("Current users").fill("900");
+  await page.getByLabel("Internal notes").fill("Only for us");
+  await page.getByLabel("Internal notes").press("Tab");
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  const link = await page.getByLabel("Customer link").inputValue();
+  await page.getByLabel("Current users").fill("1200");
+  await page.getByLabel("Current users").press("Tab");
+  await expect(page.getByText(/^Saved \d{4}-/)).toBeVisible();
+
+  // The TAM looks at the link in the same browser, and saves it over the newer engagement.
+  const view = await context.newPage();
+  await view.goto(link);
+  await view.getByRole("button", { name: "Save a copy to this browser" }).click();
+  const dialog = view.getByRole("alertdialog", { name: "This plan is already saved in this browser" });
+  await expect(dialog).toContainText("The copy here was changed after this link was made");
+  await expect(dialog).toContainText("The internal notes saved here are kept either way.");
+  await dialog.getByRole("button", { name: "Replace" }).click();
+  await view.getByRole("link", { name: "Open the saved copy" }).click();
+  await expect(view.getByLabel("Current users")).toHaveValue("900");
+  await expect(view.getByLabel("Internal notes")).toHaveValue("Only for us");
 });
