@@ -13,6 +13,8 @@ struct Pending {
     file: String,
     engagements: Vec<Engagement>,
     conflicts: usize,
+    /// Of those already here, how many were changed here after the file was made.
+    newer_here: usize,
 }
 
 /// Loads plan or backup files; nothing is stored until the import is confirmed.
@@ -40,13 +42,22 @@ pub fn ImportPanel() -> impl IntoView {
             match outcome {
                 Ok(import) => {
                     let engagements = import.engagements().to_vec();
-                    let conflicts = engagements.iter().filter(|e| state.contains(e.id)).count();
+                    // For each one already here: was it changed here after the file was made?
+                    let newer: Vec<bool> = engagements
+                        .iter()
+                        .filter_map(|file| {
+                            state.find(file.id).map(|here| here.updated > file.updated)
+                        })
+                        .collect();
+                    let newer_here = newer.iter().filter(|n| **n).count();
                     message.set(None);
-                    keep_both.set(false);
+                    // Replacing would roll back later work: then keeping both is the default.
+                    keep_both.set(newer_here > 0);
                     pending.set(Some(Pending {
                         file: name,
                         engagements,
-                        conflicts,
+                        conflicts: newer.len(),
+                        newer_here,
                     }));
                 }
                 Err(error) => {
@@ -129,6 +140,12 @@ pub fn ImportPanel() -> impl IntoView {
                         {(p.conflicts > 0).then(|| view! {
                             <fieldset>
                                 <legend>{format!("{} already in this browser", if p.conflicts == 1 { "One is".to_string() } else { format!("{} are", p.conflicts) })}</legend>
+                                {(p.newer_here > 0).then(|| view! {
+                                    <p class="row-warning">{match p.newer_here {
+                                        1 => "One was changed here after this file was made: replacing it brings back the older version.".to_string(),
+                                        n => format!("{n} were changed here after this file was made: replacing them brings back the older versions."),
+                                    }}</p>
+                                })}
                                 <div class="check">
                                     <input type="radio" id="conflict-replace" name="conflict" prop:checked=move || !keep_both.get() on:change=move |_| keep_both.set(false)/>
                                     <label for="conflict-replace">"Replace the stored version"</label>

@@ -292,3 +292,22 @@ test("replacing an engagement from its own older link warns first and keeps the 
   await expect(view.getByLabel("Current users")).toHaveValue("900");
   await expect(view.getByLabel("Internal notes")).toHaveValue("Only for us");
 });
+
+test("importing a file older than the engagement here warns, and keeps both unless told otherwise", async ({ page }) => {
+  await openNewEngagement(page, "Vandelay");
+  await page.getByLabel("Current users").fill("700");
+  await page.getByLabel("Current users").press("Tab");
+  const file = await download(page, "Download JSON");
+  await page.getByLabel("Current users").fill("750");
+  await page.getByLabel("Current users").press("Tab");
+  await expect(page.getByText(/^Saved \d{4}-/)).toBeVisible();
+  await page.getByRole("link", { name: "All engagements" }).click();
+  await page.getByLabel("Import a plan or backup file").setInputFiles(file.path);
+  const preview = page.getByRole("group", { name: /Import from/ });
+  await expect(preview).toContainText("One was changed here after this file was made: replacing it brings back the older version.");
+  await expect(page.getByLabel("Keep both (the imported one as a copy)")).toBeChecked();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Vandelay (copy)", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Vandelay", exact: true }).click();
+  await expect(page.getByLabel("Current users")).toHaveValue("750");
+});
