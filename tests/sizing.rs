@@ -598,6 +598,28 @@ fn form_text_parses_or_names_the_field_and_the_problem() {
             .to_string(),
         "Enter a number from 1 to 1,000,000."
     );
+    // A negative number is a number below the range, whichever minus sign is typed.
+    for minus in ["-10", "\u{2212}10", "- 10"] {
+        assert_eq!(
+            errors(SizingInputs {
+                annual_growth_pct: minus.into(),
+                horizon_months: "12".into(),
+                ..base.clone()
+            })[0]
+                .error
+                .to_string(),
+            "Enter a number from 0 to 500.",
+            "{minus}"
+        );
+    }
+    assert_eq!(
+        errors(SizingInputs {
+            current_users: "--5".into(),
+            ..base.clone()
+        })[0]
+            .error,
+        FieldError::NotANumber
+    );
 
     let full = SizingInputs {
         current_users: " 12 000 ".into(),

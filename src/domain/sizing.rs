@@ -205,11 +205,22 @@ pub struct FieldIssue {
     pub error: FieldError,
 }
 
-/// Reads "4200", "4,200" or "4 200"; decimals with a point.
+/// Reads "4200", "4,200" or "4 200"; decimals with a point. A minus sign gives a negative
+/// number, which every field then refuses with its range.
 fn parse_number(text: &str) -> Result<Option<f64>, FieldError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Ok(None);
+    }
+    const MINUS: [char; 2] = ['-', '\u{2212}'];
+    if let Some(magnitude) = trimmed.strip_prefix(MINUS) {
+        if magnitude.trim_start().starts_with(MINUS) {
+            return Err(FieldError::NotANumber);
+        }
+        return match parse_number(magnitude)? {
+            Some(value) => Ok(Some(-value)),
+            None => Err(FieldError::NotANumber),
+        };
     }
     let grouped = trimmed.contains(',') || trimmed.contains(' ');
     let cleaned: String = trimmed.chars().filter(|c| *c != ',' && *c != ' ').collect();
