@@ -429,7 +429,7 @@ fn PlanPanel(ctx: Ctx) -> impl IntoView {
                     <ul class="consultations">
                         {move || ctx.read(|c| c.consultations.clone()).into_iter().enumerate().map(|(i, c)| view! {
                             <li>
-                                <strong>{c.team.label()}</strong> ": " {c.question}
+                                <strong>{c.team.label()}</strong> ": " {c.question.clone()}
                                 {(!c.answer.is_empty()).then(|| view! { <br/> "Answer: " {c.answer.clone()} })}
                                 " "
                                 <button type="button" class="small" id=format!("remove-consultation-{i}") on:click=move |_| {
@@ -443,6 +443,7 @@ fn PlanPanel(ctx: Ctx) -> impl IntoView {
                                     }
                                 }>
                                     "Remove"
+                                    <span class="visually-hidden">{format!(" the consultation “{}”", c.question)}</span>
                                 </button>
                             </li>
                         }).collect_view()}

@@ -204,10 +204,10 @@ test("removing a consultation from the keyboard keeps the focus in the list, the
     await page.getByRole("button", { name: "Add consultation" }).click();
   }
   const consulted = page.getByRole("group", { name: "Internal teams consulted" });
-  await consulted.getByRole("button", { name: "Remove" }).first().focus();
+  await consulted.getByRole("button", { name: "Remove the consultation “First question?”" }).focus();
   await page.keyboard.press("Enter");
   await expect(consulted).not.toContainText("First question?");
-  await expect(consulted.getByRole("button", { name: "Remove" })).toBeFocused();
+  await expect(consulted.getByRole("button", { name: "Remove the consultation “Second question?”" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(consulted.getByRole("button", { name: "Remove" })).toHaveCount(0);
   await expect(page.getByLabel("Team", { exact: true })).toBeFocused();
