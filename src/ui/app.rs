@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
             <header class="site-header no-print">
                 <A href=browser::href("/") attr:class="brand">"Infrastructure Upgrade Planner"</A>
             </header>
+            <FocusOnNavigation/>
             <StorageBanner/>
             <ConflictBanner/>
             <main id="main" class="page">
@@ -33,6 +34,19 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// Moves focus to the new page's heading whenever the address changes after the first page.
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            browser::focus_page_heading();
+        }
+        path
+    });
 }
 
 /// The home page, or the customer's view when the address carries a shared plan.
@@ -113,6 +127,7 @@ fn ConflictBanner() -> impl IntoView {
 /// Any address the app does not know.
 #[component]
 fn PageNotFound() -> impl IntoView {
+    browser::set_page_title("Page not found");
     view! {
         <section class="not-found" aria-labelledby="not-found-heading">
             <h1 id="not-found-heading">"Page not found"</h1>

@@ -147,6 +147,31 @@ pub fn focus_soon(selector: String) {
     });
 }
 
+/// The app's name, ending every page's title.
+const APP_NAME: &str = "Infrastructure Upgrade Planner";
+
+/// Names the page in the browser's tab and history: "Acme · Infrastructure Upgrade Planner".
+pub fn set_page_title(page: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&format!("{page} · {APP_NAME}"));
+    }
+}
+
+/// After moving to another page, puts focus on its main heading, so that the keyboard starts
+/// from the top of the new page and a screen reader announces it.
+pub fn focus_page_heading() {
+    leptos::prelude::request_animation_frame(|| {
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(heading) = heading {
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+    });
+}
+
 /// Opens `url` in a new tab.
 pub fn open_in_new_tab(url: &str) {
     if let Some(window) = web_sys::window() {

@@ -57,6 +57,8 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // The tab's title follows a rename.
+    Effect::new(move |_| browser::set_page_title(&name.get()));
     let offset = browser::local_offset_minutes();
     let dates = move || {
         engagement.with(|e| {
@@ -194,6 +196,7 @@ fn RenameForm(id: EngagementId, name: Memo<String>) -> impl IntoView {
 /// An engagement id this browser does not hold.
 #[component]
 fn EngagementNotFound() -> impl IntoView {
+    browser::set_page_title("Engagement not found");
     view! {
         <section class="not-found" aria-labelledby="not-found-heading">
             <h1 id="not-found-heading">"Engagement not found"</h1>

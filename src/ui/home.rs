@@ -15,6 +15,7 @@ use crate::domain::workflow::{self, Stage, Status};
 /// The list of engagements with the form that starts a new one.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    browser::set_page_title("Engagements");
     view! {
         <h1>"Engagements"</h1>
         <NewEngagementForm/>

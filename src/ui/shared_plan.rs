@@ -16,15 +16,18 @@ use crate::domain::time_fmt;
 pub fn SharedPlanPage(fragment: String) -> impl IntoView {
     match share::decode(&fragment) {
         Ok(engagement) => view! { <SharedPlan engagement=engagement/> }.into_any(),
-        Err(error) => view! {
+        Err(error) => {
+            browser::set_page_title("This plan link cannot be opened");
+            view! {
             <section class="not-found" aria-labelledby="shared-error-heading">
                 <h1 id="shared-error-heading">"This plan link cannot be opened"</h1>
                 <p role="alert">{error.to_string()}</p>
                 <p>"Ask for the link again, and copy all of it."</p>
                 <p><A href=browser::href("/")>"Go to the planner"</A></p>
             </section>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 
@@ -38,6 +41,7 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
     // Set while asking whether to replace the copy saved here: the time of that copy's last
     // change when it came after this link was made, and whether it holds internal notes.
     let asking = RwSignal::new(None::<(Option<String>, bool)>);
+    browser::set_page_title(&format!("Upgrade plan for {}", engagement.customer_name));
     let offset = browser::local_offset_minutes();
     let as_of = time_fmt::format_local(engagement.updated, offset);
     let plan = StoredValue::new(engagement.clone());

@@ -212,3 +212,35 @@ test("removing a consultation from the keyboard keeps the focus in the list, the
   await expect(consulted.getByRole("button", { name: "Remove" })).toHaveCount(0);
   await expect(page.getByLabel("Team", { exact: true })).toBeFocused();
 });
+
+test("each page names itself in the browser tab, and moving to a page puts focus on its heading", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/");
+  await expect(page).toHaveTitle("Engagements · Infrastructure Upgrade Planner");
+  await page.getByLabel("Customer name").fill("Title Co");
+  await page.keyboard.press("Enter");
+  await page.getByRole("link", { name: "Title Co", exact: true }).click();
+  await expect(page).toHaveTitle("Title Co · Infrastructure Upgrade Planner");
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await page.keyboard.press("Tab"); // the keyboard goes on from the top of the new page
+  await expect(page.getByLabel("Customer name")).toBeFocused();
+
+  await page.getByLabel("Customer name").fill("Title Co renamed");
+  await page.getByRole("button", { name: "Rename" }).click();
+  await expect(page).toHaveTitle("Title Co renamed · Infrastructure Upgrade Planner");
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  const link = await page.getByLabel("Customer link").inputValue();
+
+  await page.getByRole("link", { name: "All engagements" }).click();
+  await expect(page).toHaveTitle("Engagements · Infrastructure Upgrade Planner");
+  await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeFocused();
+
+  await page.goto(link);
+  await expect(page).toHaveTitle("Upgrade plan for Title Co renamed · Infrastructure Upgrade Planner");
+  await page.goto("/#s1.broken");
+  await expect(page).toHaveTitle("This plan link cannot be opened · Infrastructure Upgrade Planner");
+  await page.goto("/engagements/00000000-0000-4000-8000-000000000000");
+  await expect(page).toHaveTitle("Engagement not found · Infrastructure Upgrade Planner");
+  await page.goto("/no/such/page");
+  await expect(page).toHaveTitle("Page not found · Infrastructure Upgrade Planner");
+});
