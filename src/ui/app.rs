@@ -110,11 +110,17 @@ fn ConflictBanner() -> impl IntoView {
                             "Keep which version? The other one is kept as a copy."
                         </span>
                         " "
-                        <button type="button" on:click=move |_| state.resolve_conflict(id, true)>
+                        <button type="button" on:click=move |_| {
+                            state.resolve_conflict(id, true);
+                            browser::focus_page_heading();
+                        }>
                             "Keep this tab's version"
                         </button>
                         " "
-                        <button type="button" on:click=move |_| state.resolve_conflict(id, false)>
+                        <button type="button" on:click=move |_| {
+                            state.resolve_conflict(id, false);
+                            browser::focus_page_heading();
+                        }>
                             "Keep the other tab's version"
                         </button>
                     </div>

@@ -33,6 +33,7 @@ test("a change in one tab shows in the other, and a concurrent one asks which to
   await expect(tab.getByText("Not saved")).toBeVisible();
   await tab.getByRole("button", { name: "Keep this tab's version" }).click();
   await expect(tab.getByRole("alert").filter({ hasText: "was changed in another tab" })).toHaveCount(0);
+  await expect(tab.getByRole("heading", { level: 1 })).toBeFocused(); // not lost with the banner
   await expect(tab.getByText(/^Saved /)).toBeVisible();
 
   // Both versions survive: the kept one, and the other as a copy.
