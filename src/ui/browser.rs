@@ -133,15 +133,20 @@ pub fn print() {
     }
 }
 
+/// The first element of the page that `selector` finds.
+fn find_element(selector: &str) -> Option<web_sys::HtmlElement> {
+    let element = web_sys::window()?
+        .document()?
+        .query_selector(selector)
+        .ok()??;
+    wasm_bindgen::JsCast::dyn_into(element).ok()
+}
+
 /// Moves keyboard focus to the first element `selector` finds, once the view has drawn it: the
 /// button or link that takes the place of one the user's action removed.
 pub fn focus_soon(selector: String) {
     leptos::prelude::request_animation_frame(move || {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&selector).ok().flatten())
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(element) = element {
+        if let Some(element) = find_element(&selector) {
             let _ = element.focus();
         }
     });
@@ -161,11 +166,7 @@ pub fn set_page_title(page: &str) {
 /// from the top of the new page and a screen reader announces it.
 pub fn focus_page_heading() {
     leptos::prelude::request_animation_frame(|| {
-        let heading = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("main h1").ok().flatten())
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(heading) = heading {
+        if let Some(heading) = find_element("main h1") {
             let _ = heading.set_attribute("tabindex", "-1");
             let _ = heading.focus();
         }

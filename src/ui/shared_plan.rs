@@ -19,12 +19,12 @@ pub fn SharedPlanPage(fragment: String) -> impl IntoView {
         Err(error) => {
             browser::set_page_title("This plan link cannot be opened");
             view! {
-            <section class="not-found" aria-labelledby="shared-error-heading">
-                <h1 id="shared-error-heading">"This plan link cannot be opened"</h1>
-                <p role="alert">{error.to_string()}</p>
-                <p>"Ask for the link again, and copy all of it."</p>
-                <p><A href=browser::href("/")>"Go to the planner"</A></p>
-            </section>
+                <section class="not-found" aria-labelledby="shared-error-heading">
+                    <h1 id="shared-error-heading">"This plan link cannot be opened"</h1>
+                    <p role="alert">{error.to_string()}</p>
+                    <p>"Ask for the link again, and copy all of it."</p>
+                    <p><A href=browser::href("/")>"Go to the planner"</A></p>
+                </section>
             }
             .into_any()
         }
