@@ -47,9 +47,11 @@ test-browser:
 
 ## build: the release build in dist/ (wasm-opt applied), as deployed; and the same app built
 ## for a sub-path (/planner/, as on GitLab Pages) in target/dist-subpath/, for the e2e tests.
+## Each file gets its precompressed .gz and .br copies, which the e2e tests are served.
 build:
 	trunk build --release --offline
 	trunk build --release --offline --public-url /planner/ --dist target/dist-subpath
+	node scripts/precompress.mjs dist target/dist-subpath
 
 test-e2e:
 	playwright test
@@ -59,6 +61,7 @@ test-e2e:
 bench: setup
 	trunk build --release --offline
 	cd bench/counter && CARGO_TARGET_DIR=../../target/bench-counter trunk build --release --offline --dist ../../target/bench-counter-dist
+	node scripts/precompress.mjs dist target/bench-counter-dist
 	node bench/run.mjs
 
 clean:

@@ -1,5 +1,7 @@
 // Serves dist/ on loopback the way a static host with a single-page fallback does:
-// a known file as itself, any other path as index.html. Used by the e2e tests.
+// a known file as itself, any other path as index.html; the precompressed .br or .gz copy
+// (scripts/precompress.mjs) when the browser accepts it, as GitLab Pages does. Used by the e2e
+// tests and `make bench`.
 // Usage: node scripts/serve-dist.mjs [port]   (default 8090)
 // BASE_PATH=/planner serves the app under that sub-path, as GitLab Pages does.
 import { createServer } from "node:http";
@@ -35,13 +37,29 @@ async function fileFor(requested) {
   return join(root, "index.html");
 }
 
+// The precompressed copy of `path` the request accepts, Brotli first, if there is one.
+async function encodedCopy(path, accepted) {
+  for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+    if (!accepted.includes(encoding)) continue;
+    try {
+      return { encoding, body: await readFile(path + suffix) };
+    } catch {
+      // no such copy
+    }
+  }
+  return null;
+}
+
 createServer(async (req, res) => {
   try {
     const path = await fileFor(new URL(req.url, "http://localhost").pathname);
-    const body = await readFile(path);
+    const copy = await encodedCopy(path, String(req.headers["accept-encoding"] ?? ""));
+    const body = copy ? copy.body : await readFile(path);
     res.writeHead(200, {
       "content-type": types[extname(path)] ?? "application/octet-stream",
       "cache-control": "no-store",
+      vary: "accept-encoding",
+      ...(copy ? { "content-encoding": copy.encoding } : {}),
     });
     res.end(body);
   } catch (error) {

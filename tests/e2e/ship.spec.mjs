@@ -64,3 +64,18 @@ test("the offline copy keeps one build: a new build's files replace the earlier 
   expect(names.filter((n) => n.endsWith("_bg.wasm"))).toHaveLength(1);
   expect(names.filter((n) => n.endsWith(".css"))).toHaveLength(1);
 });
+
+test("the built files are sent from their precompressed copies, and the app runs from them", async ({ page }) => {
+  const encodings = {};
+  page.on("response", (response) => {
+    const path = new URL(response.url()).pathname;
+    const kind = path.match(/\.(wasm|js|css)$/)?.[1];
+    if (kind) encodings[kind] = response.headers()["content-encoding"];
+  });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
+  await page.getByLabel("Customer name").fill("Compressed Co");
+  await page.getByRole("button", { name: "Create new engagement" }).click();
+  await expect(page.getByRole("link", { name: "Compressed Co", exact: true })).toBeVisible();
+  expect(encodings).toEqual({ wasm: "br", js: "br", css: "br" });
+});
