@@ -200,6 +200,32 @@ fn a_share_link_round_trips_without_the_internal_notes() {
 }
 
 #[test]
+fn a_shared_copy_replacing_the_saved_one_keeps_its_internal_notes() {
+    let saved = reference_engagement();
+    let fragment = share::encode(&saved).unwrap();
+    let mut shared = share::decode(&fragment).unwrap();
+    shared.sizing.current_users = "7000".into();
+    let stored = share::replacing(&saved, shared.clone());
+    assert_eq!(stored.internal_notes, saved.internal_notes);
+    assert!(!stored.internal_notes.is_empty());
+    assert_eq!(stored.sizing, shared.sizing);
+    assert_eq!(stored.updated, shared.updated);
+}
+
+#[test]
+fn a_copy_changed_after_a_file_or_link_was_made_says_so() {
+    let link_copy = share::decode(&share::encode(&reference_engagement()).unwrap()).unwrap();
+    let mut here = reference_engagement();
+    assert!(!here.changed_after(&link_copy), "the same moment");
+    here.rename(
+        "Acme Corporation".parse().unwrap(),
+        NOW + time::Duration::minutes(5),
+    );
+    assert!(here.changed_after(&link_copy));
+    assert!(!link_copy.changed_after(&here));
+}
+
+#[test]
 fn the_fully_filled_reference_engagement_fits_in_2000_characters() {
     let fragment = share::encode(&reference_engagement()).unwrap();
     let link = format!("https://planner.example.com/#{fragment}");

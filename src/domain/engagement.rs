@@ -160,6 +160,12 @@ pub struct Engagement {
 }
 
 impl Engagement {
+    /// True when this copy was changed after `other` (a file's or a link's copy of the same
+    /// engagement) was made: replacing it with `other` would roll back that later work.
+    pub fn changed_after(&self, other: &Engagement) -> bool {
+        self.updated > other.updated
+    }
+
     /// A new engagement for `customer_name`, created at `now`.
     pub fn new(id: EngagementId, customer_name: CustomerName, now: OffsetDateTime) -> Self {
         Self {

@@ -30,6 +30,15 @@ pub fn customer_copy(engagement: &Engagement) -> Engagement {
     }
 }
 
+/// What to store when a shared copy replaces the engagement saved here: the link's content,
+/// with the internal notes kept from the saved one, since a link never carries them.
+pub fn replacing(saved: &Engagement, shared: Engagement) -> Engagement {
+    Engagement {
+        internal_notes: saved.internal_notes.clone(),
+        ..shared
+    }
+}
+
 /// The fragment for a share link (without the `#`).
 pub fn encode(engagement: &Engagement) -> Result<String, serde_json::Error> {
     let json = serde_json::to_vec(&customer_copy(engagement))?;

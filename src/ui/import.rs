@@ -45,9 +45,7 @@ pub fn ImportPanel() -> impl IntoView {
                     // For each one already here: was it changed here after the file was made?
                     let newer: Vec<bool> = engagements
                         .iter()
-                        .filter_map(|file| {
-                            state.find(file.id).map(|here| here.updated > file.updated)
-                        })
+                        .filter_map(|file| state.find(file.id).map(|here| here.changed_after(file)))
                         .collect();
                     let newer_here = newer.iter().filter(|n| **n).count();
                     message.set(None);

@@ -47,13 +47,11 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
     let plan = StoredValue::new(engagement.clone());
     let save = move |keep_both: bool| {
         asking.set(None);
-        let mut incoming = plan.get_value();
-        if !keep_both {
-            // A link never carries internal notes: replacing keeps the ones stored here.
-            if let Some(stored) = state.find(incoming.id) {
-                incoming.internal_notes = stored.internal_notes;
-            }
-        }
+        let shared = plan.get_value();
+        let incoming = match state.find(shared.id) {
+            Some(saved) if !keep_both => share::replacing(&saved, shared),
+            _ => shared,
+        };
         let ids = state.import(vec![incoming], keep_both);
         if let Some(id) = ids.first() {
             saved.set(Some(browser::href(&format!("/engagements/{id}"))));
@@ -63,7 +61,8 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
     };
     let on_save = move |_| {
         if let Some(stored) = state.find(plan.with_value(|e| e.id)) {
-            let later = (stored.updated > plan.with_value(|e| e.updated))
+            let later = plan
+                .with_value(|shared| stored.changed_after(shared))
                 .then(|| time_fmt::format_local(stored.updated, offset));
             asking.set(Some((later, !stored.internal_notes.trim().is_empty())));
             browser::focus_soon("#replace-cancel".into());
