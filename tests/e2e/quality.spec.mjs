@@ -144,9 +144,13 @@ test("notices, previews and confirmations pass the same accessibility checks", a
   await page.getByRole("button", { name: "Undo" }).click();
 
   const [backup] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export all" }).click()]);
+  await row.getByRole("link", { name: "Initech" }).click();
+  await page.getByLabel("Current users").fill("5000");
+  await page.getByLabel("Current users").press("Tab");
+  await page.getByRole("link", { name: "All engagements" }).click();
   await page.getByLabel("Import a plan or backup file").setInputFiles(await backup.path());
-  await expect(page.getByRole("group", { name: /Import from/ })).toContainText("Initech");
-  expect(await violations(page), "an import preview asking Replace or Keep both").toEqual([]);
+  await expect(page.getByRole("group", { name: /Import from/ })).toContainText("changed here after this file was made");
+  expect(await violations(page), "an import preview warning of later work here").toEqual([]);
   await page.getByLabel("Import a plan or backup file").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("not json") });
   await expect(page.getByRole("region", { name: "Import and backup" }).getByRole("alert")).toBeVisible();
   expect(await violations(page), "a refused import").toEqual([]);
