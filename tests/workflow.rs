@@ -7,8 +7,8 @@ use upgrade_planner::domain::engagement::{Engagement, EngagementId};
 use upgrade_planner::domain::sizing::SizingInputs;
 use upgrade_planner::domain::workflow::{
     add_months, apply, customer_next_step, effective_feedback, handover_documents, plan_author,
-    review_out_of_date, sizing_of, stage, status, Action, Consultation, Feedback, Migration,
-    MigrationStatus, PlanAuthor, PlanRecord, PsDecision, Refusal, Stage, Team,
+    review_out_of_date, sizing_of, stage, status, support_is_primary_contact, Action, Consultation,
+    Feedback, Migration, MigrationStatus, PlanAuthor, PlanRecord, PsDecision, Refusal, Stage, Team,
 };
 
 const NOW: OffsetDateTime = datetime!(2026-11-25 10:00 UTC);
@@ -374,9 +374,14 @@ fn the_migration_completes_the_process() {
     };
     apply(&mut e, Action::SetMigration(window.clone()), NOW).unwrap();
     assert!(status(&e, TODAY).next_action.contains("2027-02-01"));
+    assert!(
+        support_is_primary_contact(&e.coordination),
+        "declined: Support, until done"
+    );
     set_migration_status(&mut e, &window, MigrationStatus::RolledBack);
     assert!(status(&e, TODAY).next_action.contains("rolled back"));
     set_migration_status(&mut e, &window, MigrationStatus::Done);
+    assert!(!support_is_primary_contact(&e.coordination));
     assert_eq!(stage(&e), Stage::Done);
     assert!(status(&e, TODAY).next_action.contains("Nothing left"));
     assert!(log_texts(&e).contains(&"Migration status: done."));

@@ -19,8 +19,7 @@ use super::sizing::{
 };
 use super::time_fmt;
 use super::workflow::{
-    self, effective_feedback, handover_documents, plan_author, sizing_of, MigrationStatus,
-    PsDecision,
+    self, effective_feedback, handover_documents, plan_author, sizing_of, PsDecision,
 };
 
 /// The `format` of a plan file.
@@ -306,7 +305,7 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
         m.end.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
         m.status.label().to_lowercase()
     );
-    if c.ps_decision == PsDecision::Declined && m.status != MigrationStatus::Done {
+    if workflow::support_is_primary_contact(c) {
         md.push_str("- **Primary contact during the migration:** GitLab Support, through the normal support process\n");
     }
     md.push('\n');

@@ -413,6 +413,12 @@ pub fn review_out_of_date(engagement: &Engagement) -> bool {
         && c.review.approved_sizing.as_ref() != Some(&engagement.sizing)
 }
 
+/// True while GitLab Support is the customer's primary contact for the migration: the customer
+/// declined Professional Services and the migration is not done yet.
+pub fn support_is_primary_contact(c: &Coordination) -> bool {
+    c.ps_decision == PsDecision::Declined && c.migration.status != MigrationStatus::Done
+}
+
 /// Who writes the plan, once the customer has decided.
 pub fn plan_author(c: &Coordination) -> Option<PlanAuthor> {
     match c.ps_decision {

@@ -132,7 +132,7 @@ pub fn PlanDocument(
                         {c.migration.start.map(|d| format!(", from {d}"))}
                         {c.migration.end.map(|d| format!(" to {d}"))}
                     </li>
-                    {(c.ps_decision == PsDecision::Declined).then(|| view! {
+                    {workflow::support_is_primary_contact(&c).then(|| view! {
                         <li>"During the migration, GitLab Support is the primary contact, through the normal support process."</li>
                     })}
                 </ul>
