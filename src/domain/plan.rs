@@ -239,11 +239,7 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
         if !c.consultations.is_empty() {
             md.push_str("- **Internal teams consulted:**\n");
             for k in &c.consultations {
-                let answer = if k.answer.trim().is_empty() {
-                    "no answer yet".into()
-                } else {
-                    escape_md(&k.answer)
-                };
+                let answer = escape_md(k.answer_or_pending());
                 let _ = writeln!(
                     md,
                     "  - {}: {} — {}",

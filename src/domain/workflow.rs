@@ -190,6 +190,16 @@ pub struct Consultation {
     pub answer: String,
 }
 
+impl Consultation {
+    /// The answer as a plan shows it: "no answer yet" while there is none.
+    pub fn answer_or_pending(&self) -> &str {
+        match self.answer.trim() {
+            "" => "no answer yet",
+            answer => answer,
+        }
+    }
+}
+
 /// The upgrade plan as recorded: where it is or what it says, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanRecord {

@@ -152,8 +152,7 @@ pub fn PlanDocument(
                     {heading(top + 2, "plan-consultations-heading", "Internal teams consulted".into())}
                     <ul class="plain-list">
                         {c.consultations.iter().map(|k| {
-                            let answer = if k.answer.trim().is_empty() { "no answer yet".to_string() } else { k.answer.clone() };
-                            view! { <li>{k.team.label()} ": " {k.question.clone()} " — " {answer}</li> }
+                            view! { <li>{k.team.label()} ": " {k.question.clone()} " — " {k.answer_or_pending().to_string()}</li> }
                         }).collect_view()}
                     </ul>
                 })}
