@@ -64,7 +64,8 @@ fn the_markdown_plan_carries_every_part_the_support_review_needs() {
 fn user_text_cannot_break_the_markdown_structure() {
     let mut e = reference_engagement();
     e.rename(
-        "Evil | Corp\n# <script>alert(1)</script> [x](javascript:alert(1))"
+        // A line break in a name is refused where it enters (tests/limits.rs).
+        "Evil | Corp # <script>alert(1)</script> [x](javascript:alert(1))"
             .parse()
             .unwrap(),
         NOW,

@@ -18,8 +18,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// The longest customer name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
 
-/// The largest stored document accepted, in bytes. A larger one is not parsed at all.
-pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
+/// The largest stored document accepted, in bytes: a larger one is not parsed at all, and
+/// a change that would make one larger is refused before it is written.
+pub use super::limits::MAX_DOCUMENT_BYTES;
+use super::limits::{self, LimitError};
 
 /// An engagement's identity: a random (version 4) UUID.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -54,6 +56,8 @@ pub enum NameError {
     Empty,
     /// More than [`MAX_NAME_CHARS`] characters.
     TooLong { chars: usize },
+    /// A control character or a text-direction override, which could disguise the name.
+    Characters,
 }
 
 impl fmt::Display for NameError {
@@ -63,6 +67,9 @@ impl fmt::Display for NameError {
             NameError::TooLong { chars } => write!(
                 f,
                 "The customer name is {chars} characters long; shorten it to {MAX_NAME_CHARS} or fewer."
+            ),
+            NameError::Characters => f.write_str(
+                "The customer name holds an invisible control or text-direction character; type it again without it.",
             ),
         }
     }
@@ -100,12 +107,21 @@ impl TryFrom<String> for CustomerName {
             Err(NameError::Empty)
         } else if chars > MAX_NAME_CHARS {
             Err(NameError::TooLong { chars })
+        } else if trimmed.chars().any(hidden_character) {
+            Err(NameError::Characters)
         } else if trimmed.len() == value.len() {
             Ok(Self(value))
         } else {
             Ok(Self(trimmed.to_owned()))
         }
     }
+}
+
+/// Characters that do not show, or that turn the text's direction around: in a name they can
+/// make one customer's engagement look like another's.
+fn hidden_character(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 impl FromStr for CustomerName {
@@ -264,7 +280,7 @@ impl Engagement {
     /// Marks a change made at `now`.
     fn touch(&mut self, now: OffsetDateTime) {
         self.updated = now;
-        self.revision += 1;
+        self.revision = self.revision.saturating_add(1);
     }
 
     /// The stored form: compact JSON.
@@ -272,18 +288,28 @@ impl Engagement {
         serde_json::to_string(self)
     }
 
-    /// Reads a stored document, checking its size and version before its fields.
+    /// Reads a stored document, checking its size and version before its fields, and its
+    /// fields against the limits a change must keep to.
     pub fn from_json(raw: &str) -> Result<Self, ReadError> {
         if raw.len() > MAX_DOCUMENT_BYTES {
             return Err(ReadError::TooLarge { bytes: raw.len() });
         }
         let value: Value =
             serde_json::from_str(raw).map_err(|e| ReadError::NotJson(e.to_string()))?;
-        Self::from_value(value)
+        let engagement = Self::parse_value(value)?;
+        limits::check_fields(&engagement).map_err(ReadError::Limit)?;
+        Ok(engagement)
     }
 
-    /// Reads a document already parsed as JSON, checking its version before its fields.
+    /// Reads a document already parsed as JSON (from a file), checking its version before its
+    /// fields, and then every limit, the size it would take in storage included.
     pub fn from_value(value: Value) -> Result<Self, ReadError> {
+        let engagement = Self::parse_value(value)?;
+        limits::check(&engagement).map_err(ReadError::Limit)?;
+        Ok(engagement)
+    }
+
+    fn parse_value(value: Value) -> Result<Self, ReadError> {
         let Value::Object(ref object) = value else {
             return Err(ReadError::NotADocument);
         };
@@ -303,13 +329,19 @@ impl Engagement {
 /// Why a stored or imported document could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     NotJson(String),
     NotADocument,
     NoVersion,
-    NewerVersion { found: u64 },
+    NewerVersion {
+        found: u64,
+    },
     Migration(String),
     Invalid(String),
+    /// Over a limit a change could never have passed: refused rather than half-read.
+    Limit(LimitError),
 }
 
 impl fmt::Display for ReadError {
@@ -328,6 +360,7 @@ impl fmt::Display for ReadError {
             ),
             ReadError::Migration(e) => write!(f, "it could not be brought up to date ({e})"),
             ReadError::Invalid(e) => write!(f, "a field is invalid ({e})"),
+            ReadError::Limit(e) => write!(f, "{e}"),
         }
     }
 }

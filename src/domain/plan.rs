@@ -317,7 +317,11 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
         md.push_str("Nothing recorded yet.\n");
     }
     for entry in engagement.log.iter().rev() {
-        let at = entry.at.to_offset(time::UtcOffset::UTC);
+        // Checked: a time that cannot be shown in UTC is shown in its own offset, never a panic.
+        let at = entry
+            .at
+            .checked_to_offset(time::UtcOffset::UTC)
+            .unwrap_or(entry.at);
         let _ = writeln!(
             md,
             "- {} {:02}:{:02} UTC — {}",

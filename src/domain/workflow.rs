@@ -806,7 +806,7 @@ pub fn apply(
                 .unwrap_or("Unknown");
             let revised = next.plan.is_some();
             next.plan = Some(plan);
-            next.plan_revision += 1;
+            next.plan_revision = next.plan_revision.saturating_add(1);
             Some(if revised {
                 format!(
                     "Revised plan recorded (revision {}); it goes back to Support review.",

@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
             </header>
             <FocusOnNavigation/>
             <StorageBanner/>
+            <RefusedBanner/>
             <ConflictBanner/>
             <main id="main" class="page">
                 <Routes fallback=PageNotFound>
@@ -87,6 +88,17 @@ fn StorageBanner() -> impl IntoView {
                     <button type="button" on:click=backup>"Download backup"</button>
                 </div>
             }
+        })
+    }
+}
+
+/// Says why the last change was not taken (it would pass a limit), until one is taken again.
+#[component]
+fn RefusedBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.refused.get().map(|message| {
+            view! { <div class="banner banner-error" role="alert">{message}</div> }
         })
     }
 }

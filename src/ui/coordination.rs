@@ -237,6 +237,7 @@ fn RequirementsPanel(ctx: Ctx) -> impl IntoView {
                 <TextField
                     id="gitlab-version"
                     label="Current GitLab version"
+                    max_chars=crate::domain::limits::SHORT_CHARS
                     value=Signal::derive(move || ctx.read(|c| c.gitlab_version.clone()))
                     on_commit=ctx.callback(Stage::Requirements, |t, _| Action::SetGitlabVersion(t))
                 />

@@ -1,11 +1,15 @@
-//! Labelled form fields that commit a value when the TAM leaves or changes them.
+//! Labelled form fields that commit their value as the TAM types or chooses.
 
 use leptos::prelude::*;
 use time::Date;
 
+use crate::domain::limits;
 use crate::domain::time_fmt::{date_input_value, parse_date};
 
-/// A text field (or a text area) saved when it changes.
+/// A text field (or a text area) saved as the TAM types: every input reaches the state at
+/// once, and the state is written to storage a moment later (see `sync`), so neither a reload
+/// nor a closed tab loses what was typed. Text over the field's limit stays on screen with a
+/// message next to the field, and is not saved until it is shortened.
 #[component]
 pub fn TextField(
     id: &'static str,
@@ -15,7 +19,27 @@ pub fn TextField(
     #[prop(optional, into)] disabled: Signal<bool>,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] input_type: Option<&'static str>,
+    /// The most characters the field holds; by default a long text for a text area and one
+    /// line otherwise.
+    #[prop(optional)]
+    max_chars: Option<usize>,
 ) -> impl IntoView {
+    let limit = max_chars.unwrap_or(if multiline {
+        limits::LONG_TEXT_CHARS
+    } else {
+        limits::LINE_CHARS
+    });
+    let error = RwSignal::new(None::<String>);
+    let error_id = format!("{id}-error");
+    let commit = move |text: String| match limits::check_text(&text, limit) {
+        Ok(()) => {
+            if error.with_untracked(Option::is_some) {
+                error.set(None);
+            }
+            on_commit.run(text);
+        }
+        Err(over) => error.set(Some(over.to_string())),
+    };
     let input = if multiline {
         view! {
             <textarea
@@ -23,7 +47,10 @@ pub fn TextField(
                 rows="3"
                 prop:value=move || value.get()
                 disabled=move || disabled.get()
-                on:change=move |ev| on_commit.run(event_target_value(&ev))
+                on:input=move |ev| commit(event_target_value(&ev))
+                on:change=move |ev| commit(event_target_value(&ev))
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=error_id.clone()
             ></textarea>
         }
         .into_any()
@@ -34,7 +61,10 @@ pub fn TextField(
                 type=input_type.unwrap_or("text")
                 prop:value=move || value.get()
                 disabled=move || disabled.get()
-                on:change=move |ev| on_commit.run(event_target_value(&ev))
+                on:input=move |ev| commit(event_target_value(&ev))
+                on:change=move |ev| commit(event_target_value(&ev))
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=error_id.clone()
             />
         }
         .into_any()
@@ -43,6 +73,9 @@ pub fn TextField(
         <div class="field">
             <label for=id>{label}</label>
             {input}
+            <p class="field-error" id=error_id role=move || error.with(Option::is_some).then_some("alert")>
+                {move || error.get()}
+            </p>
         </div>
     }
 }

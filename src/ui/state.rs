@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 
 use super::browser;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
+use crate::domain::limits;
 use crate::domain::sizing::SizingInputs;
 use crate::domain::time_fmt;
 use crate::domain::workflow::{self, Action, Refusal};
@@ -52,6 +53,8 @@ pub struct AppState {
     pub quarantined: RwSignal<Vec<Quarantined>>,
     /// Why changes are not being saved, while they are not.
     pub storage_problem: RwSignal<Option<String>>,
+    /// Why the last change was refused (over a limit), until a change is taken again.
+    pub refused: RwSignal<Option<String>>,
     /// The outcome of the last list action.
     pub notice: RwSignal<Option<Notice>>,
     /// What storage holds of each engagement, as this tab knows it.
@@ -60,6 +63,8 @@ pub struct AppState {
     pub conflicts: RwSignal<Vec<Conflict>>,
     pub(super) store: StoredValue<Option<Store>, LocalStorage>,
     pub(super) timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// When the oldest change not yet saved was made (`Date.now()`), while one is waiting.
+    pub(super) pending_since: StoredValue<Option<f64>>,
 }
 
 impl AppState {
@@ -92,11 +97,13 @@ impl AppState {
             newer: RwSignal::new(loaded.newer),
             quarantined: RwSignal::new(loaded.quarantined),
             storage_problem: RwSignal::new(problem.as_ref().map(not_saved_message)),
+            refused: RwSignal::new(None),
             notice: RwSignal::new(None),
             saved: RwSignal::new(saved),
             conflicts: RwSignal::new(Vec::new()),
             store: StoredValue::new_local(store),
             timer: StoredValue::new_local(None),
+            pending_since: StoredValue::new(None),
         };
         if state.store.with_value(Option::is_some) {
             state.start_syncing();
@@ -133,31 +140,51 @@ impl AppState {
         id
     }
 
-    /// Renames an engagement.
-    pub fn rename(&self, id: EngagementId, name: CustomerName) {
+    /// Changes one engagement with `edit`, given the time now, if the result stays within
+    /// the limits one engagement may hold; otherwise nothing changes and `refused` says why,
+    /// so nothing is written that could not be read back.
+    fn edit<R>(
+        &self,
+        id: EngagementId,
+        edit: impl FnOnce(&mut Engagement, OffsetDateTime) -> R,
+    ) -> Option<R> {
+        let mut changed = self.find(id)?;
+        let before = changed.revision;
+        let result = edit(&mut changed, browser::now());
+        if changed.revision == before {
+            return Some(result);
+        }
+        if let Err(error) = limits::check(&changed) {
+            self.refused.set(Some(format!(
+                "This change to “{}” was not saved: {error}. Shorten a long text, such as the notes, and it is saved again.",
+                changed.customer_name
+            )));
+            return Some(result);
+        }
+        if self.refused.with_untracked(Option::is_some) {
+            self.refused.set(None);
+        }
         self.engagements.update(|list| {
-            if let Some(e) = list.iter_mut().find(|e| e.id == id) {
-                e.rename(name, browser::now());
+            if let Some(slot) = list.iter_mut().find(|e| e.id == id) {
+                *slot = changed;
             }
         });
+        Some(result)
+    }
+
+    /// Renames an engagement.
+    pub fn rename(&self, id: EngagementId, name: CustomerName) {
+        self.edit(id, |e, now| e.rename(name, now));
     }
 
     /// Stores the sizing form's text of an engagement.
     pub fn update_sizing(&self, id: EngagementId, sizing: SizingInputs) {
-        self.engagements.update(|list| {
-            if let Some(e) = list.iter_mut().find(|e| e.id == id) {
-                e.set_sizing(sizing, browser::now());
-            }
-        });
+        self.edit(id, |e, now| e.set_sizing(sizing, now));
     }
 
     /// Changes one engagement with `edit`, given the time now.
     pub fn update(&self, id: EngagementId, edit: impl FnOnce(&mut Engagement, OffsetDateTime)) {
-        self.engagements.update(|list| {
-            if let Some(e) = list.iter_mut().find(|e| e.id == id) {
-                edit(e, browser::now());
-            }
-        });
+        self.edit(id, edit);
     }
 
     /// Whether an engagement with this id is stored here.
@@ -198,13 +225,8 @@ impl AppState {
 
     /// Applies a coordination change to an engagement; a refusal changes nothing.
     pub fn apply(&self, id: EngagementId, action: Action) -> Result<(), Refusal> {
-        let mut result = Ok(());
-        self.engagements.update(|list| {
-            if let Some(e) = list.iter_mut().find(|e| e.id == id) {
-                result = workflow::apply(e, action, browser::now());
-            }
-        });
-        result
+        self.edit(id, |e, now| workflow::apply(e, action, now))
+            .unwrap_or(Ok(()))
     }
 
     /// Copies an engagement under a new id and lists the copy first.

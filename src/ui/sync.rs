@@ -14,6 +14,9 @@ use crate::storage::{Stored, KEY_PREFIX, QUARANTINE_PREFIX};
 /// How long after the last change a save happens: typing is saved in one write, and a second
 /// tab has a fair window to notice a concurrent edit.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+/// The longest a change waits while the TAM keeps typing: a minute of typing without a pause
+/// is still saved every two seconds.
+const MAX_SAVE_WAIT_MS: f64 = 2_000.0;
 
 impl AppState {
     /// The bridge from state to storage: one effect schedules a save after each change; a
@@ -41,11 +44,23 @@ impl AppState {
         });
     }
 
+    /// Saves `SAVE_DELAY` after the last change, but never later than `MAX_SAVE_WAIT_MS` after
+    /// the first change not yet saved.
     fn schedule_flush(self) {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
         }
-        let handle = set_timeout_with_handle(move || self.flush(), SAVE_DELAY);
+        let now = js_sys::Date::now();
+        let since = match self.pending_since.get_value() {
+            Some(since) => since,
+            None => {
+                self.pending_since.set_value(Some(now));
+                now
+            }
+        };
+        let left = (since + MAX_SAVE_WAIT_MS - now).max(0.0);
+        let delay = Duration::from_millis(left.min(SAVE_DELAY.as_millis() as f64) as u64);
+        let handle = set_timeout_with_handle(move || self.flush(), delay);
         self.timer.set_value(handle.ok());
     }
 
@@ -59,6 +74,7 @@ impl AppState {
             handle.clear();
             self.timer.set_value(None);
         }
+        self.pending_since.set_value(None);
         let mut failure: Option<String> = None;
         let mut wrote = false;
         let mut conflicts = Vec::new();
@@ -200,6 +216,9 @@ impl AppState {
         };
         let now = browser::now();
         let Conflict { ours, theirs } = conflict;
+        // What this tab holds now, with whatever was typed while the banner showed: the
+        // snapshot taken when the conflict appeared would drop it.
+        let ours = self.find(id).unwrap_or(ours);
         let stored_revision = theirs.revision;
         let (mut kept, other) = if keep_ours {
             (ours, theirs)
