@@ -1,20 +1,60 @@
-// Keeps the app working offline once it has loaded: every file the app fetches from its own
-// origin is served from the network when there is one, and from the last copy when there is not.
+// Keeps the app working offline once it has loaded. Online, everything comes from the network.
+// Each time the app's own page arrives from the network, the service worker keeps that build
+// whole: the page and every file it names, fetched together into a cache of that build's own,
+// which replaces the earlier build's cache only once it is complete. Offline, the page and its
+// files come from that one build, never a new page with an old module.
 // Engagements are in local storage and never pass through here.
-const CACHE = "upgrade-planner";
+const PREFIX = "upgrade-planner-build-";
 const SHELL = new URL("./", self.location).href;
+// Only the app's own page becomes the offline shell: another page under this scope (a file
+// uploaded beside the app, an error page) never replaces it.
+const APP_MARK = /<title>Infrastructure Upgrade Planner<\/title>/;
 
-// Built files carry a content hash ("upgrade-planner-<hex>_bg.wasm"; up to 16 digits, fewer when
-// the hash starts with zeros): a new copy of one replaces the copies of earlier builds, so the
-// cache holds one build, not every build seen.
-const stem = (url) => url.replace(/-[0-9a-f]{1,16}(?=[._])/, "");
-
-async function keep(cache, key, response) {
-  await cache.put(key, response);
-  const same = stem(key);
-  for (const old of await cache.keys()) {
-    if (old.url !== key && stem(old.url) === same) await cache.delete(old);
+// The files a build's page names (the module, the stylesheet, the icon), and the WebAssembly
+// the module loads, as absolute addresses on this origin.
+function builtFiles(html) {
+  const files = new Set();
+  for (const match of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
+    const url = new URL(match[1], SHELL);
+    if (url.origin === self.location.origin && url.href !== SHELL) files.add(url.href);
   }
+  for (const url of [...files]) {
+    if (url.endsWith(".js") && !url.endsWith("/sw.js")) files.add(url.replace(/\.js$/, "_bg.wasm"));
+  }
+  return [...files].sort();
+}
+
+// The build's name: its module's file name, which carries the build's content hash.
+function buildName(files) {
+  const module = files.find((url) => url.endsWith("_bg.wasm"));
+  return PREFIX + (module ? new URL(module).pathname.split("/").pop() : "unknown");
+}
+
+async function keepBuild(html) {
+  const files = builtFiles(html);
+  const name = buildName(files);
+  const existing = await caches.keys();
+  if (!existing.includes(name)) {
+    // Fetched in full before anything is stored: a build that cannot be fetched whole is not
+    // kept, and the earlier one stays.
+    const responses = await Promise.all(files.map((url) => fetch(url, { cache: "no-cache" })));
+    if (responses.some((r) => !r.ok)) return;
+    const cache = await caches.open(name);
+    await cache.put(SHELL, new Response(html, { headers: { "Content-Type": "text/html" } }));
+    await Promise.all(files.map((url, i) => cache.put(url, responses[i])));
+  }
+  for (const old of existing) {
+    if (old !== name && (old.startsWith(PREFIX) || old === "upgrade-planner")) await caches.delete(old);
+  }
+}
+
+async function fromBuild(key) {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX)) continue;
+    const hit = await (await caches.open(name)).match(key);
+    if (hit) return hit;
+  }
+  return Response.error();
 }
 
 self.addEventListener("install", () => self.skipWaiting());
@@ -23,17 +63,20 @@ self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim(
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  // Every page of the app is the same index.html.
-  const key = request.mode === "navigate" ? SHELL : request.url;
+  const navigation = request.mode === "navigate";
   event.respondWith(
     fetch(request)
       .then((response) => {
-        if (response.ok) {
+        const html = navigation && response.ok && (response.headers.get("Content-Type") || "").includes("text/html");
+        if (html) {
           const copy = response.clone();
-          event.waitUntil(caches.open(CACHE).then((cache) => keep(cache, key, copy)));
+          event.waitUntil(
+            copy.text().then((text) => (APP_MARK.test(text) ? keepBuild(text) : undefined)).catch(() => {}),
+          );
         }
         return response;
       })
-      .catch(() => caches.match(key).then((cached) => cached || Response.error())),
+      // Every page of the app is the same page: offline, the kept build's shell serves them all.
+      .catch(() => fromBuild(navigation ? SHELL : request.url)),
   );
 });

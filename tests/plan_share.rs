@@ -133,10 +133,10 @@ fn a_backup_restores_every_engagement() {
         "Globex".parse().unwrap(),
         NOW,
     );
-    let file = backup_json(&[a.clone(), b.clone()], NOW).unwrap();
+    let file = backup_json(&[a.clone(), b.clone()], &[], NOW).unwrap();
     assert_eq!(
         parse_import(file.as_bytes()),
-        Ok(Import::Backup(vec![a, b]))
+        Ok(Import::Backup(vec![a, b], vec![]))
     );
 }
 

@@ -339,3 +339,148 @@ async fn the_app_lists_stored_engagements_and_reports_the_unreadable_one() {
     host.remove();
     local_storage().clear().unwrap();
 }
+
+// Story: the conflict banner resolved with a snapshot from when it appeared, so notes typed
+// while it showed were in neither version, and the indicator said "Saved".
+#[wasm_bindgen_test]
+async fn edits_made_while_the_conflict_banner_shows_are_kept_with_the_chosen_version() {
+    for keep_ours in [true, false] {
+        let (_owner, state, original) = start_with_stored(7, "Cyberdyne");
+        let id = original.id;
+        state.rename(id, "Cyberdyne (this tab)".parse().unwrap());
+        let mut other = original.clone();
+        other.rename(
+            "Cyberdyne (other tab)".parse().unwrap(),
+            datetime!(2026-11-22 09:00 UTC),
+        );
+        other_tab_writes(&key_for(id), Some(&other.to_json().unwrap()));
+        wait(50).await;
+        assert_eq!(state.conflicts.get_untracked().len(), 1);
+        // Typed while the banner shows.
+        state.update(id, |e, now| {
+            e.set_internal_notes("Typed while the banner showed".into(), now)
+        });
+        state.resolve_conflict(id, keep_ours);
+        wait(500).await;
+        let stored: Vec<Engagement> = keys()
+            .iter()
+            .filter(|k| k.starts_with(KEY_PREFIX))
+            .map(|k| Engagement::from_json(&local_storage().get_item(k).unwrap().unwrap()).unwrap())
+            .collect();
+        let with_notes: Vec<&Engagement> = stored
+            .iter()
+            .filter(|e| e.internal_notes == "Typed while the banner showed")
+            .collect();
+        assert_eq!(with_notes.len(), 1, "keep ours: {keep_ours}; {stored:?}");
+        let expected_name = if keep_ours {
+            "Cyberdyne (this tab)"
+        } else {
+            "Cyberdyne (this tab) (copy)"
+        };
+        assert_eq!(with_notes[0].customer_name.as_str(), expected_name);
+        local_storage().clear().unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn deleting_an_engagement_another_tab_changed_unseen_keeps_their_work() {
+    let (_owner, state, original) = start_with_stored(8, "Initech");
+    let id = original.id;
+    // The other tab's change is stored, but its event has not reached this tab yet.
+    let mut other = original.clone();
+    other.set_internal_notes(
+        "Written in the other tab".into(),
+        datetime!(2026-11-22 09:00 UTC),
+    );
+    local_storage()
+        .set_item(&key_for(id), &other.to_json().unwrap())
+        .unwrap();
+    state.delete(id);
+    wait(500).await;
+    let stored = local_storage().get_item(&key_for(id)).unwrap();
+    assert_eq!(stored, Some(other.to_json().unwrap()), "not deleted unseen");
+    assert_eq!(
+        state.find(id).map(|e| e.internal_notes),
+        Some("Written in the other tab".to_string())
+    );
+    assert!(state
+        .refused
+        .get_untracked()
+        .is_some_and(|m| m.contains("changed in another tab after you deleted it here")));
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn storage_cleared_elsewhere_offers_to_save_everything_again() {
+    let (_owner, state, original) = start_with_stored(9, "Hooli");
+    local_storage().clear().unwrap();
+    let init = web_sys::StorageEventInit::new();
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    wait(50).await;
+    assert!(
+        state.cleared.get_untracked(),
+        "the tab says it holds the only copy"
+    );
+    assert!(state.find(original.id).is_some());
+    state.save_all_again();
+    wait(50).await;
+    assert!(!state.cleared.get_untracked());
+    assert_eq!(
+        local_storage().get_item(&key_for(original.id)).unwrap(),
+        Some(original.to_json().unwrap())
+    );
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn back_from_the_back_forward_cache_the_tab_reads_storage_again() {
+    let (_owner, state, original) = start_with_stored(10, "Vandelay");
+    let mut other = original.clone();
+    other.rename(
+        "Vandelay Industries".parse().unwrap(),
+        datetime!(2026-11-22 09:00 UTC),
+    );
+    // Written while this page sat in the back-forward cache: no event reached it.
+    local_storage()
+        .set_item(&key_for(original.id), &other.to_json().unwrap())
+        .unwrap();
+    let init = web_sys::EventInit::new();
+    let event = web_sys::Event::new_with_event_init_dict("pageshow", &init).unwrap();
+    js_sys::Reflect::set(&event, &"persisted".into(), &true.into()).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    wait(50).await;
+    assert_eq!(
+        state.find(original.id).unwrap().customer_name.as_str(),
+        "Vandelay Industries"
+    );
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_save_waits_while_another_tab_holds_the_save_lock() {
+    let (_owner, state, original) = start_with_stored(11, "Oscorp");
+    // Another tab holds the lock for 900 ms.
+    let hold = js_sys::Function::new_no_args(
+        "navigator.locks.request('upgrade-planner.save', () => new Promise(r => setTimeout(r, 900)));",
+    );
+    hold.call0(&wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    wait(20).await;
+    state.rename(original.id, "Oscorp Industries".parse().unwrap());
+    wait(600).await;
+    let stored = local_storage()
+        .get_item(&key_for(original.id))
+        .unwrap()
+        .unwrap();
+    assert!(
+        stored.contains("\"Oscorp\""),
+        "not written while the lock is held: {stored}"
+    );
+    wait(700).await;
+    let stored = local_storage()
+        .get_item(&key_for(original.id))
+        .unwrap()
+        .unwrap();
+    assert!(stored.contains("Oscorp Industries"), "{stored}");
+    local_storage().clear().unwrap();
+}

@@ -90,10 +90,14 @@ impl CustomerName {
 
     /// The name for a copy of an engagement: "<name> (copy)", shortened to fit the limit.
     pub fn for_copy(&self) -> CustomerName {
-        const SUFFIX: &str = " (copy)";
-        let room = MAX_NAME_CHARS - SUFFIX.chars().count();
+        self.with_suffix(" (copy)")
+    }
+
+    /// The name with `suffix` added ("<name> (replaced)"), the name shortened to fit the limit.
+    pub fn with_suffix(&self, suffix: &str) -> CustomerName {
+        let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
         let base: String = self.0.chars().take(room).collect();
-        CustomerName(format!("{}{SUFFIX}", base.trim_end()))
+        CustomerName(format!("{}{suffix}", base.trim_end()))
     }
 }
 
@@ -176,6 +180,15 @@ pub struct Engagement {
 }
 
 impl Engagement {
+    /// True when both hold the same work: everything but the revision counter, which only
+    /// says how often each copy was saved.
+    pub fn same_content(&self, other: &Engagement) -> bool {
+        Engagement {
+            revision: other.revision,
+            ..self.clone()
+        } == *other
+    }
+
     /// True when this copy was changed after `other` (a file's or a link's copy of the same
     /// engagement) was made: replacing it with `other` would roll back that later work.
     pub fn changed_after(&self, other: &Engagement) -> bool {

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::fmt::Write as _;
 
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 
@@ -549,17 +550,37 @@ pub fn plan_json(
     serde_json::to_string_pretty(&file)
 }
 
-/// A backup of every engagement, in one file.
+/// A stored entry this version cannot read (from a newer version, or moved aside), carried in
+/// a backup exactly as it is stored, so that a version that reads it can restore it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptAside {
+    /// The key it was stored under.
+    pub key: String,
+    /// Why this version cannot read it.
+    pub reason: String,
+    /// Its stored text, unchanged.
+    pub raw: String,
+}
+
+/// Entries kept aside that one backup file carries at most.
+pub const MAX_KEPT_ASIDE: usize = 1_000;
+
+/// A backup of every engagement, and of every entry this version cannot read, in one file.
 pub fn backup_json(
     engagements: &[Engagement],
+    kept_aside: &[KeptAside],
     now: OffsetDateTime,
 ) -> Result<String, serde_json::Error> {
-    serde_json::to_string_pretty(&json!({
+    let mut file = json!({
         "format": BACKUP_FORMAT,
         "format_version": FILE_VERSION,
         "exported_at": time_fmt::rfc3339(now),
         "engagements": engagements,
-    }))
+    });
+    if !kept_aside.is_empty() {
+        file["kept_aside"] = serde_json::to_value(kept_aside)?;
+    }
+    serde_json::to_string_pretty(&file)
 }
 
 /// What this browser remembers of its last backup: when, and which engagements it held.
@@ -633,15 +654,23 @@ pub fn backup_status(
 pub enum Import {
     /// One engagement, from a plan file (or a bare engagement document).
     Plan(Box<Engagement>),
-    /// Every engagement of a backup.
-    Backup(Vec<Engagement>),
+    /// Every engagement of a backup, and the entries it carries that this version cannot read.
+    Backup(Vec<Engagement>, Vec<KeptAside>),
 }
 
 impl Import {
     pub fn engagements(&self) -> &[Engagement] {
         match self {
             Import::Plan(e) => std::slice::from_ref(e.as_ref()),
-            Import::Backup(list) => list,
+            Import::Backup(list, _) => list,
+        }
+    }
+
+    /// The entries carried as they were stored, which this version cannot read.
+    pub fn kept_aside(&self) -> &[KeptAside] {
+        match self {
+            Import::Plan(_) => &[],
+            Import::Backup(_, kept) => kept,
         }
     }
 }
@@ -731,10 +760,27 @@ pub fn parse_import(bytes: &[u8]) -> Result<Import, ImportError> {
         let Some(Value::Array(list)) = object.remove("engagements") else {
             return Err(ImportError::UnknownFormat);
         };
-        list.into_iter()
+        let mut engagements = list
+            .into_iter()
             .enumerate()
             .map(|(i, v)| one(v, Some(i)))
-            .collect::<Result<Vec<_>, _>>()
-            .map(Import::Backup)
+            .collect::<Result<Vec<_>, _>>()?;
+        let kept: Vec<KeptAside> = match object.remove("kept_aside") {
+            None => Vec::new(),
+            Some(v) => serde_json::from_value(v).map_err(|_| ImportError::UnknownFormat)?,
+        };
+        if kept.len() > MAX_KEPT_ASIDE {
+            return Err(ImportError::UnknownFormat);
+        }
+        // An entry this version can read now (it was moved aside by a bug since fixed, say)
+        // comes back as an engagement; the others stay in the file for a version that reads them.
+        let mut still_kept = Vec::new();
+        for entry in kept {
+            match Engagement::from_json(&entry.raw) {
+                Ok(engagement) => engagements.push(engagement),
+                Err(_) => still_kept.push(entry),
+            }
+        }
+        Ok(Import::Backup(engagements, still_kept))
     }
 }

@@ -204,7 +204,7 @@ impl Store {
     }
 
     /// Every key of the app, with its text.
-    fn entries(&self) -> Result<Vec<(String, String)>, StorageError> {
+    pub fn entries(&self) -> Result<Vec<(String, String)>, StorageError> {
         let count = self.raw.length().map_err(failed)?;
         let mut entries = Vec::new();
         for index in 0..count {

@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
             <FocusOnNavigation/>
             <StorageBanner/>
             <RefusedBanner/>
+            <ClearedBanner/>
             <ConflictBanner/>
             <main id="main" class="page">
                 <Routes fallback=PageNotFound>
@@ -70,10 +71,7 @@ fn Root() -> impl IntoView {
 fn StorageBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
     let backup = move |_| {
-        if let Err(err) = state
-            .engagements
-            .with_untracked(|list| browser::download_backup(list))
-        {
+        if let Err(err) = state.download_backup() {
             state
                 .storage_problem
                 .set(Some(format!("The backup did not download either: {err}.")));
@@ -99,6 +97,41 @@ fn RefusedBanner() -> impl IntoView {
     move || {
         state.refused.get().map(|message| {
             view! { <div class="banner banner-error" role="alert">{message}</div> }
+        })
+    }
+}
+
+/// Storage was cleared elsewhere while this tab held engagements: this tab may hold the only
+/// copy, so it offers to write them again, or a backup.
+#[component]
+fn ClearedBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let backup = move |_| {
+        let result = state.download_backup();
+        if let Err(err) = result {
+            state
+                .refused
+                .set(Some(format!("The backup did not download: {err}.")));
+        }
+    };
+    move || {
+        state.cleared.get().then(|| {
+            let count = state.engagements.with_untracked(Vec::len);
+            view! {
+                <div class="banner banner-warning" role="alert">
+                    <span>
+                        {format!(
+                            "This app's storage was cleared in another tab or by the browser. This tab still holds {count} engagement{}: save {} again, or download a backup.",
+                            if count == 1 { "" } else { "s" },
+                            if count == 1 { "it" } else { "them" },
+                        )}
+                    </span>
+                    " "
+                    <button type="button" on:click=move |_| state.save_all_again()>"Save them again"</button>
+                    " "
+                    <button type="button" on:click=backup>"Download backup"</button>
+                </div>
+            }
         })
     }
 }

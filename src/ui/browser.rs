@@ -56,16 +56,26 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoked a minute later, not at once: some browsers read the file only after the click
+    // has returned, and an address revoked by then downloads nothing.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
     Ok(())
 }
 
-/// Downloads a backup of every engagement, named after today, and remembers when.
+/// Downloads a backup of every engagement and every entry kept aside, named after today, and
+/// remembers when, once the file was handed to the browser.
 pub fn download_backup(
     engagements: &[crate::domain::engagement::Engagement],
+    kept_aside: &[crate::domain::plan::KeptAside],
 ) -> Result<(), String> {
     let at = now();
-    let json = crate::domain::plan::backup_json(engagements, at).map_err(|e| e.to_string())?;
+    let json =
+        crate::domain::plan::backup_json(engagements, kept_aside, at).map_err(|e| e.to_string())?;
     download(
         &format!("upgrade-planner-backup-{}.json", today()),
         "application/json",
@@ -201,4 +211,69 @@ const LAST_BACKUP: &str = "last-backup";
 /// When this browser last downloaded a backup, and what it held.
 pub fn last_backup() -> Option<BackupRecord> {
     BackupRecord::from_text(&setting(LAST_BACKUP)?)
+}
+
+/// Runs `work` while holding the Web Lock `name` (`navigator.locks`), so that no other tab of
+/// the app runs its own locked work at the same time; at once where the browser has no locks.
+pub fn with_lock(name: &str, work: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    let work = Rc::new(RefCell::new(Some(work)));
+    let run = {
+        let work = work.clone();
+        move || {
+            if let Some(work) = work.borrow_mut().take() {
+                work();
+            }
+        }
+    };
+    let requested = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"locks".into()).ok())
+        .filter(|locks| locks.is_object())
+        .and_then(|locks| {
+            let request = js_sys::Reflect::get(&locks, &"request".into())
+                .ok()?
+                .dyn_into::<js_sys::Function>()
+                .ok()?;
+            let run = run.clone();
+            let callback = Closure::once_into_js(move |_lock: JsValue| run());
+            request.call2(&locks, &name.into(), &callback).ok()
+        });
+    if requested.is_none() {
+        run();
+    }
+}
+
+/// Asks the browser to keep this site's storage until the person clears it
+/// (`navigator.storage.persist()`): answers whether it is kept so, or `None` where the browser
+/// cannot say.
+pub async fn persist_storage() -> Option<bool> {
+    use wasm_bindgen::JsCast;
+    let storage = js_sys::Reflect::get(&web_sys::window()?.navigator(), &"storage".into()).ok()?;
+    if !storage.is_object() {
+        return None;
+    }
+    let call = |name: &str| -> Option<js_sys::Promise> {
+        js_sys::Reflect::get(&storage, &name.into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?
+            .call0(&storage)
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+    };
+    let already = wasm_bindgen_futures::JsFuture::from(call("persisted")?)
+        .await
+        .ok()?
+        .as_bool()?;
+    if already {
+        return Some(true);
+    }
+    wasm_bindgen_futures::JsFuture::from(call("persist")?)
+        .await
+        .ok()?
+        .as_bool()
 }

@@ -134,6 +134,8 @@ fn NeedsAttention() -> impl IntoView {
             + state.newer.with(Vec::len)
             + state.unreadable.with(Vec::len)
     };
+    // The moved-aside entry the TAM asked to delete, while asking whether to, for good.
+    let confirming = RwSignal::new(None::<String>);
     let raw_download = |name: String, raw: String| {
         move |_| {
             let _ = browser::download(&name, "text/plain", &raw);
@@ -153,6 +155,8 @@ fn NeedsAttention() -> impl IntoView {
                     <ul class="attention">
                         {state.quarantined.get().into_iter().map(|q| {
                             let key = q.record_key.clone();
+                            let asked = key.clone();
+                            let is_asked = move || confirming.with(|c| c.as_deref() == Some(asked.as_str()));
                             let file = format!("{}.txt", q.original_key.replace(['/', ':'], "-"));
                             view! {
                                 <li>
@@ -160,8 +164,33 @@ fn NeedsAttention() -> impl IntoView {
                                     ": " {q.reason.clone()} ". Moved aside " {q.moved_at.clone()} "."
                                     <span class="button-row">
                                         <button type="button" on:click=raw_download(file, q.raw.clone())>"Download raw text"</button>
-                                        <button type="button" class="danger" on:click=move |_| state.delete_quarantined(&key)>"Delete"</button>
+                                        {
+                                            let key = key.clone();
+                                            let is_asked = is_asked.clone();
+                                            move || (!is_asked()).then(|| {
+                                                let key = key.clone();
+                                                view! {
+                                                    <button type="button" class="danger" on:click=move |_| confirming.set(Some(key.clone()))>"Delete"</button>
+                                                }
+                                            })
+                                        }
                                     </span>
+                                    {
+                                        move || is_asked().then(|| {
+                                            let key = key.clone();
+                                            view! {
+                                                <span class="confirm-inline" role="group" aria-label="Delete for good?">
+                                                    "Delete this entry for good? It is in no backup unless you exported one since it was moved aside. "
+                                                    <button type="button" class="danger" on:click=move |_| {
+                                                        confirming.set(None);
+                                                        state.delete_quarantined(&key);
+                                                    }>"Delete for good"</button>
+                                                    " "
+                                                    <button type="button" on:click=move |_| confirming.set(None)>"Keep it"</button>
+                                                </span>
+                                            }
+                                        })
+                                    }
                                 </li>
                             }
                         }).collect_view()}

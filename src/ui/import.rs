@@ -13,8 +13,13 @@ struct Pending {
     file: String,
     engagements: Vec<Engagement>,
     conflicts: usize,
-    /// Of those already here, how many were changed here after the file was made.
+    /// Of those already here, how many were changed here after the file was made, by the
+    /// file's own clock: shown, never trusted to decide.
     newer_here: usize,
+    /// Of those already here, how many hold other work than the file's copy.
+    differ: usize,
+    /// Entries the backup carries that this version cannot read: left in the file.
+    kept_aside: usize,
 }
 
 /// Loads plan or backup files; nothing is stored until the import is confirmed.
@@ -24,6 +29,9 @@ pub fn ImportPanel() -> impl IntoView {
     let pending = RwSignal::new(None::<Pending>);
     let message = RwSignal::new(None::<(bool, String)>);
     let keep_both = RwSignal::new(false);
+    // Which of the file's engagements to import, in the file's order: a backup is restored
+    // item by item.
+    let chosen = RwSignal::new(Vec::<bool>::new());
     let dragging = RwSignal::new(false);
     let read = move |file: web_sys::File| {
         let name = file.name();
@@ -42,20 +50,30 @@ pub fn ImportPanel() -> impl IntoView {
             match outcome {
                 Ok(import) => {
                     let engagements = import.engagements().to_vec();
-                    // For each one already here: was it changed here after the file was made?
-                    let newer: Vec<bool> = engagements
+                    // For each one already here: was it changed here after the file was made
+                    // (the file's clock says), and does it hold other work than the file?
+                    let here: Vec<(bool, bool)> = engagements
                         .iter()
-                        .filter_map(|file| state.find(file.id).map(|here| here.changed_after(file)))
+                        .filter_map(|file| {
+                            state
+                                .find(file.id)
+                                .map(|here| (here.changed_after(file), !here.same_content(file)))
+                        })
                         .collect();
-                    let newer_here = newer.iter().filter(|n| **n).count();
+                    let newer_here = here.iter().filter(|(newer, _)| *newer).count();
+                    let differ = here.iter().filter(|(_, differs)| *differs).count();
                     message.set(None);
-                    // Replacing would roll back later work: then keeping both is the default.
-                    keep_both.set(newer_here > 0);
+                    // Replacing would change work stored here: then keeping both is the default,
+                    // whatever the file's dates say.
+                    keep_both.set(differ > 0);
+                    chosen.set(vec![true; engagements.len()]);
                     pending.set(Some(Pending {
                         file: name,
                         engagements,
-                        conflicts: newer.len(),
+                        conflicts: here.len(),
                         newer_here,
+                        differ,
+                        kept_aside: import.kept_aside().len(),
                     }));
                 }
                 Err(error) => {
@@ -85,7 +103,14 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let confirm = move |_| {
         if let Some(p) = pending.get_untracked() {
-            let count = state.import(p.engagements, keep_both.get_untracked()).len();
+            let picked = chosen.get_untracked();
+            let engagements: Vec<Engagement> = p
+                .engagements
+                .into_iter()
+                .zip(picked.into_iter().chain(std::iter::repeat(true)))
+                .filter_map(|(e, take)| take.then_some(e))
+                .collect();
+            let count = state.import(engagements, keep_both.get_untracked()).len();
             pending.set(None);
             message.set(Some((
                 false,
@@ -101,14 +126,32 @@ pub fn ImportPanel() -> impl IntoView {
     let last_backup = RwSignal::new(browser::last_backup());
     let offset = browser::local_offset_minutes();
     let export_all = move |_| {
-        let result = state
-            .engagements
-            .with_untracked(|list| browser::download_backup(list));
+        let result = state.download_backup();
         last_backup.set(browser::last_backup());
         message.set(Some(match result {
             Ok(()) => (false, "Downloaded a backup of every engagement.".into()),
             Err(err) => (true, format!("The backup did not download: {err}.")),
         }));
+    };
+    // Once there is something to keep, ask the browser to keep it until the TAM clears it:
+    // unasked, some browsers clear a site's storage after a week without a visit.
+    let persisted = RwSignal::new(None::<Option<bool>>);
+    Effect::new(move |_| {
+        if persisted.get_untracked().is_none() && state.engagements.with(|l| !l.is_empty()) {
+            persisted.set(Some(None));
+            leptos::task::spawn_local(async move {
+                persisted.set(Some(browser::persist_storage().await));
+            });
+        }
+    });
+    let persistence = move || {
+        persisted.get().flatten().map(|granted| {
+            if granted {
+                "This browser keeps these engagements until you clear its data for this site."
+            } else {
+                "This browser has not agreed to keep these engagements for good: it may clear them when space runs low or after weeks without a visit. Download a backup now and then."
+            }
+        })
     };
     view! {
         <section class="card" aria-labelledby="import-heading">
@@ -135,6 +178,40 @@ pub fn ImportPanel() -> impl IntoView {
                     <div class="confirm-import" role="group" aria-labelledby="import-confirm-heading">
                         <h3 id="import-confirm-heading">"Import from “" {p.file.clone()} "”?"</h3>
                         <p>{format!("{count} engagement{}: {names}.", if count == 1 { "" } else { "s" })}</p>
+                        {(p.kept_aside > 0).then(|| view! {
+                            <p class="hint">{format!(
+                                "The backup also holds {} stored entr{} this version cannot read: {} stay{} in the file, for a version that reads {}.",
+                                p.kept_aside,
+                                if p.kept_aside == 1 { "y" } else { "ies" },
+                                if p.kept_aside == 1 { "it" } else { "they" },
+                                if p.kept_aside == 1 { "s" } else { "" },
+                                if p.kept_aside == 1 { "it" } else { "them" },
+                            )}</p>
+                        })}
+                        {(count > 1).then(|| view! {
+                            <fieldset>
+                                <legend>"Engagements to import"</legend>
+                                {p.engagements.iter().enumerate().map(|(i, e)| {
+                                    let id = format!("import-pick-{i}");
+                                    let label = format!(
+                                        "{} (last changed {}, by the file's clock)",
+                                        e.customer_name,
+                                        crate::domain::time_fmt::format_local(e.updated, offset)
+                                    );
+                                    view! {
+                                        <div class="check">
+                                            <input type="checkbox" id=id.clone()
+                                                prop:checked=move || chosen.with(|c| c.get(i).copied().unwrap_or(true))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    chosen.update(|c| if let Some(slot) = c.get_mut(i) { *slot = on });
+                                                }/>
+                                            <label for=id>{label}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
+                        })}
                         {(p.conflicts > 0).then(|| view! {
                             <fieldset>
                                 <legend>{format!("{} already in this browser", if p.conflicts == 1 { "One is".to_string() } else { format!("{} are", p.conflicts) })}</legend>
@@ -143,6 +220,12 @@ pub fn ImportPanel() -> impl IntoView {
                                         1 => "One was changed here after this file was made: replacing it brings back the older version.".to_string(),
                                         n => format!("{n} were changed here after this file was made: replacing them brings back the older versions."),
                                     }}</p>
+                                })}
+                                {(p.differ > 0).then(|| view! {
+                                    <p class="hint">{match p.differ {
+                                        1 => "One holds other work here than in the file.".to_string(),
+                                        n => format!("{n} hold other work here than in the file."),
+                                    }} " Replacing keeps the version here as a copy named “(replaced)”."</p>
                                 })}
                                 <div class="check">
                                     <input type="radio" id="conflict-replace" name="conflict" prop:checked=move || !keep_both.get() on:change=move |_| keep_both.set(false)/>
@@ -168,6 +251,7 @@ pub fn ImportPanel() -> impl IntoView {
             </div>
             {move || state.engagements.with(|list| last_backup.with(|last| backup_status(list, last.as_ref(), offset)))
                 .map(|status| view! { <p class="hint">{status}</p> })}
+            {move || persistence().map(|text| view! { <p class="hint" id="storage-persistence">{text}</p> })}
         </section>
     }
 }

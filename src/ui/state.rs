@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 use super::browser;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
 use crate::domain::limits;
+use crate::domain::plan::KeptAside;
 use crate::domain::sizing::SizingInputs;
 use crate::domain::time_fmt;
 use crate::domain::workflow::{self, Action, Refusal};
@@ -55,6 +56,8 @@ pub struct AppState {
     pub storage_problem: RwSignal<Option<String>>,
     /// Why the last change was refused (over a limit), until a change is taken again.
     pub refused: RwSignal<Option<String>>,
+    /// Storage was cleared elsewhere while this tab held engagements, until they are saved again.
+    pub cleared: RwSignal<bool>,
     /// The outcome of the last list action.
     pub notice: RwSignal<Option<Notice>>,
     /// What storage holds of each engagement, as this tab knows it.
@@ -98,6 +101,7 @@ impl AppState {
             quarantined: RwSignal::new(loaded.quarantined),
             storage_problem: RwSignal::new(problem.as_ref().map(not_saved_message)),
             refused: RwSignal::new(None),
+            cleared: RwSignal::new(false),
             notice: RwSignal::new(None),
             saved: RwSignal::new(saved),
             conflicts: RwSignal::new(Vec::new()),
@@ -109,6 +113,44 @@ impl AppState {
             state.start_syncing();
         }
         state
+    }
+
+    /// Every stored entry this version cannot read, as a backup carries it.
+    pub fn kept_aside(&self) -> Vec<KeptAside> {
+        let mut kept: Vec<KeptAside> = self.newer.with_untracked(|list| {
+            list.iter()
+                .map(|n| KeptAside {
+                    key: n.key.clone(),
+                    reason: format!(
+                        "written by a newer version of this app (schema version {})",
+                        n.version
+                    ),
+                    raw: n.raw.clone(),
+                })
+                .collect()
+        });
+        self.quarantined.with_untracked(|list| {
+            kept.extend(list.iter().map(|q| KeptAside {
+                key: q.original_key.clone(),
+                reason: format!("moved aside {}: {}", q.moved_at, q.reason),
+                raw: q.raw.clone(),
+            }))
+        });
+        self.unreadable.with_untracked(|list| {
+            kept.extend(list.iter().map(|u| KeptAside {
+                key: u.key.clone(),
+                reason: u.reason.clone(),
+                raw: u.raw.clone(),
+            }))
+        });
+        kept
+    }
+
+    /// Downloads a backup of everything stored: every engagement and every entry kept aside.
+    pub fn download_backup(&self) -> Result<(), String> {
+        let kept = self.kept_aside();
+        self.engagements
+            .with_untracked(|list| browser::download_backup(list, &kept))
     }
 
     /// Deletes a moved-aside entry for good, at the TAM's request.
@@ -194,11 +236,24 @@ impl AppState {
     }
 
     /// Adds imported engagements. One whose id is already here replaces it, or, with
-    /// `keep_both`, is added as a copy under a new id. Returns the ids added or replaced.
+    /// `keep_both`, is added as a copy under a new id; a replaced version that differs is kept
+    /// as a copy named "(replaced)", so Replace never destroys. One whose id is stored here in a
+    /// form this version cannot read (newer, or moved aside) always comes in as a copy. Returns
+    /// the ids added or replaced.
     pub fn import(&self, engagements: Vec<Engagement>, keep_both: bool) -> Vec<EngagementId> {
         let mut ids = Vec::new();
+        let unreadable_here: Vec<String> =
+            self.newer
+                .with_untracked(|n| n.iter().map(|e| e.key.clone()).collect::<Vec<_>>())
+                .into_iter()
+                .chain(self.quarantined.with_untracked(|q| {
+                    q.iter().map(|q| q.original_key.clone()).collect::<Vec<_>>()
+                }))
+                .collect();
+        let now = browser::now();
         self.engagements.update(|list| {
             for mut incoming in engagements {
+                let blocked = unreadable_here.contains(&crate::storage::key_for(incoming.id));
                 match list.iter().position(|e| e.id == incoming.id) {
                     Some(_) if keep_both => {
                         incoming.id = browser::new_id();
@@ -208,10 +263,24 @@ impl AppState {
                         list.insert(0, incoming);
                     }
                     Some(at) => {
+                        let replaced = list[at].clone();
                         // A higher revision than the stored one, so the save effect writes it.
-                        incoming.revision = incoming.revision.max(list[at].revision) + 1;
+                        incoming.revision = incoming.revision.max(replaced.revision) + 1;
                         ids.push(incoming.id);
+                        let differs = !replaced.same_content(&incoming);
                         list[at] = incoming;
+                        if differs {
+                            let mut kept = replaced.duplicate(browser::new_id(), now);
+                            kept.customer_name = replaced.customer_name.with_suffix(" (replaced)");
+                            kept.log = replaced.log.clone();
+                            list.insert(at + 1, kept);
+                        }
+                    }
+                    None if blocked => {
+                        incoming.id = browser::new_id();
+                        incoming.revision = 1;
+                        ids.push(incoming.id);
+                        list.insert(0, incoming);
                     }
                     None => {
                         ids.push(incoming.id);

@@ -14,6 +14,8 @@ use crate::storage::{Stored, KEY_PREFIX, QUARANTINE_PREFIX};
 /// How long after the last change a save happens: typing is saved in one write, and a second
 /// tab has a fair window to notice a concurrent edit.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+/// The Web Lock every tab of the app takes to save.
+pub const SAVE_LOCK: &str = "upgrade-planner.save";
 /// The longest a change waits while the TAM keeps typing: a minute of typing without a pause
 /// is still saved every two seconds.
 const MAX_SAVE_WAIT_MS: f64 = 2_000.0;
@@ -34,10 +36,21 @@ impl AppState {
                 self.on_storage_event(event.key(), event.new_value());
             }
         });
+        // Back from the back-forward cache: other tabs may have written meanwhile, unheard.
+        let back = window_event_listener_untyped("pageshow", move |event| {
+            let persisted = js_sys::Reflect::get(&event, &"persisted".into())
+                .ok()
+                .and_then(|p| p.as_bool())
+                .unwrap_or(false);
+            if persisted {
+                self.reread();
+            }
+        });
         on_cleanup(move || {
             hide.remove();
             leave.remove();
             other_tab.remove();
+            back.remove();
             if let Some(Some(handle)) = self.timer.try_get_value() {
                 handle.clear();
             }
@@ -60,7 +73,11 @@ impl AppState {
         };
         let left = (since + MAX_SAVE_WAIT_MS - now).max(0.0);
         let delay = Duration::from_millis(left.min(SAVE_DELAY.as_millis() as f64) as u64);
-        let handle = set_timeout_with_handle(move || self.flush(), delay);
+        // Check-then-write under one lock across tabs: no other tab writes between the two.
+        let handle = set_timeout_with_handle(
+            move || browser::with_lock(SAVE_LOCK, move || self.flush()),
+            delay,
+        );
         self.timer.set_value(handle.ok());
     }
 
@@ -78,6 +95,7 @@ impl AppState {
         let mut failure: Option<String> = None;
         let mut wrote = false;
         let mut conflicts = Vec::new();
+        let mut kept: Vec<Engagement> = Vec::new();
         let mut saved = self.saved.get_untracked();
         let in_conflict: Vec<EngagementId> = self
             .conflicts
@@ -122,6 +140,16 @@ impl AppState {
                     .copied()
                     .collect();
                 for id in gone {
+                    // Deleted here, but changed in another tab since this tab last saw it:
+                    // that work is kept, not deleted unseen.
+                    let known = saved.get(&id).map(|s| s.revision);
+                    if let Ok(Stored::Readable(theirs)) = store.stored(id) {
+                        if Some(theirs.revision) != known {
+                            saved.insert(id, Saved { revision: theirs.revision, at: None });
+                            kept.push(*theirs);
+                            continue;
+                        }
+                    }
                     match store.remove(id) {
                         Ok(()) => {
                             wrote = true;
@@ -133,6 +161,17 @@ impl AppState {
             });
         });
         self.saved.set(saved);
+        if !kept.is_empty() {
+            let names: Vec<String> = kept
+                .iter()
+                .map(|e| format!("“{}”", e.customer_name))
+                .collect();
+            self.refused.set(Some(format!(
+                "{} changed in another tab after you deleted it here, so it was kept.",
+                names.join(", ")
+            )));
+            self.engagements.update(|list| list.extend(kept));
+        }
         if !conflicts.is_empty() {
             self.conflicts.update(|c| c.extend(conflicts));
         }
@@ -146,10 +185,17 @@ impl AppState {
     /// change to the same one, or the write replaced this tab's last save without having seen
     /// it; either makes a conflict.
     fn on_storage_event(self, key: Option<String>, new_value: Option<String>) {
-        let Some(key) = key else { return };
         if self.engagements.is_disposed() {
             return;
         }
+        // No key: all of storage was cleared (another tab, or the browser's tools). This tab
+        // may now hold the only copy: it offers to save it again, and a backup.
+        let Some(key) = key else {
+            if self.engagements.with_untracked(|list| !list.is_empty()) {
+                self.cleared.set(true);
+            }
+            return;
+        };
         if key.starts_with(QUARANTINE_PREFIX) {
             return;
         }
@@ -203,6 +249,32 @@ impl AppState {
             // Unreadable or newer: left alone here; the next load sorts it out.
             Some(Err(_)) => {}
         }
+    }
+
+    /// Reads storage again and takes in what other tabs wrote or removed meanwhile, as if their
+    /// `storage` events had arrived.
+    fn reread(self) {
+        let entries = self
+            .store
+            .with_value(|store| store.as_ref().and_then(|s| s.entries().ok()));
+        let Some(entries) = entries else { return };
+        let known: Vec<EngagementId> = self.saved.with_untracked(|s| s.keys().copied().collect());
+        for id in known {
+            let key = crate::storage::key_for(id);
+            if !entries.iter().any(|(k, _)| *k == key) {
+                self.on_storage_event(Some(key), None);
+            }
+        }
+        for (key, raw) in entries {
+            self.on_storage_event(Some(key), Some(raw));
+        }
+    }
+
+    /// After storage was cleared elsewhere: writes every engagement this tab holds again.
+    pub fn save_all_again(self) {
+        self.saved.update(|s| s.clear());
+        self.cleared.set(false);
+        self.flush();
     }
 
     /// Resolves a conflict: keeps this tab's version, or the other tab's, and the other one as

@@ -147,5 +147,6 @@ test("a stored entry that cannot be read is moved aside, listed, and kept as it 
   ]);
   expect(await (await import("node:fs/promises")).readFile(await file.path(), "utf8")).toBe(raw);
   await attention.getByRole("button", { name: "Delete" }).click();
+  await attention.getByRole("button", { name: "Delete for good" }).click();
   await expect(page.getByRole("region", { name: "Needs attention" })).toHaveCount(0);
 });

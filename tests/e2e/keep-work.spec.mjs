@@ -1,5 +1,6 @@
 // Nothing a TAM types is lost: text is kept as it is typed, not only when the field is left.
 import { test, expect } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import { openNewEngagement } from "./helpers.mjs";
 
 /** The stored engagement documents, parsed. */
@@ -46,4 +47,89 @@ test("typing without a pause is still saved every few seconds", async ({ page })
   const [stored] = await storedEngagements(page);
   expect((stored.internal_notes ?? "").length).toBeGreaterThan(10);
   await typing;
+});
+
+async function download(page, buttonName) {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: buttonName, exact: true }).click(),
+  ]);
+  return { path: await file.path(), text: await readFile(await file.path(), "utf8") };
+}
+
+test("a paste over a field's limit stays on screen with a message, and the engagement stays", async ({ page }) => {
+  await openNewEngagement(page, "Soylent");
+  await page.getByLabel("Internal notes").fill("Kept before the paste");
+  await page.waitForTimeout(500);
+  await page.getByLabel("Internal notes").fill("x".repeat(100_001));
+  await expect(page.getByText("This field holds up to 100,000 characters; this text has 100,001.")).toBeVisible();
+  await expect(page.getByLabel("Internal notes")).toHaveValue("x".repeat(100_001));
+  await page.getByRole("link", { name: "All engagements" }).click();
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Soylent", exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Needs attention" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Soylent", exact: true }).click();
+  await expect(page.getByLabel("Internal notes")).toHaveValue("Kept before the paste");
+});
+
+// Story: a file re-dated into the future replaced the TAM's engagement with no warning, and the
+// replaced version was kept nowhere.
+test("a file's own dates never decide: other work here is kept both ways", async ({ page }) => {
+  await openNewEngagement(page, "Globex");
+  await page.getByLabel("Current users").fill("500");
+  const file = await download(page, "Download JSON");
+  await page.getByLabel("Current users").fill("900");
+  await expect(page.getByText(/^Saved \d{4}-/)).toBeVisible();
+  const tampered = JSON.parse(file.text);
+  tampered.engagement.updated = "2099-01-01T00:00:00Z";
+  await page.getByRole("link", { name: "All engagements" }).click();
+  const upload = { name: "globex.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(tampered)) };
+  await page.getByLabel("Import a plan or backup file").setInputFiles(upload);
+  await expect(page.getByLabel("Keep both (the imported one as a copy)")).toBeChecked();
+  await page.getByLabel("Replace the stored version").check();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("link", { name: "Globex (replaced)", exact: true }).click();
+  await expect(page.getByLabel("Current users")).toHaveValue("900");
+  await page.getByRole("link", { name: "All engagements" }).click();
+  await page.getByRole("link", { name: "Globex", exact: true }).click();
+  await expect(page.getByLabel("Current users")).toHaveValue("500");
+});
+
+test("a backup is restored item by item, and holds the entries this version cannot read", async ({ page, browser }) => {
+  await page.goto("/");
+  await page.evaluate(() => {
+    localStorage.setItem("upgrade-planner.engagement.0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f",
+      JSON.stringify({ schema_version: 99, customer_name: "From a newer version" }));
+    localStorage.setItem("upgrade-planner.engagement.1e1e1e1e-1e1e-4e1e-8e1e-1e1e1e1e1e1e", "{ not json");
+  });
+  await page.reload();
+  for (const name of ["Initech", "Hooli"]) {
+    await page.getByLabel("Customer name").fill(name);
+    await page.getByRole("button", { name: "Create new engagement" }).click();
+  }
+  const backups = page.getByRole("region", { name: "Import and backup" });
+  await expect(backups.locator("#storage-persistence")).toContainText(/This browser (keeps|has not agreed)/);
+  const backup = await download(page, "Export all");
+  const file = JSON.parse(backup.text);
+  expect(file.kept_aside.map((k) => k.raw).sort()).toEqual(
+    ["{ not json", '{"schema_version":99,"customer_name":"From a newer version"}']);
+
+  // Deleting a moved-aside entry asks first.
+  const attention = page.getByRole("region", { name: "Needs attention" });
+  await attention.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(attention.getByRole("group", { name: "Delete for good?" })).toBeVisible();
+  await attention.getByRole("button", { name: "Keep it" }).click();
+  await expect(attention).toContainText("upgrade-planner.engagement.1e1e1e1e");
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto("/");
+  await fresh.getByLabel("Import a plan or backup file").setInputFiles(backup.path);
+  const preview = fresh.getByRole("group", { name: /Import from/ });
+  await expect(preview).toContainText("The backup also holds 2 stored entries this version cannot read");
+  await preview.getByLabel(/^Initech \(last changed/).uncheck();
+  await fresh.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(fresh.getByRole("link", { name: "Hooli", exact: true })).toBeVisible();
+  await expect(fresh.getByRole("link", { name: "Initech", exact: true })).toHaveCount(0);
+  await other.close();
 });
