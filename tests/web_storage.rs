@@ -484,3 +484,31 @@ async fn a_save_waits_while_another_tab_holds_the_save_lock() {
     assert!(stored.contains("Oscorp Industries"), "{stored}");
     local_storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn an_import_whose_id_is_stored_in_a_form_this_version_cannot_read_comes_in_as_a_copy() {
+    local_storage().clear().unwrap();
+    let incoming = sample(12, "Umbrella");
+    let newer = format!(
+        r#"{{"schema_version":99,"id":"{}","customer_name":"Umbrella (newer)"}}"#,
+        incoming.id
+    );
+    local_storage()
+        .set_item(&key_for(incoming.id), &newer)
+        .unwrap();
+    let (_owner, state) = start_state();
+    let ids = state.import(vec![incoming.clone()], false);
+    wait(500).await;
+    assert_eq!(ids.len(), 1);
+    assert_ne!(ids[0], incoming.id, "a new id");
+    assert_eq!(
+        local_storage().get_item(&key_for(incoming.id)).unwrap(),
+        Some(newer),
+        "the newer entry is untouched"
+    );
+    assert!(local_storage()
+        .get_item(&key_for(ids[0]))
+        .unwrap()
+        .is_some());
+    local_storage().clear().unwrap();
+}
