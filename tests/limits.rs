@@ -279,6 +279,8 @@ fn any_sizing() -> BoxedStrategy<SizingInputs> {
                     kubernetes_expertise: flags[3],
                     monorepos: monorepos.into(),
                     heavy_automation: flags[4],
+                    size_on_load: flags[0] && flags[4],
+                    hybrid_at_2k: flags[3],
                 }
             },
         )

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use upgrade_planner::domain::reference::{Platform, Rps, SizeKey, TrafficType};
 use upgrade_planner::domain::sizing::{
     format_number, project, recommend, Field, FieldError, Growth, Monorepos, Recommendation,
-    Requirements, SizedBy, SizingInputs, Variant,
+    Requirements, Rule, SizedBy, SizingInputs, Variant,
 };
 
 fn req(users: u64) -> Requirements {
@@ -21,14 +21,16 @@ fn req(users: u64) -> Requirements {
         kubernetes_expertise: false,
         monorepos: Monorepos::None,
         heavy_automation: false,
+        size_on_load: false,
+        hybrid_at_2k: false,
     }
 }
 
-fn rules(r: &Recommendation) -> Vec<&'static str> {
+fn rules(r: &Recommendation) -> Vec<Rule> {
     r.reasons.iter().map(|f| f.rule).collect()
 }
 
-fn has(list: &[upgrade_planner::domain::sizing::Finding], rule: &str) -> bool {
+fn has(list: &[upgrade_planner::domain::sizing::Finding], rule: Rule) -> bool {
     list.iter().any(|f| f.rule == rule)
 }
 
@@ -63,13 +65,16 @@ fn the_reference_journey_4200_users_at_20_percent_over_24_months_needs_10k() {
         .find(|c| c.key == "gitlab_rails")
         .unwrap();
     assert_eq!(rails.machine(Platform::Aws), Some("c5.9xlarge"));
-    assert_eq!(rules(&r)[..2], ["growth-projection", "users-fallback"]);
+    assert_eq!(
+        rules(&r)[..2],
+        [Rule::GrowthProjection, Rule::UsersFallback]
+    );
     assert!(
         r.reasons[0].text.contains("6,048 users projected"),
         "{}",
         r.reasons[0].text
     );
-    assert!(has(&r.advice, "professional-services"));
+    assert!(has(&r.advice, Rule::ProfessionalServices));
     let totals = r.vm_totals();
     assert_eq!(
         (
@@ -115,8 +120,8 @@ fn without_rps_the_smallest_size_whose_users_cover_the_projection_wins() {
     for (users, size) in cases {
         let r = recommend(&req(users));
         assert_eq!(r.size, size, "{users} users");
-        assert!(has(&r.reasons, "users-fallback"));
-        assert!(has(&r.advice, "measure-rps"));
+        assert!(has(&r.reasons, Rule::UsersFallback));
+        assert!(has(&r.advice, Rule::MeasureRps));
         assert!(!r.exceeds_largest);
     }
 }
@@ -133,12 +138,12 @@ fn with_rps_each_type_picks_its_size_and_the_largest_wins() {
     let text = &r
         .reasons
         .iter()
-        .find(|f| f.rule == "rps-per-type")
+        .find(|f| f.rule == Rule::RpsPerType)
         .unwrap()
         .text;
     assert!(text.contains("API 50 RPS → 3k"), "{text}");
     assert!(text.contains("Web 12 RPS → 10k"), "{text}");
-    assert!(!has(&r.reasons, "users-fallback"));
+    assert!(!has(&r.reasons, Rule::UsersFallback));
 }
 
 #[test]
@@ -152,7 +157,7 @@ fn only_the_known_rps_types_count() {
         ..req(100)
     });
     assert_eq!(r.size, SizeKey::Users10k);
-    assert!(has(&r.reasons, "rps-per-type"));
+    assert!(has(&r.reasons, Rule::RpsPerType));
 }
 
 #[test]
@@ -170,7 +175,7 @@ fn a_peak_up_to_15_percent_over_a_target_stays_on_that_size_and_says_so() {
     let note = stay
         .reasons
         .iter()
-        .find(|f| f.rule == "rps-headroom")
+        .find(|f| f.rule == Rule::RpsHeadroom)
         .unwrap();
     assert!(
         note.text.contains("10% over the 5k target of 100 RPS"),
@@ -198,12 +203,12 @@ fn a_peak_up_to_15_percent_over_a_target_stays_on_that_size_and_says_so() {
         ..req(100)
     });
     assert_eq!(moved.size, SizeKey::Users10k);
-    assert!(!has(&moved.reasons, "rps-headroom"));
+    assert!(!has(&moved.reasons, Rule::RpsHeadroom));
     let exact = recommend(&Requirements {
         peak_rps: api(100.0),
         ..req(100)
     });
-    assert!(!has(&exact.reasons, "rps-headroom"));
+    assert!(!has(&exact.reasons, Rule::RpsHeadroom));
 }
 
 #[test]
@@ -243,7 +248,7 @@ fn a_sustained_rate_well_below_the_peak_is_explained() {
     let note = r
         .advice
         .iter()
-        .find(|f| f.rule == "peak-vs-sustained")
+        .find(|f| f.rule == Rule::PeakVsSustained)
         .unwrap();
     assert!(
         note.text.contains("fits 3k while the peak needs 5k"),
@@ -258,8 +263,12 @@ fn a_user_count_far_above_the_measured_rps_is_pointed_out() {
         peak_rps: peaks(40.0, 4.0, 4.0, 1.0),
         ..req(20_000)
     });
-    assert_eq!(r.size, SizeKey::Users3k.min(r.size).max(SizeKey::Users2k));
-    assert!(has(&r.advice, "users-vs-rps"));
+    assert_eq!(
+        r.size,
+        SizeKey::Users3k,
+        "20,000 users need high availability"
+    );
+    assert!(has(&r.advice, Rule::UsersVsRps));
 }
 
 #[test]
@@ -270,22 +279,22 @@ fn ha_below_3000_users_means_3k_with_its_reductions() {
     });
     assert_eq!(r.size, SizeKey::Users3k);
     assert!(r.ha_reductions);
-    assert!(has(&r.reasons, "ha-below-3k"));
+    assert!(has(&r.reasons, Rule::HaBelow3k));
     let zdt = recommend(&Requirements {
         zero_downtime: true,
         ..req(800)
     });
     assert_eq!(zdt.size, SizeKey::Users3k);
-    assert!(has(&zdt.reasons, "zero-downtime"));
+    assert!(has(&zdt.reasons, Rule::ZeroDowntime));
     let big = recommend(&Requirements {
         ha_required: true,
         ..req(8000)
     });
     assert_eq!(big.size, SizeKey::Users10k);
     assert!(!big.ha_reductions);
-    assert!(has(&big.reasons, "ha-built-in"));
+    assert!(has(&big.reasons, Rule::HaBuiltIn));
     let small = recommend(&req(800));
-    assert!(has(&small.reasons, "standalone"));
+    assert!(has(&small.reasons, Rule::Standalone));
 }
 
 #[test]
@@ -297,33 +306,37 @@ fn cloud_native_hybrid_needs_kubernetes_expertise_and_aws_or_gcp() {
     };
     let aws = recommend(&k8s(Platform::Aws, 4000));
     assert_eq!(aws.variant, Variant::CloudNativeHybrid);
-    assert!(has(&aws.reasons, "hybrid"));
+    assert!(has(&aws.reasons, Rule::Hybrid));
     assert_eq!(aws.hybrid().unwrap().pools[0].aws.machine, "c5.4xlarge");
-    assert_eq!(
-        recommend(&k8s(Platform::Gcp, 1500)).variant,
-        Variant::CloudNativeHybrid
-    );
+    // Below 3,000 users the 2k hybrid is the TAM's choice, not the default.
     let two_k = recommend(&k8s(Platform::Gcp, 1500));
-    assert!(two_k
+    assert_eq!(two_k.variant, Variant::LinuxPackage);
+    assert!(has(&two_k.advice, Rule::Hybrid2kOption));
+    let chosen = recommend(&Requirements {
+        hybrid_at_2k: true,
+        ..k8s(Platform::Gcp, 1500)
+    });
+    assert_eq!(chosen.variant, Variant::CloudNativeHybrid);
+    assert!(chosen
         .reasons
         .iter()
         .any(|f| f.text.contains("not highly available")));
 
     let azure = recommend(&k8s(Platform::Azure, 4000));
     assert_eq!(azure.variant, Variant::LinuxPackage);
-    assert!(has(&azure.warnings, "hybrid-azure"));
+    assert!(has(&azure.warnings, Rule::HybridAzure));
     let metal = recommend(&k8s(Platform::BareMetal, 4000));
     assert_eq!(metal.variant, Variant::LinuxPackage);
-    assert!(has(&metal.advice, "hybrid-platform"));
+    assert!(has(&metal.advice, Rule::HybridPlatform));
     let tiny = recommend(&k8s(Platform::Aws, 500));
     assert_eq!(tiny.variant, Variant::LinuxPackage);
-    assert!(has(&tiny.advice, "hybrid-smallest"));
+    assert!(has(&tiny.advice, Rule::HybridSmallest));
     let no_k8s = recommend(&Requirements {
         platform: Some(Platform::Aws),
         ..req(4000)
     });
     assert_eq!(no_k8s.variant, Variant::LinuxPackage);
-    assert!(has(&no_k8s.reasons, "linux-package"));
+    assert!(has(&no_k8s.reasons, Rule::LinuxPackage));
 }
 
 #[test]
@@ -335,7 +348,7 @@ fn zero_downtime_upgrades_rule_out_cloud_native_hybrid() {
         ..req(4000)
     });
     assert_eq!(r.variant, Variant::LinuxPackage);
-    assert!(has(&r.reasons, "hybrid-zero-downtime"));
+    assert!(has(&r.reasons, Rule::HybridZeroDowntime));
 }
 
 #[test]
@@ -345,12 +358,12 @@ fn geo_adds_a_second_site() {
         ..req(4000)
     });
     assert_eq!(r.sites, 2);
-    assert!(has(&r.reasons, "geo"));
+    assert!(has(&r.reasons, Rule::Geo));
     assert_eq!(recommend(&req(4000)).sites, 1);
 }
 
 #[test]
-fn heavy_automation_or_large_monorepos_start_one_size_up_and_give_multipliers() {
+fn heavy_automation_or_large_monorepos_start_one_size_up_or_give_multipliers() {
     let auto = recommend(&Requirements {
         heavy_automation: true,
         ..req(3000)
@@ -360,17 +373,34 @@ fn heavy_automation_or_large_monorepos_start_one_size_up_and_give_multipliers() 
         SizeKey::Users5k,
         "GitLab's own example: 3,000 users → 5k"
     );
-    assert!(has(&auto.reasons, "start-large"));
-    assert!(has(&auto.advice, "automation"));
+    assert_eq!(auto.start_large_from, Some(SizeKey::Users3k));
+    assert!(has(&auto.reasons, Rule::StartLarge));
+    assert!(
+        !has(&auto.advice, Rule::Automation),
+        "the multipliers are the alternative, not added on top"
+    );
+    let on_load = recommend(&Requirements {
+        heavy_automation: true,
+        size_on_load: true,
+        ..req(3000)
+    });
+    assert_eq!(on_load.size, SizeKey::Users3k);
+    assert_eq!(on_load.start_large_from, None);
+    assert!(has(&on_load.advice, Rule::Automation));
     let large = recommend(&Requirements {
         monorepos: Monorepos::Large,
         ..req(3000)
     });
     assert_eq!(large.size, SizeKey::Users5k);
-    assert!(large
-        .advice
-        .iter()
-        .any(|f| f.text.contains("Gitaly at 2–4×")));
+    assert!(!has(&large.advice, Rule::Monorepos));
+    let large_on_load = recommend(&Requirements {
+        monorepos: Monorepos::Large,
+        size_on_load: true,
+        ..req(3000)
+    });
+    assert!(large_on_load.advice.iter().any(|f| f
+        .text
+        .contains("Gitaly at 2–4× and Rails at 1.5–2× the 3k specs")));
     let medium = recommend(&Requirements {
         monorepos: Monorepos::Medium,
         ..req(3000)
@@ -391,7 +421,7 @@ fn heavy_automation_or_large_monorepos_start_one_size_up_and_give_multipliers() 
         ..req(40_000)
     });
     assert_eq!(top.size, SizeKey::Users50k);
-    assert!(has(&top.warnings, "start-large"));
+    assert!(has(&top.warnings, Rule::StartLarge));
 }
 
 #[test]
@@ -402,7 +432,7 @@ fn beyond_50k_the_app_says_so_and_recommends_50k_as_the_base() {
     let w = users
         .warnings
         .iter()
-        .find(|f| f.rule == "beyond-largest")
+        .find(|f| f.rule == Rule::BeyondLargest)
         .unwrap();
     assert!(w.text.contains("80,000 users"), "{}", w.text);
     let rps = recommend(&Requirements {
@@ -676,10 +706,12 @@ fn every_finding_links_a_gitlab_docs_page() {
         ..req(30_000)
     });
     for f in r.reasons.iter().chain(&r.warnings).chain(&r.advice) {
-        assert!(f
-            .source
-            .url()
-            .starts_with("https://docs.gitlab.com/administration/reference_architectures/"));
+        let url = f.source.url();
+        assert!(
+            url.starts_with("https://docs.gitlab.com/administration/reference_architectures/")
+                || url == upgrade_planner::domain::sizing::HANDBOOK_URL,
+            "{url}"
+        );
         assert!(!f.text.is_empty());
     }
 }
@@ -729,6 +761,8 @@ fn any_requirements() -> impl Strategy<Value = Requirements> {
                     kubernetes_expertise: flags[3],
                     monorepos,
                     heavy_automation: flags[5] && flags[4],
+                    size_on_load: flags[4] && !flags[0],
+                    hybrid_at_2k: flags[2] != flags[3],
                 }
             },
         )

@@ -428,6 +428,9 @@ fn recommendation_md(md: &mut String, rec: &Recommendation) {
         format_number(rec.current_users as f64),
         size.doc_url()
     );
+    if let Some(note) = rec.start_large_note() {
+        let _ = writeln!(md, "{note}\n");
+    }
     if let Some(hybrid) = rec.hybrid() {
         md.push_str("| Kubernetes pool | Nodes | Machine type | Pool vCPU | Pool memory (GB) |\n|---|---:|---|---:|---:|\n");
         for pool in hybrid.pools {
@@ -543,7 +546,7 @@ pub fn plan_json(
                 "variant": r.variant.label(),
                 "projected_users": r.projected_users,
                 "docs": r.architecture().doc_url(),
-                "reasons": r.reasons.iter().map(|f| json!({"rule": f.rule, "text": f.text, "source": f.source.url()})).collect::<Vec<_>>(),
+                "reasons": r.reasons.iter().map(|f| json!({"rule": f.rule.id(), "text": f.text, "source": f.source.url()})).collect::<Vec<_>>(),
             })),
         },
     });

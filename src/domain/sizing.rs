@@ -44,6 +44,10 @@ pub struct SizingInputs {
     /// A [`Monorepos::code`].
     pub monorepos: String,
     pub heavy_automation: bool,
+    /// The TAM chose to size on the load rather than start large (monorepos, automation).
+    pub size_on_load: bool,
+    /// The TAM turned on the 2k Cloud Native Hybrid, which GitLab's decision tree does not reach.
+    pub hybrid_at_2k: bool,
 }
 
 impl SizingInputs {
@@ -144,6 +148,10 @@ pub struct Requirements {
     pub kubernetes_expertise: bool,
     pub monorepos: Monorepos,
     pub heavy_automation: bool,
+    /// Size on the load, without the start-large step.
+    pub size_on_load: bool,
+    /// Plan the 2k Cloud Native Hybrid when the load gives 2k and Kubernetes expertise is there.
+    pub hybrid_at_2k: bool,
 }
 
 /// A form field, for placing an error message next to it.
@@ -381,11 +389,18 @@ impl TryFrom<&SizingInputs> for Requirements {
                 kubernetes_expertise: inputs.kubernetes_expertise,
                 monorepos,
                 heavy_automation: inputs.heavy_automation,
+                size_on_load: inputs.size_on_load,
+                hybrid_at_2k: inputs.hybrid_at_2k,
             }),
             _ => Err(issues),
         }
     }
 }
+
+/// GitLab's handbook page on coordinating a customer's infrastructure upgrade: the source of the
+/// 5,000-user Professional Services advice and the three-month timeline.
+pub const HANDBOOK_URL: &str =
+    "https://handbook.gitlab.com/handbook/customer-success/csm/services/infrastructure-upgrade/";
 
 /// A GitLab documentation page that a rule comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -396,6 +411,8 @@ pub enum DocPage {
     Sizing,
     /// One size's page.
     Size(SizeKey),
+    /// GitLab's handbook page on infrastructure upgrade coordination.
+    Handbook,
 }
 
 impl DocPage {
@@ -404,6 +421,7 @@ impl DocPage {
             DocPage::Overview => DOCS_BASE.to_string(),
             DocPage::Sizing => format!("{DOCS_BASE}sizing/"),
             DocPage::Size(key) => key.size().doc_url(),
+            DocPage::Handbook => HANDBOOK_URL.to_string(),
         }
     }
 
@@ -412,6 +430,7 @@ impl DocPage {
             DocPage::Overview => "Reference architectures".into(),
             DocPage::Sizing => "Reference architecture sizing".into(),
             DocPage::Size(key) => format!("Reference architecture: {}", key.size().name),
+            DocPage::Handbook => "Infrastructure upgrade coordination (GitLab handbook)".into(),
         }
     }
 }
@@ -419,8 +438,8 @@ impl DocPage {
 /// One rule's contribution: a reason, a warning or a piece of advice.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
-    /// A stable rule id, such as `rps-per-type`.
-    pub rule: &'static str,
+    /// The rule that produced it.
+    pub rule: Rule,
     pub text: String,
     pub source: DocPage,
 }
@@ -464,6 +483,8 @@ pub struct Recommendation {
     pub exceeds_largest: bool,
     /// HA below 3,000 users: the 3k architecture with its supported reductions.
     pub ha_reductions: bool,
+    /// The size the load alone gives, when the start-large step chose one size up.
+    pub start_large_from: Option<SizeKey>,
     /// Environments to build: 2 with Geo (a primary and a secondary site).
     pub sites: u32,
     /// Current or projected users at or over 5,000.
@@ -474,6 +495,17 @@ pub struct Recommendation {
 }
 
 impl Recommendation {
+    /// "Started large: the load alone gives 3k; …", when the start-large step chose the size.
+    pub fn start_large_note(&self) -> Option<String> {
+        self.start_large_from.map(|from| {
+            format!(
+                "Started large: the load alone gives {}. Monitor, and scale down to {} when metrics allow.",
+                from.short(),
+                from.short()
+            )
+        })
+    }
+
     /// The published architecture.
     pub fn architecture(&self) -> &'static Size {
         self.size.size()
@@ -582,448 +614,781 @@ fn size_for_users(users: u64) -> Option<SizeKey> {
         .find(|key| u64::from(key.size().users) >= users)
 }
 
+/// Every sizing rule, by name: a finding names the rule that produced it, and a mistyped rule is
+/// a compile error. Each variant's comment gives the GitLab page the rule comes from (paths under
+/// `doc/administration/reference_architectures/` unless said otherwise) and what it says there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// `sizing.md`: when significant growth is expected, size for the projected load.
+    GrowthProjection,
+    /// `_index.md`: the user count is the fallback when the RPS is not known; each size's count
+    /// maps to its typical RPS.
+    UsersFallback,
+    /// `sizing.md`: collect 7 to 14 days of metrics; with RPS unknown, consider starting large.
+    MeasureRps,
+    /// `sizing.md`: for each traffic type, the smallest size whose target covers the peak, then
+    /// the largest across the types.
+    RpsPerType,
+    /// `sizing.md`: a peak less than about 10–15% over the size the sustained load suggests can
+    /// stay there: the sizes have built-in headroom.
+    RpsHeadroom,
+    /// `sizing.md`: when peak and sustained load point to the same size, use it.
+    RpsNoHeadroom,
+    /// `sizing.md`: a peak well above the sustained load (automation spikes): start on the peak's
+    /// size and scale down, or stay lower with targeted component scaling (riskier).
+    PeakVsSustained,
+    /// `sizing.md`: size on measured RPS, which covers people and automation alike.
+    UsersVsRps,
+    /// `_index.md`: high availability is recommended from 3,000 users or 60 RPS; the decision tree
+    /// then leads to the HA architecture closest to the expected load.
+    UsersHa,
+    /// `_index.md`: large monorepos, heavy automation or unknown RPS: consider starting large,
+    /// monitoring and scaling down (3,000 users with heavy automation start on 5k).
+    StartLarge,
+    /// `_index.md`: HA below 3,000 users is the 3k architecture with its supported reductions.
+    HaBelow3k,
+    /// `_index.md`: every architecture from 3k up has high availability built in.
+    HaBuiltIn,
+    /// `_index.md`: below 3,000 users, a standalone environment with automated backups is
+    /// enough, and even preferable, for most customers.
+    Standalone,
+    /// `_index.md`: zero-downtime upgrades need an HA Linux package environment; Cloud Native
+    /// Hybrid does not support them.
+    ZeroDowntime,
+    /// `50k_users.md`: beyond the largest architecture, contact GitLab.
+    BeyondLargest,
+    /// `_index.md`: zero-downtime upgrades rule Cloud Native Hybrid out.
+    HybridZeroDowntime,
+    /// `_index.md`: the smallest Kubernetes architectures are 2k (not HA) and 3k (HA); specs can be
+    /// lowered for fewer users.
+    HybridSmallest,
+    /// `_index.md`: the decision tree reaches Cloud Native Hybrid only at 60 RPS / 3,000 users;
+    /// below it ends at the standalone 1k/2k architectures with backups.
+    Hybrid2kOption,
+    /// `_index.md`: with strong Kubernetes expertise and the wish for its resilience, the Cloud
+    /// Native Hybrid architecture closest to the expected load.
+    Hybrid,
+    /// `_index.md`: Cloud Native Hybrid is tested and recommended on GKE and EKS.
+    HybridAzure,
+    /// `_index.md`: the same, for bare metal or a platform not chosen yet.
+    HybridPlatform,
+    /// `_index.md`: without strong Kubernetes expertise, the Linux package on virtual machines.
+    LinuxPackage,
+    /// `_index.md`: Geo needs a second, separate environment.
+    Geo,
+    /// `_index.md`: with Geo, a cloud database must support cross-region replication.
+    GeoDatabase,
+    /// `sizing.md`: monorepos of 2–10 GB or more: Gitaly and Rails multipliers.
+    Monorepos,
+    /// `sizing.md`: heavy automation: adjust busy components at 1.25–1.5× to start.
+    Automation,
+    /// `10k_users.md` and up: Database Load Balancing, separate Redis cache and persistent.
+    DatabaseLoadBalancing,
+    /// `25k_users.md`, `50k_users.md`: Cloud SQL Enterprise Plus on GCP.
+    CloudSql,
+    /// `3k_users.md` and up: Praefect's PostgreSQL is one node; full HA needs a third-party one.
+    PraefectPostgres,
+    /// `_index.md`: with a cloud PostgreSQL service, PgBouncer and Consul are not needed, though
+    /// Consul may still serve Prometheus auto-discovery.
+    CloudPostgresConsul,
+    /// The handbook's infrastructure upgrade page: 5,000 users or more, Professional Services
+    /// highly recommended; such migrations often take at least three months.
+    ProfessionalServices,
+}
+
+impl Rule {
+    /// Every rule, in the order `recommend` can produce them.
+    pub const ALL: [Rule; 31] = [
+        Rule::GrowthProjection,
+        Rule::UsersFallback,
+        Rule::MeasureRps,
+        Rule::RpsPerType,
+        Rule::RpsHeadroom,
+        Rule::RpsNoHeadroom,
+        Rule::PeakVsSustained,
+        Rule::UsersVsRps,
+        Rule::UsersHa,
+        Rule::StartLarge,
+        Rule::HaBelow3k,
+        Rule::HaBuiltIn,
+        Rule::Standalone,
+        Rule::ZeroDowntime,
+        Rule::BeyondLargest,
+        Rule::HybridZeroDowntime,
+        Rule::HybridSmallest,
+        Rule::Hybrid2kOption,
+        Rule::Hybrid,
+        Rule::HybridAzure,
+        Rule::HybridPlatform,
+        Rule::LinuxPackage,
+        Rule::Geo,
+        Rule::GeoDatabase,
+        Rule::Monorepos,
+        Rule::Automation,
+        Rule::DatabaseLoadBalancing,
+        Rule::CloudSql,
+        Rule::PraefectPostgres,
+        Rule::CloudPostgresConsul,
+        Rule::ProfessionalServices,
+    ];
+
+    /// The rule's stable id, as plan files and the page carry it ("rps-per-type").
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::GrowthProjection => "growth-projection",
+            Rule::UsersFallback => "users-fallback",
+            Rule::MeasureRps => "measure-rps",
+            Rule::RpsPerType => "rps-per-type",
+            Rule::RpsHeadroom => "rps-headroom",
+            Rule::RpsNoHeadroom => "rps-no-headroom",
+            Rule::PeakVsSustained => "peak-vs-sustained",
+            Rule::UsersVsRps => "users-vs-rps",
+            Rule::UsersHa => "users-ha",
+            Rule::StartLarge => "start-large",
+            Rule::HaBelow3k => "ha-below-3k",
+            Rule::HaBuiltIn => "ha-built-in",
+            Rule::Standalone => "standalone",
+            Rule::ZeroDowntime => "zero-downtime",
+            Rule::BeyondLargest => "beyond-largest",
+            Rule::HybridZeroDowntime => "hybrid-zero-downtime",
+            Rule::HybridSmallest => "hybrid-smallest",
+            Rule::Hybrid2kOption => "hybrid-2k-option",
+            Rule::Hybrid => "hybrid",
+            Rule::HybridAzure => "hybrid-azure",
+            Rule::HybridPlatform => "hybrid-platform",
+            Rule::LinuxPackage => "linux-package",
+            Rule::Geo => "geo",
+            Rule::GeoDatabase => "geo-database",
+            Rule::Monorepos => "monorepos",
+            Rule::Automation => "automation",
+            Rule::DatabaseLoadBalancing => "database-load-balancing",
+            Rule::CloudSql => "cloud-sql",
+            Rule::PraefectPostgres => "praefect-postgres",
+            Rule::CloudPostgresConsul => "cloud-postgres-consul",
+            Rule::ProfessionalServices => "professional-services",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The work in progress of [`recommend`]: each step reads the requirements and what earlier
+/// steps decided, and adds its findings.
+struct Draft<'a> {
+    req: &'a Requirements,
+    projected: u64,
+    factor: f64,
+    size: SizeKey,
+    sized_by: SizedBy,
+    exceeds: Option<String>,
+    start_large_from: Option<SizeKey>,
+    ha_reductions: bool,
+    variant: Variant,
+    reasons: Vec<Finding>,
+    warnings: Vec<Finding>,
+    advice: Vec<Finding>,
+}
+
+impl Draft<'_> {
+    fn reason(&mut self, rule: Rule, text: String, source: DocPage) {
+        self.reasons.push(Finding { rule, text, source });
+    }
+    fn warn(&mut self, rule: Rule, text: String, source: DocPage) {
+        self.warnings.push(Finding { rule, text, source });
+    }
+    fn advise(&mut self, rule: Rule, text: String, source: DocPage) {
+        self.advice.push(Finding { rule, text, source });
+    }
+    /// The users the customer has or will have: every sentence about users speaks of these.
+    fn users(&self) -> u64 {
+        self.req.current_users.max(self.projected)
+    }
+}
+
 /// Applies GitLab's selection rules, in order, to the requirements.
 pub fn recommend(req: &Requirements) -> Recommendation {
-    let mut reasons = Vec::new();
-    let mut warnings = Vec::new();
-    let mut advice = Vec::new();
-    let finding = |rule, text: String, source| Finding { rule, text, source };
-
-    // 1. The load to size for: today's, or projected over the horizon.
     let (projected, factor) = project(req.current_users, req.growth);
-    let horizon_months = match req.growth {
-        Growth::Rate { horizon_months, .. } => Some(horizon_months),
-        _ => None,
+    let mut d = Draft {
+        req,
+        projected,
+        factor,
+        size: SizeKey::Users1k,
+        sized_by: SizedBy::Users,
+        exceeds: None,
+        start_large_from: None,
+        ha_reductions: false,
+        variant: Variant::LinuxPackage,
+        reasons: Vec::new(),
+        warnings: Vec::new(),
+        advice: Vec::new(),
     };
-    reasons.push(finding(
-        "growth-projection",
-        match req.growth {
-            Growth::None => format!(
-                "No growth given: sized on today's {}.",
-                users_text(req.current_users)
-            ),
-            Growth::Rate {
-                annual_pct,
-                horizon_months,
-            } => format!(
-                "{} growing {}% a year for {horizon_months} months gives {} projected; GitLab \
-                 advises sizing for the load expected when significant growth is planned.",
-                users_text(req.current_users),
-                format_number(annual_pct),
-                users_text(projected)
-            ),
-            Growth::Target { users } if users < req.current_users => format!(
-                "The target of {} is below today's {}; sized on today's count.",
-                users_text(users),
-                users_text(req.current_users)
-            ),
-            Growth::Target { users } => {
-                format!(
-                    "Sized for the target of {} given for the engagement.",
-                    users_text(users)
-                )
-            }
+    let steps: [fn(&mut Draft); 10] = [
+        growth,
+        base_size,
+        high_availability,
+        start_large,
+        beyond_largest,
+        variant,
+        geo,
+        component_advice,
+        size_notes,
+        professional_services,
+    ];
+    for step in steps {
+        step(&mut d);
+    }
+    Recommendation {
+        size: d.size,
+        variant: d.variant,
+        platform: req.platform,
+        current_users: req.current_users,
+        projected_users: projected,
+        growth_factor: factor,
+        horizon_months: match req.growth {
+            Growth::Rate { horizon_months, .. } => Some(horizon_months),
+            _ => None,
         },
-        DocPage::Sizing,
-    ));
+        sized_by: d.sized_by,
+        exceeds_largest: d.exceeds.is_some(),
+        ha_reductions: d.ha_reductions,
+        start_large_from: d.start_large_from,
+        sites: if req.geo { 2 } else { 1 },
+        large_upgrade: d.users() >= LARGE_UPGRADE_USERS,
+        reasons: d.reasons,
+        warnings: d.warnings,
+        advice: d.advice,
+    }
+}
 
-    // 2. The base size: by peak RPS per traffic type when known, else by users.
-    let users_size = size_for_users(projected);
-    let known: Vec<(TrafficType, f64, f64)> = TrafficType::ALL
+/// The load to size for: today's, or projected over the horizon.
+fn growth(d: &mut Draft) {
+    let (req, projected) = (d.req, d.projected);
+    let text = match req.growth {
+        Growth::None => format!(
+            "No growth given: sized on today's {}.",
+            users_text(req.current_users)
+        ),
+        Growth::Rate {
+            annual_pct,
+            horizon_months,
+        } => format!(
+            "{} growing {}% a year for {horizon_months} months gives {} projected; GitLab \
+             advises sizing for the load expected when significant growth is planned.",
+            users_text(req.current_users),
+            format_number(annual_pct),
+            users_text(projected)
+        ),
+        Growth::Target { users } if users < req.current_users => format!(
+            "The target of {} is below today's {}; sized on today's count.",
+            users_text(users),
+            users_text(req.current_users)
+        ),
+        Growth::Target { users } => format!(
+            "Sized for the target of {} given for the engagement.",
+            users_text(users)
+        ),
+    };
+    d.reason(Rule::GrowthProjection, text, DocPage::Sizing);
+}
+
+/// The base size: by peak RPS per traffic type when any is known, else by users.
+fn base_size(d: &mut Draft) {
+    if TrafficType::ALL
         .into_iter()
-        .filter_map(|t| req.peak_rps.get(t).map(|peak| (t, peak, peak * factor)))
-        .collect();
-    let mut exceeds = None::<String>;
-    let (base, sized_by) = if known.is_empty() {
-        let base = users_size.unwrap_or(SizeKey::Users50k);
-        if users_size.is_none() {
-            exceeds = Some(users_text(projected));
-        }
-        reasons.push(finding(
-            "users-fallback",
-            format!(
-                "Peak RPS not known: by user count, the smallest architecture that covers {} is {} ({}).",
-                users_text(projected),
-                base.short(),
-                base.size().name
-            ),
-            DocPage::Overview,
-        ));
-        advice.push(finding(
-            "measure-rps",
-            "Peak requests per second are GitLab's main sizing measure: collect 7 to 14 days of \
-             metrics and enter the peak API, Web, Git pull and Git push rates. Until then, GitLab \
-             advises starting large and scaling down once metrics allow."
-                .into(),
-            DocPage::Sizing,
-        ));
-        (base, SizedBy::Users)
+        .any(|t| d.req.peak_rps.get(t).is_some())
+    {
+        base_size_by_rps(d);
     } else {
-        let mut parts = Vec::new();
-        let mut base = SizeKey::Users1k;
-        for &(traffic, peak, load) in &known {
-            let strict = size_for_rps(traffic, load, false);
-            let tolerant = size_for_rps(traffic, load, true);
-            let chosen = tolerant.unwrap_or(SizeKey::Users50k);
-            if tolerant.is_none() {
-                exceeds = Some(format!("{} {} RPS", format_number(load), traffic.label()));
-            }
-            if tolerant.is_some() && tolerant != strict {
-                let target = chosen.size().target_rps.get(traffic);
-                let over = (load / f64::from(target) - 1.0) * 100.0;
-                reasons.push(finding(
-                    "rps-headroom",
-                    format!(
-                        "{} load of {} RPS is {}% over the {} target of {target} RPS; within about \
-                         {HEADROOM_PCT}% the architecture's built-in headroom covers it, so it stays on {}.",
-                        traffic.label(),
-                        format_number(load),
-                        format_number(over),
-                        chosen.short(),
-                        chosen.short()
-                    ),
-                    DocPage::Sizing,
-                ));
-            }
-            let shown = if (factor - 1.0).abs() > f64::EPSILON {
-                format!(
-                    "{} {} RPS ({} today) → {}",
-                    traffic.label(),
-                    format_number(load),
-                    format_number(peak),
-                    chosen.short()
-                )
-            } else {
-                format!(
-                    "{} {} RPS → {}",
-                    traffic.label(),
-                    format_number(load),
-                    chosen.short()
-                )
-            };
-            parts.push(shown);
-            base = base.max(chosen);
-        }
-        reasons.push(finding(
-            "rps-per-type",
-            format!(
-                "Peak RPS known: for each traffic type, the smallest architecture whose target \
-                 covers it, then the largest of those: {}. Result: {}.",
-                parts.join("; "),
-                base.short()
-            ),
-            DocPage::Sizing,
-        ));
-        for traffic in TrafficType::ALL {
-            let (Some(peak), Some(sustained)) =
-                (req.peak_rps.get(traffic), req.sustained_rps.get(traffic))
-            else {
-                continue;
-            };
-            let by_peak = size_for_rps(traffic, peak * factor, true).unwrap_or(SizeKey::Users50k);
-            let by_sustained =
-                size_for_rps(traffic, sustained * factor, false).unwrap_or(SizeKey::Users50k);
-            if by_sustained < by_peak {
-                advice.push(finding(
-                    "peak-vs-sustained",
-                    format!(
-                        "{} sustained (p95) load fits {} while the peak needs {}: spikes, often from \
-                         automation. GitLab's choice: start on {} and scale down later if metrics \
-                         allow, or {} with targeted component scaling (riskier).",
-                        traffic.label(),
-                        by_sustained.short(),
-                        by_peak.short(),
-                        by_peak.short(),
-                        by_sustained.short()
-                    ),
-                    DocPage::Sizing,
-                ));
-            }
-        }
-        if let Some(by_users) = users_size.filter(|u| *u > base) {
-            advice.push(finding(
-                "users-vs-rps",
-                format!(
-                    "By user count alone, {} would point to {}. GitLab sizes on measured RPS; make \
-                     sure the figures cover the busiest days and all automation.",
-                    users_text(projected),
-                    by_users.short()
-                ),
-                DocPage::Sizing,
-            ));
-        }
-        (base, SizedBy::Rps)
-    };
+        base_size_by_users(d);
+    }
+}
 
-    // 3. Large monorepos or heavy automation: start one size up.
-    let mut size = base;
-    let start_large = match (req.heavy_automation, req.monorepos) {
-        (true, Monorepos::Large) => Some("Heavy automation or CI and monorepos over 10 GB"),
-        (true, _) => Some("Heavy automation or CI"),
-        (false, Monorepos::Large) => Some("Monorepos over 10 GB"),
-        (false, _) => None,
+fn base_size_by_users(d: &mut Draft) {
+    let by_users = size_for_users(d.projected);
+    let base = by_users.unwrap_or(SizeKey::Users50k);
+    if by_users.is_none() {
+        d.exceeds = Some(users_text(d.projected));
+    }
+    d.size = base;
+    d.sized_by = SizedBy::Users;
+    let text = format!(
+        "Peak RPS not known: by user count, the smallest architecture that covers {} is {} ({}).",
+        users_text(d.projected),
+        base.short(),
+        base.size().name
+    );
+    d.reason(Rule::UsersFallback, text, DocPage::Overview);
+    let larger = match base.next() {
+        Some(next) => format!(
+            " Until then GitLab suggests considering starting large ({} instead of {}), \
+             monitoring, and scaling down once metrics allow.",
+            next.short(),
+            base.short()
+        ),
+        None => String::new(),
     };
-    if let Some(why) = start_large {
-        match base.next() {
-            Some(next) => {
-                size = next;
-                reasons.push(finding(
-                    "start-large",
-                    format!(
-                        "{why}: GitLab advises starting one size up ({} instead of {}), monitoring, \
-                         and scaling down when metrics allow. For example, 3,000 users with heavy \
-                         automation start on 5k.",
-                        next.short(),
-                        base.short()
-                    ),
-                    DocPage::Sizing,
-                ));
-            }
-            None => warnings.push(finding(
-                "start-large",
-                format!(
-                    "{why}: GitLab advises starting one size up, but 50k is the largest \
-                     architecture; plan extra capacity with GitLab."
-                ),
-                DocPage::Sizing,
-            )),
+    let text = format!(
+        "Peak requests per second are GitLab's main sizing measure: collect 7 to 14 days of \
+         metrics and enter the peak API, Web, Git pull and Git push rates.{larger}"
+    );
+    d.advise(Rule::MeasureRps, text, DocPage::Sizing);
+}
+
+/// One traffic type's size, and why, when a tolerance or the sustained load decided it.
+fn size_for_traffic(d: &mut Draft, traffic: TrafficType, load: f64) -> SizeKey {
+    let strict = size_for_rps(traffic, load, false);
+    let tolerant = size_for_rps(traffic, load, true);
+    let Some(tolerant) = tolerant else {
+        d.exceeds = Some(format!("{} {} RPS", format_number(load), traffic.label()));
+        return SizeKey::Users50k;
+    };
+    if Some(tolerant) == strict {
+        return tolerant;
+    }
+    let target = tolerant.size().target_rps.get(traffic);
+    let over = format_number((load / f64::from(target) - 1.0) * 100.0);
+    let larger = strict.unwrap_or(SizeKey::Users50k);
+    let sustained = d.req.sustained_rps.get(traffic).map(|s| s * d.factor);
+    match sustained {
+        Some(s) if s > f64::from(target) => {
+            let text = format!(
+                "{} peak of {} RPS and sustained (p95) load of {} RPS are both over the {} target \
+                 of {target} RPS: peak and sustained load point to the same larger architecture, \
+                 {}, so no headroom tolerance applies.",
+                traffic.label(),
+                format_number(load),
+                format_number(s),
+                tolerant.short(),
+                larger.short()
+            );
+            d.reason(Rule::RpsNoHeadroom, text, DocPage::Sizing);
+            larger
+        }
+        Some(s) => {
+            let text = format!(
+                "{} peak of {} RPS is {over}% over the {} target of {target} RPS, and the \
+                 sustained (p95) load of {} RPS fits {}: a peak within about {HEADROOM_PCT}% of \
+                 it is covered by the architecture's built-in headroom, so it stays on {}.",
+                traffic.label(),
+                format_number(load),
+                tolerant.short(),
+                format_number(s),
+                tolerant.short(),
+                tolerant.short()
+            );
+            d.reason(Rule::RpsHeadroom, text, DocPage::Sizing);
+            tolerant
+        }
+        None => {
+            let text = format!(
+                "{} peak of {} RPS is {over}% over the {} target of {target} RPS. A peak within \
+                 about {HEADROOM_PCT}% stays on the size the sustained load fits, thanks to its \
+                 built-in headroom; no sustained (p95) figure was given, so {} assumes it fits {}. \
+                 A sustained {} rate of {target} RPS or less confirms it; above that, {} is the \
+                 size.",
+                traffic.label(),
+                format_number(load),
+                tolerant.short(),
+                tolerant.short(),
+                tolerant.short(),
+                traffic.label(),
+                larger.short()
+            );
+            d.reason(Rule::RpsHeadroom, text, DocPage::Sizing);
+            tolerant
         }
     }
+}
 
-    // 4. High availability.
-    let needs_ha = req.ha_required || req.zero_downtime;
-    let mut ha_reductions = false;
-    if needs_ha && size < SizeKey::Users3k {
-        size = SizeKey::Users3k;
-        ha_reductions = true;
-        reasons.push(finding(
-            "ha-below-3k",
+fn base_size_by_rps(d: &mut Draft) {
+    let mut parts = Vec::new();
+    let mut base = SizeKey::Users1k;
+    for traffic in TrafficType::ALL {
+        let Some(peak) = d.req.peak_rps.get(traffic) else {
+            continue;
+        };
+        let load = peak * d.factor;
+        let chosen = size_for_traffic(d, traffic, load);
+        parts.push(if (d.factor - 1.0).abs() > f64::EPSILON {
             format!(
-                "{} is required below 3,000 users: GitLab's route is the 3k architecture, the \
-                 smallest with high availability, reduced as it allows (see the supported \
-                 reductions).",
-                if req.ha_required {
-                    "High availability"
-                } else {
-                    "Zero-downtime upgrading (which needs high availability)"
-                }
-            ),
-            DocPage::Size(SizeKey::Users3k),
-        ));
-    } else if size >= SizeKey::Users3k {
-        reasons.push(finding(
-            "ha-built-in",
+                "{} {} RPS ({} today) → {}",
+                traffic.label(),
+                format_number(load),
+                format_number(peak),
+                chosen.short()
+            )
+        } else {
             format!(
-                "{} has high availability built in, as GitLab recommends from 3,000 users or 60 RPS.",
-                size.short()
-            ),
-            DocPage::Overview,
-        ));
+                "{} {} RPS → {}",
+                traffic.label(),
+                format_number(load),
+                chosen.short()
+            )
+        });
+        base = base.max(chosen);
+        peak_vs_sustained(d, traffic, chosen);
+    }
+    let text = format!(
+        "Peak RPS known: for each traffic type, the smallest architecture whose target covers the \
+         peak (or that it passes by no more than about {HEADROOM_PCT}% where the sustained load \
+         allows, as explained below), then the largest of those: {}. Result: {}.",
+        parts.join("; "),
+        base.short()
+    );
+    d.reason(Rule::RpsPerType, text, DocPage::Sizing);
+    d.size = base;
+    d.sized_by = SizedBy::Rps;
+    if let Some(by_users) = size_for_users(d.projected).filter(|u| *u > base) {
+        let text = format!(
+            "By user count alone, {} would point to {}. GitLab sizes on measured RPS; make sure the \
+             figures cover the busiest days and all automation.",
+            users_text(d.projected),
+            by_users.short()
+        );
+        d.advise(Rule::UsersVsRps, text, DocPage::Sizing);
+    }
+}
+
+/// A sustained load that fits a smaller size than the peak: spikes, often from automation.
+fn peak_vs_sustained(d: &mut Draft, traffic: TrafficType, by_peak: SizeKey) {
+    let Some(sustained) = d.req.sustained_rps.get(traffic) else {
+        return;
+    };
+    let by_sustained =
+        size_for_rps(traffic, sustained * d.factor, false).unwrap_or(SizeKey::Users50k);
+    if by_sustained < by_peak {
+        let text = format!(
+            "{} sustained (p95) load fits {} while the peak needs {}: spikes, often from \
+             automation. GitLab's choice: start on {} and scale down later if metrics allow, or {} \
+             with targeted component scaling (riskier).",
+            traffic.label(),
+            by_sustained.short(),
+            by_peak.short(),
+            by_peak.short(),
+            by_sustained.short()
+        );
+        d.advise(Rule::PeakVsSustained, text, DocPage::Sizing);
+    }
+}
+
+/// High availability: from 3,000 users, when required, or for zero-downtime upgrades.
+fn high_availability(d: &mut Draft) {
+    let req = d.req;
+    let users = d.users();
+    if users >= 3_000 && d.size < SizeKey::Users3k {
+        d.size = SizeKey::Users3k;
+        let text = format!(
+            "{}: GitLab recommends high availability from 3,000 users, so the architecture \
+             closest to the measured load that has it: 3k.",
+            users_text(users)
+        );
+        d.reason(Rule::UsersHa, text, DocPage::Overview);
+    } else if (req.ha_required || req.zero_downtime) && d.size < SizeKey::Users3k {
+        d.size = SizeKey::Users3k;
+        d.ha_reductions = true;
+        let text = format!(
+            "{} is required for {}, under 3,000: GitLab's route is the 3k architecture, the \
+             smallest with high availability, reduced as it allows (see the supported reductions).",
+            if req.ha_required {
+                "High availability"
+            } else {
+                "Zero-downtime upgrading (which needs high availability)"
+            },
+            users_text(users)
+        );
+        d.reason(Rule::HaBelow3k, text, DocPage::Size(SizeKey::Users3k));
+    } else if d.size >= SizeKey::Users3k {
+        let text = format!(
+            "{} has high availability built in, as GitLab recommends from 3,000 users or 60 RPS.",
+            d.size.short()
+        );
+        d.reason(Rule::HaBuiltIn, text, DocPage::Overview);
     } else {
-        reasons.push(finding(
-            "standalone",
-            "Under 3,000 users with no high-availability requirement, GitLab recommends a \
-             standalone (non-HA) environment with automated backups: smaller, cheaper, and slower \
-             only to recover."
-                .into(),
-            DocPage::Overview,
-        ));
+        let text = format!(
+            "{}, under 3,000, with no high-availability requirement: GitLab recommends a \
+             standalone (non-HA) environment with automated backups, smaller, cheaper, and slower \
+             only to recover.",
+            users_text(users)
+        );
+        d.reason(Rule::Standalone, text, DocPage::Overview);
     }
     if req.zero_downtime {
-        reasons.push(finding(
-            "zero-downtime",
+        d.reason(
+            Rule::ZeroDowntime,
             "Zero-downtime upgrades need a highly available Linux package environment; Cloud \
              Native Hybrid does not support them, and brief interruptions during failover can \
              still occur."
                 .into(),
             DocPage::Overview,
-        ));
+        );
     }
+}
 
-    // 5. Beyond the largest architecture: 50k as the base, and GitLab to talk to.
-    if let Some(load) = &exceeds {
-        size = SizeKey::Users50k;
-        warnings.push(finding(
-            "beyond-largest",
-            format!(
-                "The projected load ({load}) exceeds the largest reference architecture (50k: up \
-                 to 1,000 RPS or 50,000 users). Use 50k as the base and contact GitLab to design \
-                 beyond it."
-            ),
-            DocPage::Size(SizeKey::Users50k),
-        ));
+/// Large monorepos or heavy automation: GitLab suggests considering starting one size up. The
+/// app does so, as GitLab's own example does, unless the TAM chose to size on the load.
+fn start_large(d: &mut Draft) {
+    let why = match (d.req.heavy_automation, d.req.monorepos) {
+        (true, Monorepos::Large) => "Heavy automation or CI and monorepos over 10 GB",
+        (true, _) => "Heavy automation or CI",
+        (false, Monorepos::Large) => "Monorepos over 10 GB",
+        (false, _) => return,
+    };
+    let base = d.size;
+    let Some(next) = base.next() else {
+        let text = format!(
+            "{why}: GitLab suggests considering starting one size up, but 50k is the largest \
+             architecture; plan extra capacity with GitLab."
+        );
+        d.warn(Rule::StartLarge, text, DocPage::Sizing);
+        return;
+    };
+    if d.req.size_on_load {
+        let text = format!(
+            "{why}: GitLab suggests considering starting large ({} instead of {}), monitoring and \
+             scaling down; you chose to size on the load instead, so {} stays, with the \
+             component scaling below.",
+            next.short(),
+            base.short(),
+            base.short()
+        );
+        d.reason(Rule::StartLarge, text, DocPage::Sizing);
+        return;
     }
+    d.size = next;
+    d.start_large_from = Some(base);
+    let text = format!(
+        "{why}: a start-large choice. GitLab suggests considering starting one size up, \
+         monitoring, and scaling down when metrics allow (its example: 3,000 users with heavy \
+         automation start on 5k). The load alone gives {}; starting large gives {}. Scaling single \
+         components of {} instead is the alternative.",
+        base.short(),
+        next.short(),
+        base.short()
+    );
+    d.reason(Rule::StartLarge, text, DocPage::Sizing);
+}
 
-    // 6. Variant: Cloud Native Hybrid only with Kubernetes expertise, on a tested platform.
-    let mut variant = Variant::LinuxPackage;
+/// Beyond the largest architecture: 50k as the base, and GitLab to talk to.
+fn beyond_largest(d: &mut Draft) {
+    let Some(load) = d.exceeds.clone() else {
+        return;
+    };
+    d.size = SizeKey::Users50k;
+    let text = format!(
+        "The projected load ({load}) exceeds the largest reference architecture (50k: up to 1,000 \
+         RPS or 50,000 users). Use 50k as the base and contact GitLab to design beyond it."
+    );
+    d.warn(Rule::BeyondLargest, text, DocPage::Size(SizeKey::Users50k));
+}
+
+/// Cloud Native Hybrid: at 3k and up with Kubernetes expertise on a tested platform; at 2k only
+/// when the TAM turns it on.
+fn variant(d: &mut Draft) {
+    let req = d.req;
     if req.kubernetes_expertise {
         if req.zero_downtime {
-            reasons.push(finding(
-                "hybrid-zero-downtime",
+            d.reason(
+                Rule::HybridZeroDowntime,
                 "Kubernetes expertise is there, but zero-downtime upgrades rule Cloud Native \
                  Hybrid out: Linux package on virtual machines."
                     .into(),
                 DocPage::Overview,
-            ));
-        } else if size.size().hybrid.is_none() {
-            advice.push(finding(
-                "hybrid-smallest",
-                "The smallest Cloud Native Hybrid architectures are 2k (not HA) and 3k (HA); at \
-                 this load the single-node Linux package is recommended."
+            );
+        } else if d.size.size().hybrid.is_none() {
+            d.advise(
+                Rule::HybridSmallest,
+                "The smallest Kubernetes architectures are 2k (not highly available) and 3k \
+                 (highly available); their node specs can be lowered for fewer users. At this load \
+                 GitLab recommends the single-node Linux package with backups."
                     .into(),
-                DocPage::Size(size),
-            ));
+                DocPage::Size(d.size),
+            );
+        } else if d.size == SizeKey::Users2k && !req.hybrid_at_2k {
+            d.advise(
+                Rule::Hybrid2kOption,
+                "GitLab's decision tree leads to Cloud Native Hybrid only from 60 RPS or 3,000 \
+                 users, for customers with Kubernetes expertise who want its extra resilience; \
+                 below that it ends at the standalone 1k and 2k architectures with backups. A 2k \
+                 hybrid (not highly available) exists: turn on \u{201c}Plan the 2k Cloud Native \
+                 Hybrid\u{201d} to plan it."
+                    .into(),
+                DocPage::Overview,
+            );
         } else {
-            match req.platform {
-                Some(p @ (Platform::Aws | Platform::Gcp)) => {
-                    variant = Variant::CloudNativeHybrid;
-                    reasons.push(finding(
-                        "hybrid",
-                        format!(
-                            "Kubernetes expertise on {}: Cloud Native Hybrid runs the stateless \
-                             parts (Rails, Sidekiq, NGINX and supporting services) in Kubernetes, \
-                             while Gitaly, PostgreSQL and Redis stay on virtual machines or cloud \
-                             services.{}",
-                            p.label(),
-                            if size == SizeKey::Users2k {
-                                " The 2k hybrid is not highly available."
-                            } else {
-                                ""
-                            }
-                        ),
-                        DocPage::Size(size),
-                    ));
-                }
-                Some(Platform::Azure) => warnings.push(finding(
-                    "hybrid-azure",
-                    "Cloud Native Hybrid is not a tested platform on Azure: GitLab tests and \
-                     recommends it on GKE and EKS only. Linux package on virtual machines is \
-                     recommended on Azure."
-                        .into(),
-                    DocPage::Overview,
-                )),
-                Some(Platform::BareMetal) => advice.push(finding(
-                    "hybrid-platform",
-                    "GitLab tests and recommends Cloud Native Hybrid on GKE and EKS only; on bare \
-                     metal the Linux package on virtual machines is recommended."
-                        .into(),
-                    DocPage::Overview,
-                )),
-                None => advice.push(finding(
-                    "hybrid-platform",
-                    "With Kubernetes expertise, Cloud Native Hybrid is an option on AWS or GCP: \
-                     choose the target platform."
-                        .into(),
-                    DocPage::Overview,
-                )),
-            }
+            hybrid_on_platform(d);
         }
     }
-    if variant == Variant::LinuxPackage {
-        reasons.push(finding(
-            "linux-package",
+    if d.variant == Variant::LinuxPackage {
+        d.reason(
+            Rule::LinuxPackage,
             "Deployed with the Linux package on virtual machines, the variant GitLab recommends \
              without strong Kubernetes expertise."
                 .into(),
-            DocPage::Size(size),
-        ));
+            DocPage::Size(d.size),
+        );
     }
+}
 
-    // 7. Geo: a second site.
-    let sites = if req.geo { 2 } else { 1 };
-    if req.geo {
-        reasons.push(finding(
-            "geo",
-            "Disaster recovery with GitLab Geo needs a second, separate environment (a secondary \
-             site). Size each site on its own; a secondary may be smaller or not highly available."
+fn hybrid_on_platform(d: &mut Draft) {
+    match d.req.platform {
+        Some(p @ (Platform::Aws | Platform::Gcp)) => {
+            d.variant = Variant::CloudNativeHybrid;
+            let text = format!(
+                "Kubernetes expertise on {}: Cloud Native Hybrid runs the stateless parts (Rails, \
+                 Sidekiq, NGINX and supporting services) in Kubernetes, while Gitaly, PostgreSQL \
+                 and Redis stay on virtual machines or cloud services.{}",
+                p.label(),
+                if d.size == SizeKey::Users2k {
+                    " The 2k hybrid, turned on for this engagement, is not highly available."
+                } else {
+                    ""
+                }
+            );
+            d.reason(Rule::Hybrid, text, DocPage::Size(d.size));
+        }
+        Some(Platform::Azure) => d.warn(
+            Rule::HybridAzure,
+            "Cloud Native Hybrid is not a tested platform on Azure: GitLab tests and recommends it \
+             on GKE and EKS only. Linux package on virtual machines is recommended on Azure."
                 .into(),
             DocPage::Overview,
-        ));
-        advice.push(finding(
-            "geo-database",
-            "With Geo, a cloud database service must support cross-region replication.".into(),
+        ),
+        Some(Platform::BareMetal) => d.advise(
+            Rule::HybridPlatform,
+            "GitLab tests and recommends Cloud Native Hybrid on GKE and EKS only; on bare metal \
+             the Linux package on virtual machines is recommended."
+                .into(),
             DocPage::Overview,
-        ));
+        ),
+        None => d.advise(
+            Rule::HybridPlatform,
+            "With Kubernetes expertise, Cloud Native Hybrid is an option on AWS or GCP: choose \
+             the target platform."
+                .into(),
+            DocPage::Overview,
+        ),
     }
+}
 
-    // 8. Monorepos and automation: GitLab's multipliers.
-    match req.monorepos {
+/// Geo: a second site.
+fn geo(d: &mut Draft) {
+    if !d.req.geo {
+        return;
+    }
+    d.reason(
+        Rule::Geo,
+        "Disaster recovery with GitLab Geo needs a second, separate environment (a secondary \
+         site). Size each site on its own; a secondary may be smaller or not highly available."
+            .into(),
+        DocPage::Overview,
+    );
+    d.advise(
+        Rule::GeoDatabase,
+        "With Geo, a cloud database service must support cross-region replication.".into(),
+        DocPage::Overview,
+    );
+}
+
+/// Monorepos and automation: GitLab's component multipliers, the alternative to starting large
+/// (never stacked on a size already started large).
+fn component_advice(d: &mut Draft) {
+    if d.start_large_from.is_some() {
+        return;
+    }
+    let on = d.size.short();
+    match d.req.monorepos {
         Monorepos::None => {}
-        Monorepos::Medium => advice.push(finding(
-            "monorepos",
-            "Monorepos of 2–10 GB: plan Gitaly at 1.5–2× and Rails at 1.25–1.5× the listed \
-             specs; repository optimisation (LFS, fewer full clones) helps more than hardware."
-                .into(),
+        Monorepos::Medium => d.advise(
+            Rule::Monorepos,
+            format!(
+                "Monorepos of 2–10 GB: plan Gitaly at 1.5–2× and Rails at 1.25–1.5× the {on} \
+                 specs; repository optimisation (LFS, fewer full clones) helps more than hardware."
+            ),
             DocPage::Sizing,
-        )),
-        Monorepos::Large => advice.push(finding(
-            "monorepos",
-            "Monorepos over 10 GB: plan Gitaly at 2–4× and Rails at 1.5–2× the listed specs, \
-             consider a dedicated Gitaly shard, and from 20 GB a separate Gitaly backend for that \
-             repository. Contact GitLab."
-                .into(),
+        ),
+        Monorepos::Large => d.advise(
+            Rule::Monorepos,
+            format!(
+                "Monorepos over 10 GB: plan Gitaly at 2–4× and Rails at 1.5–2× the {on} specs, \
+                 consider a dedicated Gitaly shard, and from 20 GB a separate Gitaly backend for \
+                 that repository. Contact GitLab."
+            ),
             DocPage::Sizing,
-        )),
+        ),
     }
-    if req.heavy_automation {
-        advice.push(finding(
-            "automation",
-            "Heavy automation: adjust busy components at 1.25–1.5× to start, then refine from \
-             monitoring. Off-hours load staying above half of the peak confirms it."
-                .into(),
+    if d.req.heavy_automation {
+        d.advise(
+            Rule::Automation,
+            format!(
+                "Heavy automation: adjust the busy components of {on} at 1.25–1.5× to start, then \
+                 refine from monitoring. Off-hours load staying above half of the peak confirms it."
+            ),
             DocPage::Sizing,
-        ));
+        );
     }
+}
 
-    // 9. Size-specific notes.
+/// Notes GitLab prints on the size pages.
+fn size_notes(d: &mut Draft) {
+    let size = d.size;
+    if size >= SizeKey::Users3k {
+        d.advise(
+            Rule::PraefectPostgres,
+            "Praefect's own PostgreSQL database is a single node in this architecture (listed as \
+             1+): for full high availability, use a third-party PostgreSQL database for it."
+                .into(),
+            DocPage::Size(size),
+        );
+        if matches!(
+            d.req.platform,
+            Some(Platform::Aws | Platform::Gcp | Platform::Azure)
+        ) {
+            d.advise(
+                Rule::CloudPostgresConsul,
+                "With PostgreSQL on a cloud database service, the bundled PostgreSQL, PgBouncer \
+                 and Consul are not needed; Consul may still be wanted for Prometheus \
+                 auto-discovery."
+                    .into(),
+                DocPage::Overview,
+            );
+        }
+    }
     if size >= SizeKey::Users10k {
-        advice.push(finding(
-            "database-load-balancing",
+        d.advise(
+            Rule::DatabaseLoadBalancing,
             "At 10k and above, add Database Load Balancing with read replicas, and keep Redis \
              cache and persistent instances separate when using cloud services."
                 .into(),
             DocPage::Size(size),
-        ));
+        );
     }
-    if size >= SizeKey::Users25k && req.platform == Some(Platform::Gcp) {
-        advice.push(finding(
-            "cloud-sql",
+    if size >= SizeKey::Users25k && d.req.platform == Some(Platform::Gcp) {
+        d.advise(
+            Rule::CloudSql,
             "On GCP at 25k and above, Cloud SQL Enterprise Plus is advised if Cloud SQL is used."
                 .into(),
             DocPage::Size(size),
-        ));
+        );
     }
+}
 
-    // 10. The 5,000-user mark, for the coordination step.
-    let large_upgrade = req.current_users.max(projected) >= LARGE_UPGRADE_USERS;
-    if large_upgrade {
-        advice.push(finding(
-            "professional-services",
-            "5,000 users or more: Professional Services (Dedicated Implementation Services) are \
-             highly recommended, and such migrations usually take at least three months to plan \
-             and carry out."
-                .into(),
-            DocPage::Overview,
-        ));
+/// The 5,000-user mark, for the coordination step (GitLab's handbook, not the docs).
+fn professional_services(d: &mut Draft) {
+    if d.users() < LARGE_UPGRADE_USERS {
+        return;
     }
-
-    Recommendation {
-        size,
-        variant,
-        platform: req.platform,
-        current_users: req.current_users,
-        projected_users: projected,
-        growth_factor: factor,
-        horizon_months,
-        sized_by,
-        exceeds_largest: exceeds.is_some(),
-        ha_reductions,
-        sites,
-        large_upgrade,
-        reasons,
-        warnings,
-        advice,
-    }
+    d.advise(
+        Rule::ProfessionalServices,
+        "5,000 users or more: Professional Services (Dedicated Implementation Services) are \
+         highly recommended, and such migrations often take at least three months to plan and \
+         carry out."
+            .into(),
+        DocPage::Handbook,
+    );
 }
 
 /// The reductions GitLab supports when the 3k architecture is used below 3,000 users for HA.
@@ -1032,6 +1397,6 @@ pub const HA_REDUCTIONS: [&str; 6] = [
     "Sidekiq may run on the Rails nodes.",
     "PgBouncer may run on the PostgreSQL nodes (a separate PgBouncer set is still needed for Database Load Balancing).",
     "Rails, Sidekiq, PostgreSQL and PgBouncer may drop to 2 nodes each; Consul, Redis Sentinel and Praefect stay at an odd number of at least 3.",
-    "PostgreSQL and Redis may move to cloud services, which removes PgBouncer, Consul and Sentinel.",
+    "PostgreSQL and Redis may move to cloud services, which removes PgBouncer and Sentinel, and Consul unless it is kept for Prometheus auto-discovery.",
     "No other reductions are supported.",
 ];

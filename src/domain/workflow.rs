@@ -500,7 +500,7 @@ pub fn status(engagement: &Engagement, today: Date) -> Status {
                 rule: "short-timeline",
                 text: format!(
                     "Desired completion on {due} is less than three months away; migrations of \
-                     5,000 users or more usually take at least three months to plan and carry out."
+                     5,000 users or more often take at least three months to plan and carry out."
                 ),
             });
         }

@@ -282,7 +282,7 @@ fn ProfessionalServicesPanel(ctx: Ctx) -> impl IntoView {
             <Show when=large>
                 <p class="callout" role="note">
                     <strong>"Professional Services are highly recommended. "</strong>
-                    "At 5,000 users or more, Dedicated Implementation Services make sure the plan is sufficient and the migration interrupts as little as possible. Such migrations usually take at least three months to plan and carry out."
+                    "At 5,000 users or more, Dedicated Implementation Services make sure the plan is sufficient and the migration interrupts as little as possible. Such migrations often take at least three months to plan and carry out."
                 </p>
             </Show>
             <Show when=move || !large()>

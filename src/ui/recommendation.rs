@@ -66,6 +66,7 @@ pub fn RecommendationView(rec: Recommendation) -> impl IntoView {
                 {(rec.sites > 1).then_some(" · 2 sites (primary and Geo secondary)")}
             </p>
             <p>{sized_for} " " {basis} " " {size.topology} "."</p>
+            {rec.start_large_note().map(|note| view! { <p class="start-large">{note}</p> })}
             <p>
                 <a href=size.doc_url() target="_blank" rel="noopener noreferrer">
                     "GitLab's page for this architecture"
@@ -130,7 +131,7 @@ fn FindingList(
         .into_iter()
         .map(|f| {
             view! {
-                <li data-rule=f.rule>
+                <li data-rule=f.rule.id()>
                     {f.text}
                     " "
                     <a href=f.source.url() target="_blank" rel="noopener noreferrer" class="source">

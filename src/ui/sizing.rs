@@ -309,15 +309,19 @@ enum Flag {
     Geo,
     Kubernetes,
     Automation,
+    SizeOnLoad,
+    Hybrid2k,
 }
 
 impl Flag {
-    const ALL: [Flag; 5] = [
+    const ALL: [Flag; 7] = [
         Self::Ha,
         Self::ZeroDowntime,
         Self::Geo,
         Self::Kubernetes,
         Self::Automation,
+        Self::SizeOnLoad,
+        Self::Hybrid2k,
     ];
 
     fn label(self) -> &'static str {
@@ -327,6 +331,8 @@ impl Flag {
             Self::Geo => "Disaster recovery (Geo)",
             Self::Kubernetes => "Kubernetes expertise",
             Self::Automation => "Heavy automation or CI",
+            Self::SizeOnLoad => "Size on the load, without starting large",
+            Self::Hybrid2k => "Plan the 2k Cloud Native Hybrid",
         }
     }
 
@@ -337,6 +343,8 @@ impl Flag {
             Self::Geo => "sizing-geo",
             Self::Kubernetes => "sizing-kubernetes",
             Self::Automation => "sizing-automation",
+            Self::SizeOnLoad => "sizing-size-on-load",
+            Self::Hybrid2k => "sizing-hybrid-2k",
         }
     }
 
@@ -347,6 +355,8 @@ impl Flag {
             Self::Geo => &inputs.geo,
             Self::Kubernetes => &inputs.kubernetes_expertise,
             Self::Automation => &inputs.heavy_automation,
+            Self::SizeOnLoad => &inputs.size_on_load,
+            Self::Hybrid2k => &inputs.hybrid_at_2k,
         }
     }
 
@@ -357,6 +367,8 @@ impl Flag {
             Self::Geo => &mut inputs.geo,
             Self::Kubernetes => &mut inputs.kubernetes_expertise,
             Self::Automation => &mut inputs.heavy_automation,
+            Self::SizeOnLoad => &mut inputs.size_on_load,
+            Self::Hybrid2k => &mut inputs.hybrid_at_2k,
         }
     }
 }

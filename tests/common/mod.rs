@@ -45,6 +45,8 @@ pub fn reference_engagement() -> Engagement {
             kubernetes_expertise: false,
             monorepos: "2-10gb".into(),
             heavy_automation: true,
+            size_on_load: false,
+            hybrid_at_2k: false,
         },
         NOW,
     );

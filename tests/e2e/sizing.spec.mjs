@@ -74,3 +74,32 @@ test("peak RPS, HA and Kubernetes expertise change the architecture and say why"
   await page.getByLabel("Target platform").selectOption({ label: "Azure" });
   await expect(result(page)).toContainText("not a tested platform on Azure");
 });
+
+test("many users at a low measured load get high availability, and the 2k hybrid is the TAM's choice", async ({ page }) => {
+  await openNewEngagement(page, "Soylent");
+  await page.getByLabel("Current users").fill("12000");
+  await page.getByLabel("Peak API RPS").fill("25");
+  await expect(result(page)).toContainText("Up to 60 RPS or 3,000 users");
+  await expect(result(page)).toContainText("12,000 users: GitLab recommends high availability from 3,000 users");
+  await expect(result(page)).not.toContainText("Under 3,000 users");
+  await expect(result(page)).not.toContainText("Supported reductions below 3,000 users");
+
+  await page.getByLabel("Current users").fill("1500");
+  await page.getByLabel("Peak API RPS").fill("");
+  await page.getByLabel("Target platform").selectOption({ label: "AWS" });
+  await page.getByLabel("Kubernetes expertise").check();
+  await expect(result(page)).toContainText("Up to 40 RPS or 2,000 users");
+  await expect(result(page)).toContainText("Linux package on virtual machines");
+  await expect(result(page)).toContainText("A 2k hybrid (not highly available) exists");
+  await page.getByLabel("Plan the 2k Cloud Native Hybrid").check();
+  await expect(result(page).getByRole("heading", { name: "Kubernetes node pools" })).toBeVisible();
+
+  await page.getByLabel("Kubernetes expertise").uncheck();
+  await page.getByLabel("Current users").fill("3000");
+  await page.getByLabel("Heavy automation or CI").check();
+  await expect(result(page)).toContainText("Up to 100 RPS or 5,000 users");
+  await expect(result(page)).toContainText("Started large: the load alone gives 3k.");
+  await page.getByLabel("Size on the load, without starting large").check();
+  await expect(result(page)).toContainText("Up to 60 RPS or 3,000 users");
+  await expect(result(page)).toContainText("Heavy automation: adjust the busy components of 3k");
+});
