@@ -14,7 +14,8 @@ use upgrade_planner::domain::share::{self, ShareError};
 
 #[test]
 fn the_markdown_plan_of_the_reference_engagement_matches_its_snapshot() {
-    let md = markdown(&reference_engagement(), NOW, Audience::Support);
+    // The TAM's own file: everything.
+    let md = markdown(&reference_engagement(), NOW, Audience::Tam);
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/reference-plan.md"
@@ -31,9 +32,11 @@ fn the_markdown_plan_of_the_reference_engagement_matches_its_snapshot() {
 
 #[test]
 fn the_markdown_plan_carries_every_part_the_support_review_needs() {
-    let md = markdown(&reference_engagement(), NOW, Audience::Support);
+    let md = markdown(&reference_engagement(), NOW, Audience::Tam);
     for part in [
-        "# Infrastructure upgrade plan: Acme Corporation (EMEA)",
+        "# Planning summary and Support review packet: Acme Corporation (EMEA)",
+        "The plan itself is the customer's or Professional Services' document",
+        "Machine types are the reference architecture's examples, not prescriptions",
         "## Customer and context",
         "## Requirements",
         "**Up to 500 RPS or 25,000 users** (25k)",
@@ -403,4 +406,52 @@ fn the_backup_status_says_what_a_new_backup_would_add() {
         backup_status(&[first, imported], Some(&record), 0).unwrap(),
         "Last backup 2026-11-30 12:00; 1 engagement changed or was added since."
     );
+}
+
+// Issue 14: the Support issue and email carried the internal notes, and the customer's link the
+// internal consultations and the log lines about them.
+#[test]
+fn each_audience_gets_its_part_and_nothing_it_must_not_see() {
+    let e = reference_engagement();
+    let tam = markdown(&e, NOW, Audience::Tam);
+    let support = markdown(&e, NOW, Audience::Support);
+    let customer = markdown(&e, NOW, Audience::Customer);
+    assert!(tam.contains("Champion: Dana"));
+    assert!(
+        !support.contains("Champion: Dana"),
+        "no internal notes for Support"
+    );
+    assert!(!support.contains("## Internal notes"));
+    assert!(
+        support.contains("Is Geo tested with the 10k architecture on AWS?"),
+        "Support sees consultations"
+    );
+    for hidden in [
+        "Champion: Dana",
+        "Internal teams consulted",
+        "Is Geo tested",
+        "Consulted Quality",
+        "Volume snapshots",
+    ] {
+        assert!(!customer.contains(hidden), "the customer sees {hidden:?}");
+    }
+    assert!(customer.starts_with("# Planning summary: Acme Corporation (EMEA)"));
+}
+
+// Issue 14: creating the prefilled issue pinged people and linked unrelated issues.
+#[test]
+fn references_and_mentions_in_user_text_are_neutralised() {
+    let mut e = reference_engagement();
+    e.coordination.current_environment =
+        "@all ping @group #123 !12 ~label %milestone $77 &5".into();
+    for audience in [Audience::Tam, Audience::Support, Audience::Customer] {
+        let md = markdown(&e, NOW, audience);
+        assert!(
+            md.contains("\\@all ping \\@group \\#123 \\!12 \\~label \\%milestone \\$77 \\&5"),
+            "{audience:?}"
+        );
+        for live in [" @all", " #123", " !12", " %milestone"] {
+            assert!(!md.contains(live), "{audience:?}: {live}");
+        }
+    }
 }

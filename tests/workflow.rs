@@ -515,3 +515,62 @@ fn the_customer_is_told_what_happens_next_and_whose_move_it_is() {
     feedback(&mut engaged, Feedback::ChangesRequested);
     assert!(customer_step(&engaged).contains("Professional Services are revising the plan"));
 }
+
+// Issue 14: the app refused to record a migration until Support had approved the plan; their
+// review is feedback, not a gate.
+#[test]
+fn a_migration_is_recordable_with_supports_feedback_pending_and_is_warned_and_logged() {
+    let mut e = engagement_with("6000", "0", "");
+    decide(&mut e, PsDecision::Declined, true).unwrap();
+    record_plan(&mut e, "plan").unwrap();
+    let window = Migration {
+        start: Some(date!(2027 - 02 - 01)),
+        end: Some(date!(2027 - 02 - 03)),
+        status: MigrationStatus::Scheduled,
+    };
+    // Not shared with Support yet: that still comes first.
+    assert!(matches!(
+        apply(&mut e, Action::SetMigration(window.clone()), NOW),
+        Err(Refusal::Blocked {
+            needs: Stage::SupportReview,
+            ..
+        })
+    ));
+    assert!(
+        !support_is_primary_contact(&e.coordination),
+        "not before the migration"
+    );
+    share(&mut e);
+    apply(&mut e, Action::SetMigration(window.clone()), NOW).unwrap();
+    assert!(log_texts(&e).contains(
+        &"Migration status: scheduled, without Support's approval of the current plan (Support's feedback: pending)."
+    ));
+    let s = status(&e, TODAY);
+    assert_eq!(s.stage, Stage::Migration);
+    assert!(s
+        .warnings
+        .iter()
+        .any(|w| w.rule == "migration-without-approval" && w.text.contains("feedback: pending")));
+    assert!(
+        support_is_primary_contact(&e.coordination),
+        "during the migration"
+    );
+    let md = upgrade_planner::domain::plan::markdown(
+        &e,
+        NOW,
+        upgrade_planner::domain::plan::Audience::Support,
+    );
+    assert!(
+        md.contains("without Support's approval of the current plan"),
+        "{md}"
+    );
+    // Changes requested: the same.
+    feedback(&mut e, Feedback::ChangesRequested);
+    assert!(status(&e, TODAY)
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("feedback: changes requested")));
+    set_migration_status(&mut e, &window, MigrationStatus::Done);
+    assert_eq!(stage(&e), Stage::Done);
+    assert!(!support_is_primary_contact(&e.coordination), "not after it");
+}

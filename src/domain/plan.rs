@@ -33,12 +33,15 @@ pub const FILE_VERSION: u64 = 1;
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// Escapes text a user typed so that Markdown shows it as it is. Line breaks become spaces, so
-/// the text never starts a line: only characters that act mid-line need a backslash.
+/// the text never starts a line: only characters that act mid-line need a backslash. GitLab's
+/// references and mentions (`@all`, `#123`, `!12`, `~label`, `%milestone`, `$snippet`, `&epic`)
+/// are escaped too, so that a prefilled issue pings nobody and links nothing.
 pub fn escape_md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '<' | '>' | '~' | '&' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '<' | '>' | '~' | '&' | '@' | '#' | '!'
+            | '%' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -112,9 +115,13 @@ pub fn file_name(engagement: &Engagement, today: time::Date, extension: &str) ->
     format!("{slug}-upgrade-plan-{today}.{extension}")
 }
 
-/// Who sees the document: Support (everything) or the customer (no internal notes).
+/// Who reads the document. The TAM's own file holds everything; Support's hand-off holds no
+/// internal notes (the TAM may include them for one hand-off: then it is the TAM's rendering);
+/// the customer's holds neither internal notes nor internal consultations and the log lines
+/// about them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Audience {
+    Tam,
     Support,
     Customer,
 }
@@ -124,9 +131,19 @@ impl Audience {
     /// step and whose it is for the customer.
     pub fn next(self, engagement: &Engagement, status: &workflow::Status) -> String {
         match self {
-            Self::Support => status.next_action.clone(),
+            Self::Tam | Self::Support => status.next_action.clone(),
             Self::Customer => workflow::customer_next_step(engagement, status),
         }
+    }
+
+    /// Whether this reader sees the internal notes.
+    pub fn sees_internal_notes(self) -> bool {
+        self == Self::Tam
+    }
+
+    /// Whether this reader sees the internal teams consulted, and the log lines about them.
+    pub fn sees_consultations(self) -> bool {
+        self != Self::Customer
     }
 }
 
@@ -138,16 +155,24 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
     let sizing = sizing_of(engagement);
     let _ = writeln!(
         md,
-        "# Infrastructure upgrade plan: {}\n",
+        "# {}: {}\n",
+        match audience {
+            Audience::Customer => "Planning summary",
+            Audience::Tam | Audience::Support => "Planning summary and Support review packet",
+        },
         escape_md(engagement.customer_name.as_str())
     );
+    md.push_str(match audience {
+        Audience::Customer => "The engagement as your Technical Account Manager records it: your requirements, GitLab's recommended reference architecture and where the move stands. The upgrade plan itself is a separate document, linked below.\n\n",
+        Audience::Tam | Audience::Support => "The engagement as the TAM records it, for Support's review of the upgrade plan. The plan itself is the customer's or Professional Services' document, linked under Coordination.\n\n",
+    });
     let _ = writeln!(
         md,
         "Exported {} UTC · stage: **{}** · next {}: {}\n",
         now.date(),
         status.stage.label(),
         match audience {
-            Audience::Support => "action",
+            Audience::Tam | Audience::Support => "action",
             Audience::Customer => "step",
         },
         escape_md(&audience.next(engagement, &status))
@@ -237,7 +262,7 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
                 doc.url
             );
         }
-        if !c.consultations.is_empty() {
+        if audience.sees_consultations() && !c.consultations.is_empty() {
             md.push_str("- **Internal teams consulted:**\n");
             for k in &c.consultations {
                 let answer = escape_md(k.answer_or_pending());
@@ -307,7 +332,7 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
     }
     md.push('\n');
 
-    if audience == Audience::Support && !engagement.internal_notes.trim().is_empty() {
+    if audience.sees_internal_notes() && !engagement.internal_notes.trim().is_empty() {
         md.push_str("## Internal notes\n\n");
         md.push_str(&quote_md(&engagement.internal_notes));
         md.push_str("\n\n");
@@ -317,7 +342,12 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
     if engagement.log.is_empty() {
         md.push_str("Nothing recorded yet.\n");
     }
-    for entry in engagement.log.iter().rev() {
+    for entry in engagement
+        .log
+        .iter()
+        .rev()
+        .filter(|entry| audience.sees_consultations() || !entry.is_about_consultation())
+    {
         // Checked: a time that cannot be shown in UTC is shown in its own offset, never a panic.
         let at = entry
             .at
@@ -480,6 +510,9 @@ fn recommendation_md(md: &mut String, rec: &Recommendation) {
         md.push('\n');
     }
     let t = rec.vm_totals();
+    if !columns.is_empty() {
+        md.push_str("\nMachine types are the reference architecture's examples, not prescriptions: any type with at least the listed vCPU and memory will do.\n");
+    }
     let _ = writeln!(
         md,
         "\nTotals{}: {} nodes, {} vCPU, {} GB memory (object storage not counted; “1+” counted as 1).\n",

@@ -181,6 +181,9 @@ impl Team {
     }
 }
 
+/// How a log line about an internal consultation starts: such lines stay internal.
+const CONSULTED: &str = "Consulted ";
+
 /// A question put to an internal team, and its answer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -349,6 +352,13 @@ pub struct LogEntry {
     pub text: String,
 }
 
+impl LogEntry {
+    /// True for a line about an internal consultation, which the customer never sees.
+    pub fn is_about_consultation(&self) -> bool {
+        self.text.starts_with(CONSULTED)
+    }
+}
+
 /// A document the TAM can hand over to a customer who writes their own plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HandoverDocument {
@@ -423,10 +433,32 @@ pub fn review_out_of_date(engagement: &Engagement) -> bool {
         && c.review.approved_sizing.as_ref() != Some(&engagement.sizing)
 }
 
-/// True while GitLab Support is the customer's primary contact for the migration: the customer
-/// declined Professional Services and the migration is not done yet.
+/// When the migration is recorded (scheduled, under way, done or rolled back) while Support has
+/// not approved the current plan: the sentence that says so.
+pub fn migration_without_approval(engagement: &Engagement) -> Option<String> {
+    let c = &engagement.coordination;
+    let feedback = effective_feedback(c);
+    let approved = feedback == Feedback::Approved && !review_out_of_date(engagement);
+    (c.migration.status != MigrationStatus::NotScheduled && !approved).then(|| {
+        format!(
+            "The migration goes ahead without Support's approval of the current plan (Support's feedback: {}). Their review is feedback, not a gate: make sure the customer has seen it.",
+            if review_out_of_date(engagement) {
+                "out of date".to_string()
+            } else {
+                feedback.label().to_lowercase()
+            }
+        )
+    })
+}
+
+/// True while GitLab Support is the customer's primary contact: during a migration done without
+/// Professional Services (scheduled or under way), if problems arise.
 pub fn support_is_primary_contact(c: &Coordination) -> bool {
-    c.ps_decision == PsDecision::Declined && c.migration.status != MigrationStatus::Done
+    c.ps_decision == PsDecision::Declined
+        && matches!(
+            c.migration.status,
+            MigrationStatus::Scheduled | MigrationStatus::InProgress
+        )
 }
 
 /// Who writes the plan, once the customer has decided.
@@ -444,8 +476,12 @@ fn stage_complete(engagement: &Engagement, stage: Stage) -> bool {
         Stage::Requirements => requirements_complete(engagement),
         Stage::ProfessionalServices => c.ps_decision != PsDecision::Undecided,
         Stage::Plan => c.plan.is_some(),
+        // Support's review is feedback, not a gate: the stage is behind the engagement once
+        // Support approved the current plan, or once the migration went ahead without it.
         Stage::SupportReview => {
-            effective_feedback(c) == Feedback::Approved && !review_out_of_date(engagement)
+            (effective_feedback(c) == Feedback::Approved && !review_out_of_date(engagement))
+                || (c.review.shared_on.is_some()
+                    && c.migration.status != MigrationStatus::NotScheduled)
         }
         Stage::Migration => c.migration.status == MigrationStatus::Done,
         Stage::Done => true,
@@ -504,6 +540,12 @@ pub fn status(engagement: &Engagement, today: Date) -> Status {
                 ),
             });
         }
+    }
+    if let Some(text) = migration_without_approval(engagement) {
+        warnings.push(Warning {
+            rule: "migration-without-approval",
+            text,
+        });
     }
     if review_out_of_date(engagement) {
         warnings.push(Warning {
@@ -667,17 +709,25 @@ impl fmt::Display for Refusal {
     }
 }
 
-/// Which earlier stage an action needs, if it is not complete: the first one missing.
+/// Which earlier stage an action needs, if it is not complete: the first one missing. The
+/// migration needs the plan shared with Support, not Support's approval.
 pub fn missing_for(engagement: &Engagement, stage: Stage) -> Option<Refusal> {
+    let shared = engagement.coordination.review.shared_on.is_some();
     let needed = Stage::ALL
         .into_iter()
         .take_while(|s| *s < stage)
-        .find(|s| !stage_complete(engagement, *s))?;
+        .find(|s| {
+            if *s == Stage::SupportReview && stage == Stage::Migration {
+                !shared
+            } else {
+                !stage_complete(engagement, *s)
+            }
+        })?;
     let message = match needed {
         Stage::Requirements => "Complete the requirements first: enter the current users and the growth (or a target) in the sizing form.",
         Stage::ProfessionalServices => "Record the customer's decision on Professional Services first.",
         Stage::Plan => "Record the upgrade plan first.",
-        Stage::SupportReview => "Support must approve the current plan first.",
+        Stage::SupportReview => "Share the plan with Support first: their review is feedback, and it comes before the migration.",
         Stage::Migration | Stage::Done => "Complete the migration first.",
     };
     Some(Refusal::Blocked {
@@ -782,7 +832,7 @@ pub fn apply(
                 return Err(Refusal::Invalid("Enter the question asked.".into()));
             }
             let text = format!(
-                "Consulted {}: {}",
+                "{CONSULTED}{}: {}",
                 consultation.team.label(),
                 consultation.question.trim()
             );
@@ -848,10 +898,22 @@ pub fn apply(
                 }
             }
             let changed = migration.status != next.migration.status;
-            let text = format!(
-                "Migration status: {}.",
-                migration.status.label().to_lowercase()
-            );
+            let feedback = effective_feedback(&next);
+            let unapproved = feedback != Feedback::Approved || review_out_of_date(engagement);
+            let going_ahead = next.migration.status == MigrationStatus::NotScheduled
+                && migration.status != MigrationStatus::NotScheduled;
+            let text = if going_ahead && unapproved {
+                format!(
+                    "Migration status: {}, without Support's approval of the current plan (Support's feedback: {}).",
+                    migration.status.label().to_lowercase(),
+                    feedback.label().to_lowercase()
+                )
+            } else {
+                format!(
+                    "Migration status: {}.",
+                    migration.status.label().to_lowercase()
+                )
+            };
             next.migration = migration;
             changed.then_some(text)
         }

@@ -183,10 +183,20 @@ pub fn focus_page_heading() {
     });
 }
 
-/// Opens `url` in a new tab.
-pub fn open_in_new_tab(url: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.open_with_url_and_target(url, "_blank");
+/// Opens `url` in a new tab that cannot reach back to this one (its `opener` is cut); answers
+/// false when the browser blocked the tab.
+pub fn open_in_new_tab(url: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    // Not the "noopener" feature: with it the browser answers null whether or not it opened
+    // the tab, and a blocked pop-up could not be told apart.
+    match window.open_with_url_and_target(url, "_blank") {
+        Ok(Some(tab)) => {
+            let _ = js_sys::Reflect::set(&tab, &"opener".into(), &wasm_bindgen::JsValue::NULL);
+            true
+        }
+        _ => false,
     }
 }
 

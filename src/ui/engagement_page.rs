@@ -105,7 +105,7 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
                     .get()
                     .then(|| engagement.get())
                     .flatten()
-                    .map(|e| view! { <PlanDocument engagement=e today=today audience=Audience::Support/> })
+                    .map(|e| view! { <PlanDocument engagement=e today=today audience=Audience::Tam/> })
             }}
         </div>
     }

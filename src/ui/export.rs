@@ -48,6 +48,15 @@ pub fn ShareAndExport(
             }
         })
     };
+    // Internal notes go to Support only when the TAM ticks it, for one hand-off at a time.
+    let include_notes = RwSignal::new(false);
+    let support_audience = move || {
+        if include_notes.get_untracked() {
+            Audience::Tam
+        } else {
+            Audience::Support
+        }
+    };
     let download = move |markdown_file: bool| {
         with_engagement(&|e| {
             let now = browser::now();
@@ -56,7 +65,7 @@ pub fn ShareAndExport(
                 browser::download(
                     &file_name(e, today, "md"),
                     "text/markdown",
-                    &markdown(e, now, Audience::Support),
+                    &markdown(e, now, support_audience()),
                 )
             } else {
                 match plan_json(e, now) {
@@ -68,7 +77,7 @@ pub fn ShareAndExport(
             };
             message.set(Some(match result {
                 Ok(()) => format!(
-                    "Downloaded the {} plan file.",
+                    "Downloaded the {} file.",
                     if markdown_file { "Markdown" } else { "JSON" }
                 ),
                 Err(err) => format!("The download did not start: {err}."),
@@ -92,38 +101,40 @@ pub fn ShareAndExport(
         })
     };
     let project = RwSignal::new(browser::setting("gitlab-project").unwrap_or_default());
-    // Opens `address(title, body)` with the Markdown plan as body; a plan too long for an
-    // address goes to the clipboard instead, and the address says where it is.
+    // Copies the Markdown packet to the clipboard first, then opens `address(title, body)` with
+    // it as the body; a packet too long for an address stays on the clipboard only, and the
+    // address says where it is. A blocked tab is noticed and explained.
     let hand_off = move |title: String,
                          address: fn(&str, &str, &str) -> String,
                          base: String,
                          done: &'static str| {
         with_engagement(&|e| {
-            let md = markdown(e, browser::now(), Audience::Support);
+            let md = markdown(e, browser::now(), support_audience());
             let full = address(&base, &title, &md);
-            if full.len() <= MAX_HANDOFF_URL {
-                browser::open_in_new_tab(&full);
-                message.set(Some(done.into()));
-                return;
-            }
-            browser::open_in_new_tab(&address(
+            let short = address(
                 &base,
                 &title,
-                "The plan is on the clipboard: paste it here.",
-            ));
+                "The packet is on the clipboard: paste it here.",
+            );
             leptos::task::spawn_local(async move {
-                message.set(Some(match browser::copy_text(&md).await {
-                    Ok(()) => "The plan is too long for an address: it was copied to the clipboard; paste it in.".into(),
-                    Err(_) => "The plan is too long for an address: attach the downloaded Markdown file instead.".into(),
+                let copied = browser::copy_text(&md).await.is_ok();
+                let fits = full.len() <= MAX_HANDOFF_URL;
+                let opened = browser::open_in_new_tab(if fits { &full } else { &short });
+                message.set(Some(match (opened, fits, copied) {
+                    (false, _, true) => "The browser blocked the new tab: allow pop-ups for this page, or paste the packet from the clipboard yourself.".into(),
+                    (false, _, false) => "The browser blocked the new tab: allow pop-ups for this page, or attach the downloaded Markdown file.".into(),
+                    (true, true, _) => done.into(),
+                    (true, false, true) => "The packet is too long for an address: it was copied to the clipboard; paste it in.".into(),
+                    (true, false, false) => "The packet is too long for an address: attach the downloaded Markdown file instead.".into(),
                 }));
             });
         })
     };
     let open_issue = move |_| {
-        let Some(base) = safe_href(&project.get_untracked()).filter(|u| u.starts_with("http"))
+        let Some(base) = safe_href(&project.get_untracked()).filter(|u| u.starts_with("https://"))
         else {
             message.set(Some(
-                "Enter the address of the GitLab project for Support reviews first (https://…)."
+                "Enter the https:// address of the GitLab project for Support reviews first."
                     .into(),
             ));
             return;
@@ -135,14 +146,14 @@ pub fn ShareAndExport(
             format!("Support review: infrastructure upgrade plan for {title}"),
             |base, title, body| {
                 format!(
-                    "{}/-/issues/new?issue[title]={}&issue[description]={}",
+                    "{}/-/issues/new?issue[confidential]=true&issue[title]={}&issue[description]={}",
                     base.trim_end_matches('/'),
                     js_sys::encode_uri_component(title),
                     js_sys::encode_uri_component(body)
                 )
             },
             base,
-            "Opened a new Support review issue with the plan filled in.",
+            "Opened a new confidential Support review issue with the packet filled in (also on the clipboard).",
         );
     };
     let email = move |_| {
@@ -159,7 +170,7 @@ pub fn ShareAndExport(
                 )
             },
             String::new(),
-            "Opened an email with the plan.",
+            "Opened an email with the packet (also on the clipboard).",
         );
     };
     view! {
@@ -198,10 +209,22 @@ pub fn ShareAndExport(
                     />
                 </div>
             </div>
+            <div class="check">
+                <input type="checkbox" id="include-internal-notes"
+                    prop:checked=move || include_notes.get()
+                    on:change=move |ev| include_notes.set(event_target_checked(&ev))/>
+                <label for="include-internal-notes">"Include internal notes"</label>
+            </div>
+            <p class="hint">"For this hand-off only: the Markdown download, the issue and the email leave the internal notes out unless this is ticked."</p>
             <div class="button-row">
                 <button type="button" on:click=open_issue>"Open Support review issue"</button>
                 <button type="button" on:click=email>"Email the plan"</button>
             </div>
+            <p class="hint">
+                "The issue is created confidential. GitLab Support's Upgrade Assistance request covers version upgrades only: "
+                "moving to a larger reference architecture, between installation methods, moving data between installations "
+                "and adding Geo are outside it, so such a move goes to Support as a review of the plan through a normal ticket."
+            </p>
         </section>
     }
 }

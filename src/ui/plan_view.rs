@@ -22,7 +22,8 @@ fn heading(level: u8, id: &'static str, text: String) -> AnyView {
     }
 }
 
-/// Every part of the plan, read-only. Internal notes appear only for Support.
+/// Every part of the plan, read-only, for one audience: internal notes only in the TAM's own
+/// view, internal consultations never for the customer.
 ///
 /// For the customer the plan is the whole page: its title is the page's heading, and
 /// `children` (the page's own buttons) follow it. For Support it is a part of the engagement
@@ -39,7 +40,10 @@ pub fn PlanDocument(
     let name = engagement.customer_name.to_string();
     let (top, title) = match audience {
         Audience::Customer => (1, format!("Upgrade plan for {name}")),
-        Audience::Support => (2, format!("Infrastructure upgrade plan: {name}")),
+        Audience::Tam | Audience::Support => (
+            2,
+            format!("Planning summary and Support review packet: {name}"),
+        ),
     };
     let sizing = sizing_of(&engagement);
     let c = engagement.coordination.clone();
@@ -148,7 +152,7 @@ pub fn PlanDocument(
                         }).collect_view()}
                     </ul>
                 })}
-                {(c.ps_decision == PsDecision::Declined && !c.consultations.is_empty()).then(|| view! {
+                {(audience.sees_consultations() && c.ps_decision == PsDecision::Declined && !c.consultations.is_empty()).then(|| view! {
                     {heading(top + 2, "plan-consultations-heading", "Internal teams consulted".into())}
                     <ul class="plain-list">
                         {c.consultations.iter().map(|k| {
@@ -167,7 +171,7 @@ pub fn PlanDocument(
                     _ => view! { <p>"No recommendation until the sizing is complete."</p> }.into_any(),
                 }}
             </section>
-            {(audience == Audience::Support && !engagement.internal_notes.trim().is_empty()).then(|| view! {
+            {(audience.sees_internal_notes() && !engagement.internal_notes.trim().is_empty()).then(|| view! {
                 <section aria-labelledby="plan-notes-heading">
                     {heading(top + 1, "plan-notes-heading", "Internal notes".into())}
                     <p class="pre">{engagement.internal_notes.clone()}</p>
@@ -176,7 +180,7 @@ pub fn PlanDocument(
             <section aria-labelledby="plan-log-heading">
                 {heading(top + 1, "plan-log-heading", "Activity log".into())}
                 <ol class="log">
-                    {engagement.log.iter().rev().map(|entry| view! {
+                    {engagement.log.iter().rev().filter(|entry| audience.sees_consultations() || !entry.is_about_consultation()).map(|entry| view! {
                         <li>{entry.at.date().to_string()} " " {entry.text.clone()}</li>
                     }).collect_view()}
                 </ol>

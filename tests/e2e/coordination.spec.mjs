@@ -126,3 +126,22 @@ test("the home list filters by stage and searches by customer name", async ({ pa
   await page.getByLabel("Search customers").fill("nobody");
   await expect(list).toContainText("No engagement matches");
 });
+
+test("a migration is recorded while Support's feedback is still pending: warned and logged", async ({ page }) => {
+  await openNewEngagement(page, "Pending Co");
+  await page.getByLabel("Current users").fill("1500");
+  await page.getByLabel("Target users").fill("2000");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Engaged" });
+  await page.getByLabel("Plan summary").fill("v1");
+  await page.getByRole("button", { name: "Record plan" }).click();
+  await page.getByLabel("Shared with Support on").fill(isoDate(0));
+  await page.getByLabel("Shared with Support on").press("Tab");
+  await expect(page.getByLabel("Support's feedback")).toHaveValue("pending");
+  await expect(page.getByLabel("Migration status")).toBeEnabled();
+  await page.getByLabel("Migration start").fill(isoDate(40));
+  await page.getByLabel("Migration status").selectOption({ label: "Scheduled" });
+  const status = page.getByRole("region", { name: "Where it stands" });
+  await expect(status).toContainText("without Support's approval of the current plan (Support's feedback: pending)");
+  const log = page.getByRole("region", { name: "Activity log" });
+  await expect(log).toContainText("Migration status: scheduled, without Support's approval of the current plan");
+});

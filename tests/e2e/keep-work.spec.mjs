@@ -13,7 +13,7 @@ async function storedEngagements(page) {
 
 test("notes typed without leaving the field survive a reload", async ({ page }) => {
   await openNewEngagement(page, "Wayne Enterprises");
-  const notes = page.getByLabel("Internal notes");
+  const notes = page.getByLabel("Internal notes", { exact: true });
   await notes.click();
   await notes.pressSequentially("Call Lucius before the window.");
   await page.getByLabel("Current environment").click();
@@ -22,7 +22,7 @@ test("notes typed without leaving the field survive a reload", async ({ page }) 
   await expect(page.getByLabel("Current environment")).toBeFocused();
   await page.waitForTimeout(1_000);
   await page.reload();
-  await expect(page.getByLabel("Internal notes")).toHaveValue("Call Lucius before the window.");
+  await expect(page.getByLabel("Internal notes", { exact: true })).toHaveValue("Call Lucius before the window.");
   await expect(page.getByLabel("Current environment")).toHaveValue("One VM, 16 vCPU");
 });
 
@@ -40,7 +40,7 @@ test("text typed, then the browser's Back button, is kept", async ({ page }) => 
 
 test("typing without a pause is still saved every few seconds", async ({ page }) => {
   await openNewEngagement(page, "Tyrell");
-  const notes = page.getByLabel("Internal notes");
+  const notes = page.getByLabel("Internal notes", { exact: true });
   await notes.click();
   const typing = notes.pressSequentially("x".repeat(60), { delay: 80 }); // about five seconds
   await page.waitForTimeout(3_500);
@@ -59,17 +59,17 @@ async function download(page, buttonName) {
 
 test("a paste over a field's limit stays on screen with a message, and the engagement stays", async ({ page }) => {
   await openNewEngagement(page, "Soylent");
-  await page.getByLabel("Internal notes").fill("Kept before the paste");
+  await page.getByLabel("Internal notes", { exact: true }).fill("Kept before the paste");
   await page.waitForTimeout(500);
-  await page.getByLabel("Internal notes").fill("x".repeat(100_001));
+  await page.getByLabel("Internal notes", { exact: true }).fill("x".repeat(100_001));
   await expect(page.getByText("This field holds up to 100,000 characters; this text has 100,001.")).toBeVisible();
-  await expect(page.getByLabel("Internal notes")).toHaveValue("x".repeat(100_001));
+  await expect(page.getByLabel("Internal notes", { exact: true })).toHaveValue("x".repeat(100_001));
   await page.getByRole("link", { name: "All engagements" }).click();
   await page.reload();
   await expect(page.getByRole("link", { name: "Soylent", exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "Needs attention" })).toHaveCount(0);
   await page.getByRole("link", { name: "Soylent", exact: true }).click();
-  await expect(page.getByLabel("Internal notes")).toHaveValue("Kept before the paste");
+  await expect(page.getByLabel("Internal notes", { exact: true })).toHaveValue("Kept before the paste");
 });
 
 // Story: a file re-dated into the future replaced the TAM's engagement with no warning, and the

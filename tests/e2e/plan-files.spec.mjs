@@ -8,8 +8,8 @@ async function fillPlan(page) {
   await page.getByLabel("Annual growth (%)").fill("20");
   await page.getByLabel("Planning horizon (months)").fill("24");
   await page.getByLabel("Target platform").selectOption({ label: "AWS" });
-  await page.getByLabel("Internal notes").fill("Budget owner is <b>Dana</b>; renewal at risk");
-  await page.getByLabel("Internal notes").press("Tab");
+  await page.getByLabel("Internal notes", { exact: true }).fill("Budget owner is <b>Dana</b>; renewal at risk");
+  await page.getByLabel("Internal notes", { exact: true }).press("Tab");
 }
 
 async function download(page, buttonName) {
@@ -26,12 +26,15 @@ test("the Markdown and JSON plan files hold the plan, and the JSON loads back", 
 
   const md = await download(page, "Download Markdown");
   expect(md.name).toMatch(/^acme-corp-upgrade-plan-\d{4}-\d{2}-\d{2}\.md$/);
-  expect(md.text).toContain("# Infrastructure upgrade plan: Acme \\| Corp");
+  expect(md.text).toContain("# Planning summary and Support review packet: Acme \\| Corp");
   expect(md.text).toContain("**Up to 200 RPS or 10,000 users** (10k)");
   expect(md.text).toContain("| GitLab Rails | 3 | 32 | 28.8 | c5.9xlarge |");
   expect(md.text).toContain("### Why this architecture");
-  expect(md.text).toContain("## Internal notes");
-  expect(md.text).toContain("\\<b\\>Dana\\</b\\>");
+  expect(md.text).not.toContain("## Internal notes"); // for Support unless ticked
+  await page.getByLabel("Include internal notes").check();
+  const withNotes = await download(page, "Download Markdown");
+  expect(withNotes.text).toContain("## Internal notes");
+  expect(withNotes.text).toContain("\\<b\\>Dana\\</b\\>");
 
   const json = await download(page, "Download JSON");
   expect(json.name).toMatch(/\.json$/);
@@ -53,7 +56,7 @@ test("the Markdown and JSON plan files hold the plan, and the JSON loads back", 
   await expect(page.getByLabel("Import a plan or backup file")).toBeFocused(); // ready for the next file
   await row.getByRole("link", { name: "Acme | Corp" }).click();
   await expect(page.getByLabel("Current users")).toHaveValue("4200");
-  await expect(page.getByLabel("Internal notes")).toHaveValue("Budget owner is <b>Dana</b>; renewal at risk");
+  await expect(page.getByLabel("Internal notes", { exact: true })).toHaveValue("Budget owner is <b>Dana</b>; renewal at risk");
 
   // The same file again: the TAM chooses to keep both.
   await page.getByRole("link", { name: "All engagements" }).click();
@@ -149,7 +152,7 @@ test("the customer link opens a read-only plan without internal notes, and saves
   await view.getByRole("button", { name: "Save a copy to this browser" }).click();
   await view.getByRole("link", { name: "Open the saved copy" }).click();
   await expect(view.getByRole("heading", { level: 1 })).toHaveText("Stark Industries");
-  await expect(view.getByLabel("Internal notes")).toHaveValue("");
+  await expect(view.getByLabel("Internal notes", { exact: true })).toHaveValue("");
   await customer.close();
 });
 
@@ -166,11 +169,19 @@ test("a damaged or hostile link shows a message, never a blank page", async ({ p
   await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
 });
 
-test("the Support review issue opens prefilled on the GitLab project the TAM set once", async ({ page, context }) => {
+test("the Support review issue opens prefilled, confidential, without internal notes or live mentions", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   // Stands in for the GitLab instance, which this machine cannot reach.
   await context.route("https://gitlab.example.com/**", (route) => route.fulfill({ body: "new issue" }));
   await openNewEngagement(page, "Globex");
   await page.getByLabel("Current users").fill("800");
+  await page.getByLabel("Current environment").fill("@all see #123 and ~urgent");
+  await page.getByLabel("Internal notes", { exact: true }).fill("Renewal at risk: only for us");
+  // An http:// address is refused: the packet only travels over https.
+  await page.getByLabel("GitLab project for Support reviews").fill("http://gitlab.example.com/support/reviews");
+  await page.getByLabel("GitLab project for Support reviews").press("Tab");
+  await page.getByRole("button", { name: "Open Support review issue" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Enter the https:// address" })).toBeVisible();
   await page.getByLabel("GitLab project for Support reviews").fill("https://gitlab.example.com/support/reviews");
   await page.getByLabel("GitLab project for Support reviews").press("Tab");
   const [issue] = await Promise.all([
@@ -181,8 +192,26 @@ test("the Support review issue opens prefilled on the GitLab project the TAM set
   const url = new URL(issue.url());
   expect(url.origin + url.pathname).toBe("https://gitlab.example.com/support/reviews/-/issues/new");
   expect(url.searchParams.get("issue[title]")).toBe("Support review: infrastructure upgrade plan for Globex");
-  expect(url.searchParams.get("issue[description]")).toContain("# Infrastructure upgrade plan: Globex");
+  const description = url.searchParams.get("issue[description]");
+  expect(url.searchParams.get("issue[confidential]")).toBe("true");
+  expect(description).toContain("# Planning summary and Support review packet: Globex");
+  expect(description).not.toContain("Renewal at risk");
+  expect(description).toContain("\\@all see \\#123 and \\~urgent");
+  expect(description).not.toMatch(/(^|[^\\])@all/);
+  // The packet went to the clipboard before the tab opened.
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(description);
+  expect(await issue.evaluate(() => window.opener)).toBeNull();
   await issue.close();
+
+  // Ticked for one hand-off, the internal notes go along.
+  await page.getByLabel("Include internal notes").check();
+  const [second] = await Promise.all([
+    context.waitForEvent("page"),
+    page.getByRole("button", { name: "Open Support review issue" }).click(),
+  ]);
+  await second.waitForLoadState();
+  expect(new URL(second.url()).searchParams.get("issue[description]")).toContain("Renewal at risk");
+  await second.close();
   await page.reload();
   await expect(page.getByLabel("GitLab project for Support reviews")).toHaveValue("https://gitlab.example.com/support/reviews");
 });
@@ -218,13 +247,13 @@ test("the print view holds the whole plan for Support, and nothing else prints",
   await page.getByLabel("Support's feedback").selectOption({ label: "Changes requested" });
   await page.getByLabel("Feedback notes").fill("Add a rollback rehearsal.");
   await page.getByLabel("Feedback notes").press("Tab");
-  await page.getByLabel("Internal notes").fill("Champion: Gavin");
-  await page.getByLabel("Internal notes").press("Tab");
+  await page.getByLabel("Internal notes", { exact: true }).fill("Champion: Gavin");
+  await page.getByLabel("Internal notes", { exact: true }).press("Tab");
 
   // What the browser's own print command does: announce it, then lay the page out for paper.
   await page.emulateMedia({ media: "print" });
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
-  const plan = page.getByRole("article", { name: "Infrastructure upgrade plan: Hooli" });
+  const plan = page.getByRole("article", { name: "Planning summary and Support review packet: Hooli" });
   await expect(plan).toBeVisible();
   for (const text of [
     "Peak RPS" + "API 70, Web —, Git pull —, Git push —",
@@ -272,8 +301,8 @@ test("replacing an engagement from its own older link warns first and keeps the 
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openNewEngagement(page, "Acme Rockets");
   await page.getByLabel("Current users").fill("900");
-  await page.getByLabel("Internal notes").fill("Only for us");
-  await page.getByLabel("Internal notes").press("Tab");
+  await page.getByLabel("Internal notes", { exact: true }).fill("Only for us");
+  await page.getByLabel("Internal notes", { exact: true }).press("Tab");
   await page.getByRole("button", { name: "Copy customer link" }).click();
   const link = await page.getByLabel("Customer link").inputValue();
   await page.getByLabel("Current users").fill("1200");
@@ -290,7 +319,7 @@ test("replacing an engagement from its own older link warns first and keeps the 
   await dialog.getByRole("button", { name: "Replace" }).click();
   await view.getByRole("link", { name: "Open the saved copy" }).click();
   await expect(view.getByLabel("Current users")).toHaveValue("900");
-  await expect(view.getByLabel("Internal notes")).toHaveValue("Only for us");
+  await expect(view.getByLabel("Internal notes", { exact: true })).toHaveValue("Only for us");
 });
 
 test("importing a file older than the engagement here warns, and keeps both unless told otherwise", async ({ page }) => {
@@ -310,4 +339,21 @@ test("importing a file older than the engagement here warns, and keeps both unle
   await expect(page.getByRole("link", { name: "Vandelay (copy)", exact: true })).toBeVisible();
   await page.getByRole("link", { name: "Vandelay", exact: true }).click();
   await expect(page.getByLabel("Current users")).toHaveValue("750");
+});
+
+test("the customer's view holds no internal consultation, nor the log lines about one", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openNewEngagement(page, "Consulted Co");
+  await page.getByLabel("Current users").fill("2500");
+  await page.getByLabel("Annual growth (%)").fill("0");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Declined" });
+  await page.getByLabel("Question", { exact: true }).fill("Is their storage vendor supported?");
+  await page.getByRole("button", { name: "Add consultation" }).click();
+  await expect(page.getByRole("region", { name: "Activity log" })).toContainText("Consulted Product");
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  await page.goto(await page.getByLabel("Customer link").inputValue());
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Upgrade plan for Consulted Co");
+  await expect(page.getByRole("main")).not.toContainText("Internal teams consulted");
+  await expect(page.getByRole("main")).not.toContainText("storage vendor");
+  await expect(page.getByRole("main")).not.toContainText("Consulted Product");
 });
