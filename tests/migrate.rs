@@ -27,7 +27,7 @@ fn fixtures() -> Vec<(u64, String, String)> {
 fn the_full_fixture_of_the_current_version_is_the_reference_engagement() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/engagement-v1-full.json"
+        "/tests/fixtures/engagement-v2-full.json"
     );
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() && !std::path::Path::new(path).exists() {
         std::fs::write(path, common::reference_engagement().to_json().unwrap()).unwrap();

@@ -197,11 +197,30 @@ fn a_bad_import_file_says_what_is_wrong() {
 fn a_share_link_round_trips_without_the_internal_notes() {
     let e = reference_engagement();
     let fragment = share::encode(&e).unwrap();
-    assert!(fragment.starts_with("s1."));
+    assert!(fragment.starts_with("s2."));
     let opened = share::decode(&format!("#{fragment}")).unwrap();
     assert_eq!(opened.internal_notes, "");
     assert_eq!(opened, share::customer_copy(&e));
-    assert_eq!(opened.log.len(), 20);
+    assert_eq!(
+        opened.log.len(),
+        18,
+        "20, less the two about internal consultations"
+    );
+    assert!(opened.coordination.consultations.is_empty());
+}
+
+// Issue 14.7: `s1.` links made before the compact format keep opening.
+#[test]
+fn a_link_of_the_first_version_still_opens() {
+    use base64::Engine as _;
+    let e = reference_engagement();
+    let json = serde_json::to_vec(&share::customer_copy(&e)).unwrap();
+    let v1 = format!(
+        "s1.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(miniz_oxide::deflate::compress_to_vec(&json, 10))
+    );
+    assert_eq!(share::decode(&v1), Ok(share::customer_copy(&e)));
 }
 
 #[test]
@@ -246,7 +265,8 @@ fn the_fully_filled_reference_engagement_fits_in_2000_characters() {
 fn hostile_share_links_are_refused_with_a_message() {
     let good = share::encode(&reference_engagement()).unwrap();
     assert_eq!(share::decode(""), Err(ShareError::Empty));
-    assert_eq!(share::decode("#s2.AAAA"), Err(ShareError::UnknownVersion));
+    assert_eq!(share::decode("#s3.AAAA"), Err(ShareError::UnknownVersion));
+    assert_eq!(share::decode("#s2.AAAA"), Err(ShareError::Corrupt));
     assert_eq!(share::decode("#hello"), Err(ShareError::UnknownVersion));
     let long = format!("s1.{}", "A".repeat(70_000));
     assert!(matches!(
@@ -272,8 +292,30 @@ fn hostile_share_links_are_refused_with_a_message() {
     altered[middle] = if altered[middle] == b'A' { b'B' } else { b'A' };
     assert!(share::decode(std::str::from_utf8(&altered).unwrap()).is_err());
 
-    // A deflate bomb: 4 MB of zeros compress to a few KB.
+    // A deflate bomb: 4 MB of zeros compress to a few KB; in the compact format too.
     use base64::Engine as _;
+    let zeros = vec![b'0'; 4 * 1024 * 1024];
+    let mut compressor = miniz_oxide::deflate::core::CompressorOxide::new(
+        miniz_oxide::deflate::core::create_comp_flags_from_zip_params(10, 0, 0),
+    );
+    let mut bomb2 = Vec::new();
+    miniz_oxide::deflate::core::compress_to_output(
+        &mut compressor,
+        &zeros,
+        miniz_oxide::deflate::core::TDEFLFlush::Finish,
+        |out| {
+            bomb2.extend_from_slice(out);
+            true
+        },
+    );
+    let bomb2 = format!(
+        "s2.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bomb2)
+    );
+    assert!(matches!(
+        share::decode(&bomb2),
+        Err(ShareError::TooLargeInflated | ShareError::Corrupt)
+    ));
     let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b'0'; 4 * 1024 * 1024], 10);
     let bomb = format!(
         "s1.{}",

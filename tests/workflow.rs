@@ -62,6 +62,7 @@ fn share(e: &mut Engagement) {
         Action::ShareWithSupport {
             on: Some(TODAY),
             ticket: "https://support.example/1".into(),
+            confirmed: true,
         },
         NOW,
     )
@@ -155,6 +156,7 @@ fn a_stage_cannot_be_completed_before_the_one_it_depends_on() {
         Action::ShareWithSupport {
             on: Some(TODAY),
             ticket: String::new(),
+            confirmed: true,
         },
         NOW,
     );
@@ -243,7 +245,7 @@ fn a_declined_customer_gets_the_documents_and_consultations_are_kept() {
     let mut e = engagement_with("2500", "0", "");
     decide(&mut e, PsDecision::Declined, false).unwrap();
     let rec = sizing_of(&e).map(|(_, rec)| rec);
-    let docs = handover_documents(rec.as_ref());
+    let docs = handover_documents(rec.as_ref(), Default::default());
     assert_eq!(
         docs[0].url,
         "https://docs.gitlab.com/administration/reference_architectures/3k_users/"
@@ -298,7 +300,7 @@ fn a_plan_revised_after_changes_requested_goes_back_to_review() {
     record_plan(&mut e, "v1").unwrap();
     assert!(status(&e, TODAY)
         .next_action
-        .contains("Share the plan with Support"));
+        .contains("share the plan with Support for review"));
     let early = apply(
         &mut e,
         Action::SetFeedback {
@@ -469,7 +471,10 @@ fn the_customer_is_told_what_happens_next_and_whose_move_it_is() {
     assert!(customer_step(&e).starts_with("Decide whether Professional Services"));
     decide(&mut e, PsDecision::Declined, true).unwrap();
     assert!(customer_step(&e).contains("will send you GitLab's reference-architecture documents"));
-    let docs = handover_documents(sizing_of(&e).map(|(_, rec)| rec).as_ref());
+    let docs = handover_documents(
+        sizing_of(&e).map(|(_, rec)| rec).as_ref(),
+        Default::default(),
+    );
     apply(
         &mut e,
         Action::HandOver {

@@ -13,7 +13,7 @@ use super::workflow::{self, Coordination, LogEntry};
 
 /// The schema version this build writes. Older versions are migrated on read; newer ones are
 /// refused with [`ReadError::NewerVersion`] and left as they are.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The longest customer name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 120;

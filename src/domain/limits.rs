@@ -225,6 +225,49 @@ pub fn check_fields(e: &Engagement) -> Result<(), LimitError> {
     text("The feedback notes", &c.review.notes, LONG_TEXT_CHARS)?;
     date("The migration start", c.migration.start)?;
     date("The migration end", c.migration.end)?;
+    let i = &c.intake;
+    for (field, value, limit) in [
+        ("The rollback plan", &i.rollback_summary, LONG_TEXT_CHARS),
+        ("The rollback document", &i.rollback_link, LINE_CHARS),
+        ("The time zone", &i.time_zone, SHORT_CHARS),
+        ("The Support contact name", &i.contact_name, LINE_CHARS),
+        ("The Support contact email", &i.contact_email, LINE_CHARS),
+        ("The target GitLab version", &i.target_version, SHORT_CHARS),
+        ("The operating system", &i.operating_system, LINE_CHARS),
+        ("The architecture diagram", &i.diagram_link, LINE_CHARS),
+        ("The backup method", &i.backup_method, LINE_CHARS),
+        ("The data size", &i.data_size_gb, SHORT_CHARS),
+        ("The rehearsal", &i.rehearsal_result, LINE_CHARS),
+        (
+            "The planned architecture",
+            &i.deviation.planned,
+            SHORT_CHARS,
+        ),
+        (
+            "The deviation reason",
+            &i.deviation.other_reason,
+            LINE_CHARS,
+        ),
+        (
+            "The GitLab Performance Tool results",
+            &i.deviation.gpt_results_link,
+            LINE_CHARS,
+        ),
+        (
+            "The Senior Support Engineer review",
+            &i.deviation.senior_review,
+            LINE_CHARS,
+        ),
+    ] {
+        text(field, value, limit)?;
+    }
+    if let Some(at) = i.window_start {
+        instant("the maintenance window start", at)?;
+    }
+    if let Some(at) = i.window_end {
+        instant("the maintenance window end", at)?;
+    }
+    date("The rehearsal date", i.rehearsal_on)?;
     Ok(())
 }
 

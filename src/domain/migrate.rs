@@ -1,9 +1,9 @@
 //! Schema migrations: numbered steps from each old `schema_version` to the next.
 //!
 //! A step is a pure function on the JSON document; once shipped, a step is never edited. Step
-//! `STEPS[n]` turns version `n + 1` into version `n + 2`. Version 1 is the first layout and, so
-//! far, the current one, so the chain is empty; `tests/fixtures/engagement-v*.json` keeps a
-//! document of every version ever written, and `tests/migrate.rs` loads each one.
+//! `STEPS[n]` turns version `n + 1` into version `n + 2`. Version 1 is the first layout;
+//! `tests/fixtures/engagement-v*.json` keeps a document of every version ever written, and
+//! `tests/migrate.rs` loads each one.
 
 use serde_json::Value;
 
@@ -13,7 +13,14 @@ use super::engagement::SCHEMA_VERSION;
 pub type Step = fn(Value) -> Result<Value, String>;
 
 /// The steps from version 1 upward, in order.
-pub const STEPS: &[Step] = &[];
+pub const STEPS: &[Step] = &[v1_to_v2];
+
+/// Version 2 adds Support's intake (`coordination.intake`), which defaults to empty: nothing to
+/// change in a version 1 document. The version still moves, so that a build that knows only
+/// version 1 leaves a version 2 document alone instead of dropping the intake on its next save.
+fn v1_to_v2(value: Value) -> Result<Value, String> {
+    Ok(value)
+}
 
 /// Brings a document of `version` up to [`SCHEMA_VERSION`] with `steps`, setting
 /// `schema_version` after each step.

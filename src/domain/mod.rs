@@ -3,6 +3,7 @@
 //! Time and randomness come in as arguments, so every function here is tested natively.
 
 pub mod engagement;
+pub mod intake;
 pub mod limits;
 pub mod links;
 pub mod migrate;

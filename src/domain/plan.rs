@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use super::engagement::{Engagement, EngagementId, ReadError};
+use super::intake;
 use super::links::safe_href;
 use super::reference::{Platform, Rps, DATA_VERSION};
 use super::sizing::{
@@ -250,7 +251,7 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
     if c.ps_decision == PsDecision::Declined {
         md.push_str("- **Documents handed over:**\n");
         let rec = sizing.as_ref().map(|(_, rec)| rec);
-        for doc in handover_documents(rec) {
+        for doc in handover_documents(rec, c.intake.method) {
             let state = match c.handed_over.get(&doc.url) {
                 Some(date) => format!("handed over on {date}"),
                 None => "not yet".into(),
@@ -332,6 +333,13 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
     }
     md.push('\n');
 
+    intake_md(
+        &mut md,
+        engagement,
+        audience,
+        sizing.as_ref().map(|(_, rec)| rec),
+    );
+
     if audience.sees_internal_notes() && !engagement.internal_notes.trim().is_empty() {
         md.push_str("## Internal notes\n\n");
         md.push_str(&quote_md(&engagement.internal_notes));
@@ -367,6 +375,120 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
         "\n---\nFigures: GitLab reference architectures ({DATA_VERSION})."
     );
     md
+}
+
+/// What Support asks for beyond the plan; for Support, the deviation record and what is still
+/// missing too.
+fn intake_md(md: &mut String, e: &Engagement, audience: Audience, rec: Option<&Recommendation>) {
+    let c = &e.coordination;
+    let i = &c.intake;
+    md.push_str("## For Support's review\n\n");
+    let rollback = match (or_dash(&i.rollback_summary), i.rollback_link.trim()) {
+        (summary, "") => summary,
+        (summary, link) => format!("{summary} ({})", link_md("rollback document", link)),
+    };
+    let versions = format!(
+        "{} → {}{}",
+        or_dash(&c.gitlab_version),
+        or_dash(&i.target_version),
+        intake::upgrade_path_link(
+            &c.gitlab_version,
+            &i.target_version,
+            intake::distro(i.installation, &i.operating_system)
+        )
+        .map(|url| format!(" ([upgrade path](<{url}>))"))
+        .unwrap_or_default()
+    );
+    let method = match i.method.document() {
+        Some((title, url)) => format!("{} ([{}](<{url}>))", i.method.label(), escape_md(title)),
+        None => i.method.label().to_string(),
+    };
+    let rehearsal = match (i.rehearsal_on, or_dash(&i.rehearsal_result)) {
+        (Some(on), result) => format!("{on}: {result}"),
+        (None, result) => result,
+    };
+    let rows = [
+        ("Rollback plan", rollback),
+        (
+            "Maintenance window",
+            intake::window_text(i)
+                .map(|t| escape_md(&t))
+                .unwrap_or_else(|| "—".into()),
+        ),
+        (
+            "Support contact",
+            match (i.contact_name.trim(), i.contact_email.trim()) {
+                ("", "") => "—".into(),
+                (name, "") => escape_md(name),
+                (name, email) => format!("{}, {}", or_dash(name), escape_md(email)),
+            },
+        ),
+        ("GitLab version (current → target)", versions),
+        (
+            "Installation",
+            format!(
+                "{}; {}",
+                i.installation.label(),
+                or_dash(&i.operating_system)
+            ),
+        ),
+        ("Architecture diagram", {
+            let link = i.diagram_link.trim();
+            if link.is_empty() {
+                "—".into()
+            } else {
+                link_md("architecture diagram", link)
+            }
+        }),
+        (
+            "Backup",
+            format!(
+                "{}; data size: {} GB",
+                or_dash(&i.backup_method),
+                or_dash(&i.data_size_gb)
+            ),
+        ),
+        ("Rehearsal on a test environment", rehearsal),
+        ("Migration method", method),
+    ];
+    md.push_str("| | |\n|---|---|\n");
+    for (label, value) in rows {
+        let _ = writeln!(md, "| {label} | {value} |");
+    }
+    md.push('\n');
+    if let Some(warning) = intake::version_warning(e) {
+        let _ = writeln!(md, "> **Warning:** {}\n", escape_md(&warning));
+    }
+    if audience == Audience::Customer {
+        return;
+    }
+    if let Some(line) = intake::deviation_line(e, rec) {
+        let d = &i.deviation;
+        let _ = writeln!(md, "**{}**\n", escape_md(&line));
+        let _ = writeln!(
+            md,
+            "- GitLab Performance Tool results against GitLab's benchmarks: {}",
+            if d.gpt_results_link.trim().is_empty() {
+                "—".into()
+            } else {
+                link_md("results", &d.gpt_results_link)
+            }
+        );
+        let _ = writeln!(
+            md,
+            "- Senior Support Engineer review: {}\n",
+            or_dash(&d.senior_review)
+        );
+    }
+    let missing = intake::missing(e);
+    md.push_str("### Missing for Support review\n\n");
+    if missing.is_empty() {
+        md.push_str("Nothing: the packet holds everything Support asks for.\n");
+    }
+    for item in missing {
+        let _ = writeln!(md, "- [ ] {item}");
+    }
+    md.push('\n');
 }
 
 fn requirements_md(md: &mut String, req: &Requirements) {

@@ -9,25 +9,275 @@ use std::fmt;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use serde_json::Map;
+use serde_json::{json, Map, Value};
 
 use super::engagement::{Engagement, ReadError};
+use super::time_fmt;
 
-/// The fragment prefix of this link version.
-pub const PREFIX: &str = "s1.";
+/// The fragment prefix of the links this version makes: compact JSON (short keys, the log as
+/// offsets from the creation time), deflated, base64url.
+pub const PREFIX: &str = "s2.";
+/// The first link version, plain JSON deflated: still opened.
+pub const PREFIX_V1: &str = "s1.";
+
+/// The document's keys and their short forms in `s2.` links. Every short form is unique and is
+/// no long key itself, so the mapping reads back one to one.
+const SHORT_KEYS: &[(&str, &str)] = &[
+    ("schema_version", "v"),
+    ("customer_name", "n"),
+    ("created", "c"),
+    ("updated", "u"),
+    ("revision", "r"),
+    ("sizing", "s"),
+    ("coordination", "o"),
+    ("log", "l"),
+    ("current_users", "cu"),
+    ("annual_growth_pct", "ag"),
+    ("horizon_months", "hm"),
+    ("target_users", "tu"),
+    ("peak_rps", "pr"),
+    ("sustained_rps", "sr"),
+    ("api", "a"),
+    ("web", "w"),
+    ("git_pull", "gl"),
+    ("git_push", "gp"),
+    ("platform", "pf"),
+    ("ha_required", "ha"),
+    ("zero_downtime", "zd"),
+    ("geo", "g"),
+    ("kubernetes_expertise", "k"),
+    ("monorepos", "mr"),
+    ("heavy_automation", "au"),
+    ("size_on_load", "sl"),
+    ("hybrid_at_2k", "h2"),
+    ("move_reasons", "mv"),
+    ("cloud_provider", "cp"),
+    ("kubernetes", "ku"),
+    ("growth", "gr"),
+    ("other", "ot"),
+    ("current_environment", "ce"),
+    ("gitlab_version", "gv"),
+    ("desired_completion", "dc"),
+    ("ps_recommended_on", "pro"),
+    ("ps_decision", "pd"),
+    ("ps_decided_on", "pdo"),
+    ("handed_over", "hd"),
+    ("consultations", "cs"),
+    ("plan", "p"),
+    ("plan_revision", "prv"),
+    ("review", "rv"),
+    ("migration", "m"),
+    ("intake", "i"),
+    ("link", "lk"),
+    ("summary", "sm"),
+    ("date", "d"),
+    ("shared_on", "so"),
+    ("ticket", "t"),
+    ("feedback", "f"),
+    ("feedback_on_revision", "fr"),
+    ("notes", "nt"),
+    ("approved_sizing", "as"),
+    ("start", "st"),
+    ("end", "en"),
+    ("status", "ss"),
+    ("rollback_link", "rl"),
+    ("rollback_summary", "rs"),
+    ("window_start", "ws"),
+    ("window_end", "we"),
+    ("time_zone", "tz"),
+    ("contact_name", "cn"),
+    ("contact_email", "cm"),
+    ("target_version", "tv"),
+    ("installation", "in"),
+    ("operating_system", "os"),
+    ("diagram_link", "dl"),
+    ("backup_method", "bm"),
+    ("data_size_gb", "ds"),
+    ("rehearsal_on", "ro"),
+    ("rehearsal_result", "rr"),
+    ("method", "me"),
+    ("deviation", "dv"),
+    ("planned", "pl"),
+    ("policy", "po"),
+    ("budget", "bu"),
+    ("other_reason", "or"),
+    ("customer_informed", "ci"),
+    ("gpt_results_link", "gt"),
+    ("senior_review", "se"),
+];
+
+/// Text that `s2.` links are compressed against, as if it came before every link: the phrases
+/// of a plan that deflate could not otherwise refer back to. Part of the `s2.` format: never
+/// changed once shipped (a new dictionary is a new link version).
+const DICTIONARY: &str = concat!(
+    "{\"v\":2,\"n\":\"\",\"c\":\"2026-01-01T00:00:00Z\",\"u\":\"\",\"r\":1,\"s\":{\"cu\":\"\",\"ag\":\"\",\"hm\":\"\",\"tu\":\"\",",
+    "\"pr\":{\"a\":\"\",\"w\":\"\",\"gl\":\"\",\"gp\":\"\"},\"sr\":{\"a\":\"\",\"w\":\"\",\"gl\":\"\",\"gp\":\"\"},\"pf\":\"aws\",\"gcp\",\"azure\",\"bare-metal\",",
+    "\"ha\":false,\"zd\":false,\"g\":false,\"k\":false,\"mr\":\"none\",\"2-10gb\",\"over-10gb\",\"au\":false,\"sl\":false,\"h2\":false},",
+    "\"o\":{\"mv\":{\"cp\":true,\"ku\":false,\"gr\":true,\"ot\":\"\"},\"ce\":\"\",\"gv\":\"\",\"dc\":\"\",\"pro\":\"\",\"pd\":\"undecided\",\"engaged\",\"declined\",\"pdo\":\"\",",
+    "\"hd\":{\"https://docs.gitlab.com/administration/reference_architectures/\":\"\",\"https://docs.gitlab.com/administration/reference_architectures/sizing/\":\"\",",
+    "\"https://docs.gitlab.com/administration/backup_restore/migrate_to_new_server/\",\"https://docs.gitlab.com/administration/backup_restore/backup_large_reference_architectures/\",",
+    "\"https://docs.gitlab.com/administration/geo/disaster_recovery/planned_failover/\",\"https://docs.gitlab.com/charts/installation/migration/package_to_helm/\"},",
+    "\"p\":{\"lk\":\"https://\",\"sm\":\"\",\"d\":\"\"},\"prv\":1,\"rv\":{\"so\":\"\",\"t\":\"https://\",\"f\":\"pending\",\"changes_requested\",\"approved\",\"fr\":1,\"nt\":\"\",\"as\":",
+    "\"m\":{\"st\":\"\",\"en\":\"\",\"ss\":\"not_scheduled\",\"scheduled\",\"in_progress\",\"done\",\"rolled_back\"},",
+    "\"i\":{\"rl\":\"https://\",\"rs\":\"\",\"ws\":\"\",\"we\":\"\",\"tz\":\"Europe/\",\"America/\",\"Asia/\",\"cn\":\"\",\"cm\":\"\",\"tv\":\"\",\"in\":\"linux_package\",\"helm_chart\",\"docker\",\"source\",",
+    "\"os\":\"Ubuntu \",\"Red Hat Enterprise Linux \",\"dl\":\"https://\",\"bm\":\"\",\"ds\":\"\",\"ro\":\"\",\"rr\":\"\",",
+    "\"me\":\"backup_restore_single\",\"backup_restore_multi_node\",\"geo_failover\",\"linux_package_to_helm\",\"professional_services_decide\"}},",
+    "\"l\":[[0,\"Stage: Requirements → Professional Services.\"],[0,\"Stage: Professional Services → Plan.\"],[0,\"Stage: Plan → Support review.\"],",
+    "[0,\"Stage: Support review → Migration.\"],[0,\"Stage: Migration → Done.\"],[0,\"Professional Services recommended to the customer on \"],",
+    "[0,\"The customer engaged Professional Services; they write the plan.\"],[0,\"The customer declined Professional Services at \"],",
+    "[0,\" users (confirmed by the TAM); the customer writes the plan.\"],[0,\"The customer declined Professional Services; the customer writes the plan.\"],",
+    "[0,\"Handed over to the customer: Reference architecture: Up to \"],[0,\" RPS or \"],[0,\"Handed over to the customer: Reference architectures: overview and how to choose.\"],",
+    "[0,\"Handed over to the customer: Reference architecture sizing.\"],[0,\"Handed over to the customer: Migrating to a new server.\"],",
+    "[0,\"Handed over to the customer: Disaster recovery for planned failover (Geo).\"],[0,\"Handed over to the customer: Back up and restore large reference architectures.\"],",
+    "[0,\"Upgrade plan recorded; written by the customer.\"],[0,\"Upgrade plan recorded; written by Professional Services.\"],",
+    "[0,\"Revised plan recorded (revision \"],[0,\"); it goes back to Support review.\"],[0,\"Plan shared with Support for review.\"],",
+    "[0,\"Support feedback: approved.\"],[0,\"Support feedback: changes requested.\"],[0,\"Migration status: scheduled.\"],[0,\"Migration status: done.\"],",
+    "[0,\"The sizing changed after Support approved the plan: the review is out of date.\"]]}"
+);
+
+/// Deflates `data` as if [`DICTIONARY`] came first: back-references may reach into it, and its
+/// own compressed bytes are left out (the reader knows them).
+fn deflate_with_dictionary(data: &[u8]) -> Vec<u8> {
+    use miniz_oxide::deflate::core::{
+        compress_to_output, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush,
+    };
+    let mut compressor = CompressorOxide::new(create_comp_flags_from_zip_params(10, 0, 0));
+    let mut prefix = Vec::new();
+    compress_to_output(
+        &mut compressor,
+        DICTIONARY.as_bytes(),
+        TDEFLFlush::Sync,
+        |out| {
+            prefix.extend_from_slice(out);
+            true
+        },
+    );
+    let mut out = Vec::new();
+    compress_to_output(&mut compressor, data, TDEFLFlush::Finish, |bytes| {
+        out.extend_from_slice(bytes);
+        true
+    });
+    out
+}
+
+/// Inflates what [`deflate_with_dictionary`] wrote: the dictionary goes first as a stored block,
+/// which the reader then drops.
+fn inflate_with_dictionary(data: &[u8], limit: usize) -> Result<Vec<u8>, ShareError> {
+    let dictionary = DICTIONARY.as_bytes();
+    let len = dictionary.len() as u16;
+    let mut stream = Vec::with_capacity(5 + dictionary.len() + data.len());
+    // A stored, non-final block: header bits 000, then LEN and its complement.
+    stream.push(0);
+    stream.extend_from_slice(&len.to_le_bytes());
+    stream.extend_from_slice(&(!len).to_le_bytes());
+    stream.extend_from_slice(dictionary);
+    stream.extend_from_slice(data);
+    let mut out =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&stream, limit + dictionary.len())
+            .map_err(|e| match e.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLargeInflated,
+                _ => ShareError::Corrupt,
+            })?;
+    if !out.starts_with(dictionary) {
+        return Err(ShareError::Corrupt);
+    }
+    Ok(out.split_off(dictionary.len()))
+}
+
+/// Renames every object key found in `SHORT_KEYS` (long to short, or back), everywhere in the
+/// value; a map keyed by data (the documents handed over, by address) keeps its keys.
+fn rename_keys(value: Value, to_short: bool) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(key, inner)| {
+                    let keep_keys = key == "handed_over" || key == "hd";
+                    let renamed = SHORT_KEYS
+                        .iter()
+                        .find(|(long, short)| {
+                            if to_short {
+                                *long == key
+                            } else {
+                                *short == key
+                            }
+                        })
+                        .map(|(long, short)| if to_short { *short } else { *long })
+                        .map(str::to_owned)
+                        .unwrap_or(key);
+                    let inner = if keep_keys {
+                        inner
+                    } else {
+                        rename_keys(inner, to_short)
+                    };
+                    (renamed, inner)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .map(|v| rename_keys(v, to_short))
+                .collect(),
+        ),
+        other => other,
+    }
+}
 /// The longest encoded payload accepted.
 pub const MAX_PAYLOAD_CHARS: usize = 64 * 1024;
 /// The most a payload may inflate to (a deflate bomb stops here).
 pub const MAX_INFLATED_BYTES: usize = 1024 * 1024;
 
-/// What a customer may see of an engagement: everything but the internal notes (and any field
-/// this build does not know, which could hold anything).
+/// What a customer may see of an engagement: everything but the internal notes, the internal
+/// consultations and the log lines about them (and any field this build does not know, which
+/// could hold anything).
 pub fn customer_copy(engagement: &Engagement) -> Engagement {
-    Engagement {
+    let mut copy = Engagement {
         internal_notes: String::new(),
         extra: Map::new(),
         ..engagement.clone()
+    };
+    copy.coordination.consultations.clear();
+    copy.log.retain(|entry| !entry.is_about_consultation());
+    copy
+}
+
+/// The compact form of a customer copy: short keys, and each log entry as `[seconds after the
+/// creation, text]`.
+fn compact(engagement: &Engagement) -> Result<Value, serde_json::Error> {
+    let mut value = serde_json::to_value(engagement)?;
+    let created = engagement.created.unix_timestamp();
+    if let Some(log) = value.get_mut("log") {
+        *log = Value::Array(
+            engagement
+                .log
+                .iter()
+                .map(|entry| json!([entry.at.unix_timestamp() - created, entry.text]))
+                .collect(),
+        );
     }
+    Ok(rename_keys(value, true))
+}
+
+/// The stored form back from [`compact`]; anything not shaped so is left for the reader to refuse.
+fn expand(value: Value) -> Value {
+    let mut value = rename_keys(value, false);
+    let created = value.get("created").and_then(Value::as_str).and_then(|c| {
+        time::OffsetDateTime::parse(c, &time::format_description::well_known::Rfc3339).ok()
+    });
+    if let (Some(created), Some(Value::Array(log))) = (created, value.get_mut("log")) {
+        for entry in log.iter_mut() {
+            if let Value::Array(pair) = entry {
+                let at = pair
+                    .first()
+                    .and_then(Value::as_i64)
+                    .and_then(|s| created.checked_add(time::Duration::seconds(s)))
+                    .map(time_fmt::rfc3339);
+                let text = pair.get(1).cloned().unwrap_or(Value::Null);
+                *entry = json!({ "at": at, "text": text });
+            }
+        }
+    }
+    value
 }
 
 /// What to store when a shared copy replaces the engagement saved here: the link's content,
@@ -41,8 +291,8 @@ pub fn replacing(saved: &Engagement, shared: Engagement) -> Engagement {
 
 /// The fragment for a share link (without the `#`).
 pub fn encode(engagement: &Engagement) -> Result<String, serde_json::Error> {
-    let json = serde_json::to_vec(&customer_copy(engagement))?;
-    let deflated = miniz_oxide::deflate::compress_to_vec(&json, 10);
+    let json = serde_json::to_vec(&compact(&customer_copy(engagement))?)?;
+    let deflated = deflate_with_dictionary(&json);
     Ok(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(deflated)))
 }
 
@@ -110,9 +360,15 @@ pub fn decode(fragment: &str) -> Result<Engagement, ShareError> {
             chars: fragment.len(),
         });
     }
-    let payload = fragment
-        .strip_prefix(PREFIX)
-        .ok_or(ShareError::UnknownVersion)?;
+    let (payload, compact_form) = match fragment.strip_prefix(PREFIX) {
+        Some(payload) => (payload, true),
+        None => (
+            fragment
+                .strip_prefix(PREFIX_V1)
+                .ok_or(ShareError::UnknownVersion)?,
+            false,
+        ),
+    };
     if !payload
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
@@ -122,12 +378,26 @@ pub fn decode(fragment: &str) -> Result<Engagement, ShareError> {
     let deflated = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|_| ShareError::NotBase64)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED_BYTES)
-        .map_err(|e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLargeInflated,
-            _ => ShareError::Corrupt,
-        })?;
+    let json = if compact_form {
+        inflate_with_dictionary(&deflated, MAX_INFLATED_BYTES)?
+    } else {
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED_BYTES).map_err(
+            |e| match e.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLargeInflated,
+                _ => ShareError::Corrupt,
+            },
+        )?
+    };
     let text = std::str::from_utf8(&json).map_err(|_| ShareError::Corrupt)?;
-    let engagement = Engagement::from_json(text).map_err(ShareError::Document)?;
+    let engagement = if compact_form {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| ShareError::Document(ReadError::NotJson(e.to_string())))?;
+        let stored = serde_json::to_string(&expand(value))
+            .map_err(|e| ShareError::Document(ReadError::NotJson(e.to_string())))?;
+        Engagement::from_json(&stored)
+    } else {
+        Engagement::from_json(text)
+    }
+    .map_err(ShareError::Document)?;
     Ok(customer_copy(&engagement))
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, Month, OffsetDateTime};
 
 use super::engagement::Engagement;
+use super::intake::{self, Intake};
 use super::reference::DOCS_BASE;
 use super::sizing::{
     format_number, project, recommend, Recommendation, Requirements, LARGE_UPGRADE_USERS,
@@ -336,6 +337,9 @@ pub struct Coordination {
     pub plan_revision: u32,
     pub review: SupportReview,
     pub migration: Migration,
+    /// What Support asks for beyond the plan.
+    #[serde(skip_serializing_if = "Intake::is_blank")]
+    pub intake: Intake,
 }
 
 impl Coordination {
@@ -367,7 +371,10 @@ pub struct HandoverDocument {
 }
 
 /// The documents to hand over: the recommended size's page, then GitLab's general pages.
-pub fn handover_documents(rec: Option<&Recommendation>) -> Vec<HandoverDocument> {
+pub fn handover_documents(
+    rec: Option<&Recommendation>,
+    method: intake::MigrationMethod,
+) -> Vec<HandoverDocument> {
     let mut docs = Vec::new();
     if let Some(rec) = rec {
         let size = rec.architecture();
@@ -384,11 +391,33 @@ pub fn handover_documents(rec: Option<&Recommendation>) -> Vec<HandoverDocument>
         title: "Reference architecture sizing".into(),
         url: format!("{DOCS_BASE}sizing/"),
     });
-    docs.push(HandoverDocument {
-        title: "Migrating to a new server".into(),
-        url: "https://docs.gitlab.com/administration/backup_restore/migrate_to_new_server/".into(),
-    });
+    docs.push(migration_document(rec, method));
     docs
+}
+
+/// GitLab's page for moving the data: the chosen method's, or, until one is chosen, the one
+/// that fits the recommendation (a single server, a multi-node architecture, or Geo's failover).
+fn migration_document(
+    rec: Option<&Recommendation>,
+    method: intake::MigrationMethod,
+) -> HandoverDocument {
+    use intake::MigrationMethod as M;
+    let fallback = match rec {
+        Some(rec) if rec.sites > 1 => M::GeoFailover,
+        Some(rec) if rec.size != super::reference::SizeKey::Users1k => M::BackupRestoreMultiNode,
+        _ => M::BackupRestoreSingle,
+    };
+    let (title, url) = method
+        .document()
+        .or_else(|| fallback.document())
+        .unwrap_or((
+            "Migrating to a new server",
+            "https://docs.gitlab.com/administration/backup_restore/migrate_to_new_server/",
+        ));
+    HandoverDocument {
+        title: title.into(),
+        url: url.into(),
+    }
 }
 
 /// The requirements and recommendation of an engagement, when its sizing form is valid.
@@ -541,6 +570,16 @@ pub fn status(engagement: &Engagement, today: Date) -> Status {
             });
         }
     }
+    for (rule, text) in [
+        ("window-lead-time", intake::window_warning(&c.intake, today)),
+        ("same-version", intake::version_warning(engagement)),
+    ] {
+        if let Some(text) = text {
+            if c.migration.status != MigrationStatus::Done {
+                warnings.push(Warning { rule, text });
+            }
+        }
+    }
     if let Some(text) = migration_without_approval(engagement) {
         warnings.push(Warning {
             rule: "migration-without-approval",
@@ -585,7 +624,13 @@ fn next_action(engagement: &Engagement, stage: Stage, large_upgrade: bool) -> St
             if review_out_of_date(engagement) {
                 "The sizing changed after Support's approval: share the updated plan with Support again.".into()
             } else if c.review.shared_on.is_none() {
-                "Share the plan with Support for review.".into()
+                match intake::missing(engagement).len() {
+                    0 => "Share the plan with Support for review.".into(),
+                    n => format!(
+                        "Collect what Support will ask for ({} missing, listed under “Missing for Support review”), then share the plan with Support for review.",
+                        missing_count(n)
+                    ),
+                }
             } else {
                 match effective_feedback(c) {
                     Feedback::ChangesRequested => "Support requested changes: have the plan revised, then record the revised plan.".into(),
@@ -677,10 +722,14 @@ pub enum Action {
     AddConsultation(Consultation),
     RemoveConsultation(usize),
     RecordPlan(PlanRecord),
+    /// `confirmed` answers the question asked when sharing while Support's intake is incomplete.
     ShareWithSupport {
         on: Option<Date>,
         ticket: String,
+        confirmed: bool,
     },
+    /// What Support asks for beyond the plan.
+    SetIntake(Box<Intake>),
     SetFeedback {
         feedback: Feedback,
         notes: String,
@@ -742,7 +791,8 @@ fn stage_of(action: &Action) -> Stage {
         Action::SetMoveReasons(_)
         | Action::SetCurrentEnvironment(_)
         | Action::SetGitlabVersion(_)
-        | Action::SetDesiredCompletion(_) => Stage::Requirements,
+        | Action::SetDesiredCompletion(_)
+        | Action::SetIntake(_) => Stage::Requirements,
         Action::RecommendPs(_) | Action::DecidePs { .. } => Stage::ProfessionalServices,
         Action::HandOver { .. }
         | Action::AddConsultation(_)
@@ -869,11 +919,34 @@ pub fn apply(
                 )
             })
         }
-        Action::ShareWithSupport { on, ticket } => {
+        Action::ShareWithSupport {
+            on,
+            ticket,
+            confirmed,
+        } => {
             let first = next.review.shared_on.is_none() && on.is_some();
+            let missing = intake::missing(engagement);
+            if first && !missing.is_empty() && !confirmed {
+                return Err(Refusal::NeedsConfirmation(format!(
+                    "Support will still ask for {}: {}. Share the plan with Support anyway?",
+                    missing_count(missing.len()),
+                    missing_list(&missing)
+                )));
+            }
             next.review.shared_on = on;
             next.review.ticket = ticket;
-            first.then(|| "Plan shared with Support for review.".to_string())
+            first.then(|| match missing.len() {
+                0 => "Plan shared with Support for review.".to_string(),
+                _ => format!(
+                    "Plan shared with Support for review, with {} still missing: {}.",
+                    missing_count(missing.len()),
+                    missing_list(&missing)
+                ),
+            })
+        }
+        Action::SetIntake(intake) => {
+            next.intake = *intake;
+            None
         }
         Action::SetFeedback { feedback, notes } => {
             if next.review.shared_on.is_none() {
@@ -923,6 +996,31 @@ pub fn apply(
         decision
     });
     Ok(())
+}
+
+/// "1 item" / "3 items".
+fn missing_count(n: usize) -> String {
+    if n == 1 {
+        "1 item".into()
+    } else {
+        format!("{n} items")
+    }
+}
+
+/// The missing items in one line, each lower-cased after the first word.
+fn missing_list(missing: &[intake::Missing]) -> String {
+    missing
+        .iter()
+        .map(|m| {
+            let text = m.to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 trait LowerFirst {

@@ -287,3 +287,117 @@ pub async fn persist_storage() -> Option<bool> {
         .ok()?
         .as_bool()
 }
+
+/// The browser's own time zone (an IANA name such as Europe/Berlin), or UTC when it cannot say.
+pub fn time_zone() -> String {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()
+        .and_then(|z| z.as_string())
+        .unwrap_or_else(|| "UTC".into())
+}
+
+/// Every IANA time zone the browser knows, for a choice; the browser's own and UTC at least.
+pub fn time_zones() -> Vec<String> {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok();
+    let listed = intl
+        .and_then(|intl| {
+            let supported = js_sys::Reflect::get(&intl, &"supportedValuesOf".into()).ok()?;
+            let supported: js_sys::Function = wasm_bindgen::JsCast::dyn_into(supported).ok()?;
+            supported.call1(&intl, &"timeZone".into()).ok()
+        })
+        .map(|list| {
+            js_sys::Array::from(&list)
+                .iter()
+                .filter_map(|z| z.as_string())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let mut zones = listed;
+    for zone in [time_zone(), "UTC".to_string()] {
+        if !zones.contains(&zone) {
+            zones.push(zone);
+        }
+    }
+    zones.sort();
+    zones
+}
+
+/// The offset of `zone` from UTC, in minutes, at the instant `utc_millis`; `None` for a zone the
+/// browser does not know.
+fn zone_offset_minutes(zone: &str, utc_millis: f64) -> Option<i32> {
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("timeZone", zone),
+        ("hourCycle", "h23"),
+        ("year", "numeric"),
+        ("month", "numeric"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "numeric"),
+        ("second", "numeric"),
+    ] {
+        js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    }
+    // An unknown zone would throw a RangeError across the boundary: only listed zones get here.
+    if !time_zones().iter().any(|z| z == zone) {
+        return None;
+    }
+    let locales = js_sys::Array::of1(&"en-US".into());
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+    let date = js_sys::Date::new(&utc_millis.into());
+    let parts = format.format_to_parts(&date);
+    let mut fields = [0f64; 6];
+    for part in parts.iter() {
+        let kind = js_sys::Reflect::get(&part, &"type".into())
+            .ok()?
+            .as_string()?;
+        let slot = match kind.as_str() {
+            "year" => 0,
+            "month" => 1,
+            "day" => 2,
+            "hour" => 3,
+            "minute" => 4,
+            "second" => 5,
+            // Separators ("/", ", ") carry no number.
+            _ => continue,
+        };
+        fields[slot] = js_sys::Reflect::get(&part, &"value".into())
+            .ok()?
+            .as_string()?
+            .parse()
+            .ok()?;
+    }
+    let date = time::Date::from_calendar_date(
+        fields[0] as i32,
+        time::Month::try_from(fields[1] as u8).ok()?,
+        fields[2] as u8,
+    )
+    .ok()?;
+    let wall = date
+        .with_hms(fields[3] as u8, fields[4] as u8, fields[5] as u8)
+        .ok()?
+        .assume_utc()
+        .unix_timestamp() as f64
+        * 1000.0;
+    let utc_seconds = (utc_millis / 1000.0).floor() * 1000.0;
+    Some(((wall - utc_seconds) / 60_000.0).round() as i32)
+}
+
+/// The instant a wall-clock time has in `zone` ("2027-03-06T22:00" in Europe/Berlin →
+/// 2027-03-06T22:00+01:00); `None` for text that is not such a time or a zone the browser does
+/// not know.
+pub fn zoned_instant(local: &str, zone: &str) -> Option<time::OffsetDateTime> {
+    let wall = time::PrimitiveDateTime::parse(
+        local.trim(),
+        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]"),
+    )
+    .ok()?;
+    let guess = wall.assume_utc().unix_timestamp() as f64 * 1000.0;
+    let first = zone_offset_minutes(zone, guess)?;
+    let utc = guess - f64::from(first) * 60_000.0;
+    let offset = zone_offset_minutes(zone, utc)?;
+    let offset = time::UtcOffset::from_whole_seconds(offset * 60).ok()?;
+    Some(wall.assume_offset(offset))
+}

@@ -27,6 +27,8 @@ struct Ctx {
     refusal: RwSignal<Option<(Stage, String)>>,
     /// The question asked before declining Professional Services at 5,000 users or more.
     confirm_decline: RwSignal<Option<String>>,
+    /// The question asked before sharing a packet Support will find incomplete.
+    confirm_share: RwSignal<Option<String>>,
 }
 
 impl Ctx {
@@ -36,6 +38,12 @@ impl Ctx {
             Ok(()) => {
                 self.refusal.set(None);
                 true
+            }
+            // Asked while the TAM may still be typing the ticket: the question shows next to the
+            // fields without taking the focus away from them.
+            Err(Refusal::NeedsConfirmation(question)) if stage == Stage::SupportReview => {
+                self.confirm_share.set(Some(question));
+                false
             }
             Err(Refusal::NeedsConfirmation(question)) => {
                 self.confirm_decline.set(Some(question));
@@ -149,6 +157,7 @@ pub fn CoordinationSection(
         today: browser::today(),
         refusal: RwSignal::new(None),
         confirm_decline: RwSignal::new(None),
+        confirm_share: RwSignal::new(None),
     };
     view! {
         <section class="card" aria-labelledby="coordination-heading">
@@ -156,6 +165,7 @@ pub fn CoordinationSection(
             <RequirementsPanel ctx=ctx/>
             <ProfessionalServicesPanel ctx=ctx/>
             <PlanPanel ctx=ctx/>
+            <super::intake::IntakePanel id=id engagement=engagement/>
             <SupportReviewPanel ctx=ctx/>
             <MigrationPanel ctx=ctx/>
         </section>
@@ -346,7 +356,7 @@ fn PlanPanel(ctx: Ctx) -> impl IntoView {
         let rec = ctx
             .engagement
             .with(|e| e.as_ref().and_then(workflow::sizing_of).map(|(_, rec)| rec));
-        handover_documents(rec.as_ref())
+        handover_documents(rec.as_ref(), ctx.read(|c| c.intake.method))
     });
     let link = RwSignal::new(String::new());
     let summary = RwSignal::new(String::new());
@@ -503,12 +513,20 @@ fn PlanPanel(ctx: Ctx) -> impl IntoView {
 
 #[component]
 fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
-    let share = move |on: Option<Date>, ticket: String| {
-        ctx.act(
+    // What the TAM asked to share, while the app asks whether to share an incomplete packet.
+    let pending = RwSignal::new(None::<(Option<Date>, String)>);
+    let share_with = move |on: Option<Date>, ticket: String, confirmed: bool| {
+        let done = ctx.act(
             Stage::SupportReview,
-            Action::ShareWithSupport { on, ticket },
+            Action::ShareWithSupport {
+                on,
+                ticket: ticket.clone(),
+                confirmed,
+            },
         );
+        pending.set((!done).then_some((on, ticket)));
     };
+    let share = move |on: Option<Date>, ticket: String| share_with(on, ticket, false);
     let out_of_date = move || {
         ctx.engagement
             .with(|e| e.as_ref().is_some_and(workflow::review_out_of_date))
@@ -547,6 +565,23 @@ fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
                     })
                 />
             </div>
+            {move || ctx.confirm_share.get().map(|question| view! {
+                <div class="confirm" role="alertdialog" aria-labelledby="confirm-share-text">
+                    <p id="confirm-share-text">{question}</p>
+                    <button type="button" class="primary" on:click=move |_| {
+                        ctx.confirm_share.set(None);
+                        if let Some((on, ticket)) = pending.get_untracked() {
+                            share_with(on, ticket, true);
+                        }
+                    }>"Share anyway"</button>
+                    " "
+                    <button type="button" id="confirm-share-cancel" on:click=move |_| {
+                        ctx.confirm_share.set(None);
+                        pending.set(None);
+                        browser::focus_soon("#shared-on".into());
+                    }>"Cancel"</button>
+                </div>
+            })}
             <TextField
                 id="feedback-notes"
                 label="Feedback notes"

@@ -9,6 +9,7 @@ mod export;
 mod fields;
 mod home;
 mod import;
+mod intake;
 mod plan_view;
 mod recommendation;
 mod shared_plan;

@@ -72,7 +72,8 @@ pub fn PlanDocument(
         .position(|s| *s == status.stage)
         .unwrap_or(0);
     let rec = sizing.as_ref().map(|(_, rec)| rec.clone());
-    let docs = (c.ps_decision == PsDecision::Declined).then(|| handover_documents(rec.as_ref()));
+    let docs = (c.ps_decision == PsDecision::Declined)
+        .then(|| handover_documents(rec.as_ref(), c.intake.method));
     view! {
         <article class="plan-document" aria-labelledby="plan-title">
             {heading(top, "plan-title", title)}

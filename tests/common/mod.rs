@@ -4,6 +4,7 @@
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
+use upgrade_planner::domain::intake::{Deviation, Installation, Intake, MigrationMethod};
 use upgrade_planner::domain::reference::Rps;
 use upgrade_planner::domain::sizing::SizingInputs;
 use upgrade_planner::domain::workflow::{
@@ -69,6 +70,28 @@ pub fn reference_engagement() -> Engagement {
         &mut e,
         Action::SetDesiredCompletion(Some(date!(2027 - 06 - 30))),
     );
+    act(
+        &mut e,
+        Action::SetIntake(Box::new(Intake {
+            rollback_link: "https://gitlab.example.com/acme/infra/-/wikis/rollback".into(),
+            rollback_summary: "Roll back if login or Git push fails after 2 hours; DNS back to the old site within 30 minutes.".into(),
+            window_start: Some(datetime!(2027-03-06 22:00 +1)),
+            window_end: Some(datetime!(2027-03-07 06:00 +1)),
+            time_zone: "Europe/Berlin".into(),
+            contact_name: "Dana Scully".into(),
+            contact_email: "dana@acme.example".into(),
+            target_version: "17.11.3".into(),
+            installation: Installation::LinuxPackage,
+            operating_system: "Ubuntu 22.04".into(),
+            diagram_link: "https://gitlab.example.com/acme/infra/-/blob/main/diagram.png".into(),
+            backup_method: "Snapshots of the data disks, then gitlab-backup".into(),
+            data_size_gb: "1,800".into(),
+            rehearsal_on: Some(date!(2027 - 02 - 20)),
+            rehearsal_result: "Restored in 5 hours on staging".into(),
+            method: MigrationMethod::GeoFailover,
+            deviation: Deviation::default(),
+        })),
+    );
     act(&mut e, Action::RecommendPs(Some(date!(2026 - 11 - 02))));
     act(
         &mut e,
@@ -79,7 +102,7 @@ pub fn reference_engagement() -> Engagement {
         },
     );
     let rec = sizing_of(&e).map(|(_, rec)| rec);
-    for doc in handover_documents(rec.as_ref()) {
+    for doc in handover_documents(rec.as_ref(), Default::default()) {
         act(
             &mut e,
             Action::HandOver {
@@ -115,6 +138,7 @@ pub fn reference_engagement() -> Engagement {
         Action::ShareWithSupport {
             on: Some(date!(2026 - 11 - 21)),
             ticket: "https://support.gitlab.com/hc/requests/123456".into(),
+            confirmed: true,
         },
     );
     act(

@@ -41,11 +41,14 @@ test("6,000 users: Professional Services declined with confirmation, through to 
   await page.getByLabel("Plan link").fill("https://example.com/acme-plan");
   await page.getByLabel("Plan summary").fill("10k on AWS, Linux package, cut over in one weekend");
   await page.getByRole("button", { name: "Record plan" }).click();
-  await expect(status).toContainText("Share the plan with Support");
+  await expect(status).toContainText("then share the plan with Support for review");
 
   const review = panel(page, "Support review");
   await review.getByLabel("Support ticket link").fill("https://support.example.com/tickets/42");
   await review.getByLabel("Support ticket link").press("Tab");
+  // Nothing of Support's intake was collected: sharing anyway is asked, then logged.
+  await expect(review.getByRole("alertdialog")).toContainText("Support will still ask for 10 items");
+  await review.getByRole("button", { name: "Share anyway" }).click();
   await expect(status).toContainText("Wait for Support's feedback");
   await page.getByLabel("Support's feedback").selectOption({ label: "Approved" });
   await expect(status).toContainText("Agree the migration window");
@@ -80,6 +83,7 @@ test("a plan revised after changes requested goes back to review, and sizing cha
   await page.getByLabel("Plan summary").fill("v1");
   await page.getByRole("button", { name: "Record plan" }).click();
   await page.getByLabel("Shared with Support on").fill(isoDate(0));
+  await page.getByRole("button", { name: "Share anyway" }).click();
   await page.getByLabel("Support's feedback").selectOption({ label: "Changes requested" });
   const status = page.getByRole("region", { name: "Where it stands" });
   await expect(status).toContainText("Support requested changes");
@@ -135,7 +139,7 @@ test("a migration is recorded while Support's feedback is still pending: warned 
   await page.getByLabel("Plan summary").fill("v1");
   await page.getByRole("button", { name: "Record plan" }).click();
   await page.getByLabel("Shared with Support on").fill(isoDate(0));
-  await page.getByLabel("Shared with Support on").press("Tab");
+  await page.getByRole("button", { name: "Share anyway" }).click();
   await expect(page.getByLabel("Support's feedback")).toHaveValue("pending");
   await expect(page.getByLabel("Migration status")).toBeEnabled();
   await page.getByLabel("Migration start").fill(isoDate(40));

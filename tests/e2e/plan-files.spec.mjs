@@ -40,7 +40,7 @@ test("the Markdown and JSON plan files hold the plan, and the JSON loads back", 
   expect(json.name).toMatch(/\.json$/);
   const parsed = JSON.parse(json.text);
   expect(parsed.format).toBe("gitlab-upgrade-planner/plan");
-  expect(parsed.engagement.schema_version).toBe(1);
+  expect(parsed.engagement.schema_version).toBe(2);
   expect(parsed.engagement.sizing.current_users).toBe("4200");
 
   // Delete it, then load the file back.
@@ -121,7 +121,7 @@ test("the customer link opens a read-only plan without internal notes, and saves
   await page.getByRole("button", { name: "Copy customer link" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Copied the customer link" })).toContainText("characters");
   const link = await page.getByLabel("Customer link").inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s1\.[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s2\.[A-Za-z0-9_-]+$/);
   await expect(page.getByRole("link", { name: "See it as the customer will" })).toHaveAttribute("href", link);
   await expect(page.getByRole("link", { name: "See it as the customer will" })).toHaveAttribute("target", "_blank");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
@@ -244,6 +244,7 @@ test("the print view holds the whole plan for Support, and nothing else prints",
   await page.getByRole("button", { name: "Record plan" }).click();
   await page.getByLabel("Support ticket link").fill("https://support.example.com/tickets/7");
   await page.getByLabel("Support ticket link").press("Tab");
+  await page.getByRole("button", { name: "Share anyway" }).click();
   await page.getByLabel("Support's feedback").selectOption({ label: "Changes requested" });
   await page.getByLabel("Feedback notes").fill("Add a rollback rehearsal.");
   await page.getByLabel("Feedback notes").press("Tab");

@@ -84,6 +84,8 @@ test("no accessibility violations (WCAG A/AA) on any page", async ({ page }) => 
 
 test("the main journey works with the keyboard alone, with focus visible", async ({ page }) => {
   await page.goto("/");
+  // The keys are pressed once the app has mounted: before, they reach a page with nothing in it.
+  await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
   await page.keyboard.press("Tab"); // the app name link in the header
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Customer name")).toBeFocused();

@@ -14,7 +14,7 @@ test("under a sub-path the app routes, reloads and shares correctly", async ({ p
   await page.getByLabel("Current users").fill("500");
   await page.getByRole("button", { name: "Copy customer link" }).click();
   const link = await page.getByLabel("Customer link").inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:8091\/planner\/#s1\./);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:8091\/planner\/#s2\./);
   await page.getByRole("link", { name: "All engagements" }).click();
   await expect(page).toHaveURL(SUB);
   const other = await browser.newContext();

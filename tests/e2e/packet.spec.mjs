@@ -1,0 +1,65 @@
+// The Support review packet: a TAM collects what Support asks for and sees the checklist empty.
+import { test, expect } from "@playwright/test";
+import { isoDate, openNewEngagement } from "./helpers.mjs";
+
+test("a TAM fills Support's intake by its labels and the checklist shrinks to nothing", async ({ page }) => {
+  await openNewEngagement(page, "Intake Co");
+  await page.getByLabel("Current users").fill("2500");
+  await page.getByLabel("Annual growth (%)").fill("0");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Engaged" });
+  await page.getByLabel("Plan link").fill("https://gitlab.example.com/intake/plan");
+  await page.getByRole("button", { name: "Record plan" }).click();
+
+  const intake = page.getByRole("region", { name: "What Support will ask for" });
+  const missing = intake.getByRole("list").filter({ has: page.getByText("The rollback plan") });
+  await expect(intake.getByRole("heading", { name: "Missing for Support review" })).toBeVisible();
+  await expect(missing.getByRole("listitem")).toHaveCount(10);
+
+  await page.getByLabel("Rollback plan", { exact: true }).fill("Roll back if Git push fails; DNS back within 30 minutes.");
+  await page.getByLabel("Time zone").selectOption("Europe/Berlin");
+  await page.getByLabel("Maintenance window start").fill(`${isoDate(30)}T22:00`);
+  await page.getByLabel("Maintenance window end").fill(`${isoDate(31)}T06:00`);
+  await expect(intake).toContainText("(Europe/Berlin, UTC+0");
+  await page.getByLabel("Support contact name").fill("Dana Scully");
+  await page.getByLabel("Support contact email").fill("dana@intake.example");
+  await page.getByLabel("Current GitLab version").fill("16.11.2");
+  await page.getByLabel("Target GitLab version").fill("17.11.3");
+  await page.getByLabel("Installation method").selectOption({ label: "Linux package" });
+  await page.getByLabel("Operating system").fill("Ubuntu 22.04");
+  const path = page.getByRole("link", { name: "Open the upgrade path in GitLab's Upgrade Path tool" });
+  const href = new URL(await path.getAttribute("href"));
+  expect(href.origin + href.pathname).toBe("https://gitlab-com.gitlab.io/support/toolbox/upgrade-path/");
+  expect(href.searchParams.get("current")).toBe("16.11.2");
+  expect(href.searchParams.get("target")).toBe("17.11.3");
+  expect(href.searchParams.get("distro")).toBe("ubuntu");
+  await page.getByLabel("Architecture diagram").fill("https://gitlab.example.com/intake/diagram.png");
+  await page.getByLabel("Backup method").fill("gitlab-backup");
+  await page.getByLabel("Data size (GB)").fill("300");
+  await page.getByLabel("Date rehearsed").fill(isoDate(-3));
+  await page.getByLabel("Rehearsal", { exact: true }).fill("Restored in 2 hours on staging");
+  await page.getByLabel("Migration method").selectOption({ label: "Backup and restore to new infrastructure (single node)" });
+  // Backup and restore with two versions: the same-version rule is said.
+  await expect(intake).toContainText("A backup restores only into the same GitLab version it was taken from");
+  await expect(intake).toContainText("Nothing is missing: the packet holds everything Support asks for.");
+
+  // A deviation adds what its record needs.
+  await page.getByLabel("Planned architecture").selectOption({ label: "2k" });
+  await expect(intake.getByRole("listitem").filter({ hasText: "The deviation record" })).toBeVisible();
+  await page.getByLabel("Reason: budget").check();
+  await page.getByLabel("The customer was told performance and supportability may be affected").check();
+  await page.getByLabel("GitLab Performance Tool results (link), against GitLab's benchmarks").fill("https://gitlab.example.com/gpt/1");
+  await page.getByLabel("Senior Support Engineer review (outcome)").fill("Accepted with monitoring");
+  await expect(intake).toContainText("Nothing is missing");
+
+  // Everything is kept: a reload shows it all, the window in its zone.
+  await page.reload();
+  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
+  await expect(page.getByLabel("Maintenance window start")).toHaveValue(`${isoDate(30)}T22:00`);
+  await expect(page.getByLabel("Support contact email")).toHaveValue("dana@intake.example");
+
+  // Shared with nothing missing: no question, straight to review.
+  await page.getByLabel("Shared with Support on").fill(isoDate(0));
+  await page.getByLabel("Shared with Support on").press("Tab");
+  await expect(page.getByRole("button", { name: "Share anyway" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Activity log" })).toContainText("Plan shared with Support for review.");
+});

@@ -1,0 +1,171 @@
+//! What Support asks for: the checklist of what is missing, the upgrade path, the window in its
+//! time zone, the same-version rule, the deviation record, and sharing an incomplete packet.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{reference_engagement, NOW};
+use time::macros::{date, datetime};
+use upgrade_planner::domain::engagement::Engagement;
+use upgrade_planner::domain::intake::{
+    self, Deviation, Installation, Intake, MigrationMethod, Missing,
+};
+use upgrade_planner::domain::plan::{markdown, Audience};
+use upgrade_planner::domain::workflow::{apply, Action, Refusal};
+
+fn with_intake(edit: impl FnOnce(&mut Intake)) -> Engagement {
+    let mut e = reference_engagement();
+    edit(&mut e.coordination.intake);
+    e
+}
+
+#[test]
+fn the_checklist_lists_what_is_missing_and_empties_when_all_is_there() {
+    assert_eq!(intake::missing(&reference_engagement()), vec![]);
+    let e = with_intake(|i| *i = Intake::default());
+    assert_eq!(
+        intake::missing(&e),
+        vec![
+            Missing::RollbackPlan,
+            Missing::Window,
+            Missing::TimeZone,
+            Missing::Contact,
+            Missing::Versions,
+            Missing::Installation,
+            Missing::Diagram,
+            Missing::Backup,
+            Missing::Rehearsal,
+            Missing::Method,
+        ]
+    );
+    let md = markdown(&e, NOW, Audience::Support);
+    assert!(md.contains("### Missing for Support review\n\n- [ ] The rollback plan: what triggers it and how long it takes\n"), "{md}");
+    let deviating = with_intake(|i| {
+        i.deviation = Deviation {
+            planned: "10k".into(),
+            budget: true,
+            ..Deviation::default()
+        }
+    });
+    assert_eq!(intake::missing(&deviating), vec![Missing::DeviationRecord]);
+}
+
+#[test]
+fn the_upgrade_path_link_carries_both_versions_the_distribution_and_the_edition() {
+    assert_eq!(
+        intake::upgrade_path_link("v16.11.2", "17.11.3", intake::distro(Installation::LinuxPackage, "Ubuntu 22.04")),
+        Some("https://gitlab-com.gitlab.io/support/toolbox/upgrade-path/?current=16.11.2&target=17.11.3&distro=ubuntu&edition=ee".into())
+    );
+    assert_eq!(intake::upgrade_path_link("", "17.11.3", None), None);
+    let md = markdown(&reference_engagement(), NOW, Audience::Support);
+    assert!(
+        md.contains("upgrade-path/?current=17.11.3&target=17.11.3&distro=ubuntu&edition=ee"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_window_shows_in_its_time_zone_with_its_offset_across_a_daylight_saving_change() {
+    let e = reference_engagement();
+    assert_eq!(
+        intake::window_text(&e.coordination.intake).as_deref(),
+        Some("2027-03-06 22:00 to 2027-03-07 06:00 (Europe/Berlin, UTC+01:00)")
+    );
+    let across = with_intake(|i| {
+        i.window_start = Some(datetime!(2027-03-27 22:00 +1));
+        i.window_end = Some(datetime!(2027-03-28 06:00 +2));
+    });
+    assert_eq!(
+        intake::window_text(&across.coordination.intake).as_deref(),
+        Some("2027-03-27 22:00 (Europe/Berlin, UTC+01:00) to 2027-03-28 06:00 (UTC+02:00)")
+    );
+    let md = markdown(&e, NOW, Audience::Customer);
+    assert!(md.contains("| Maintenance window | 2027-03-06 22:00 to 2027-03-07 06:00 (Europe/Berlin, UTC+01:00) |"), "{md}");
+}
+
+#[test]
+fn a_window_sooner_than_the_review_lead_time_is_flagged() {
+    let e = reference_engagement();
+    assert_eq!(
+        intake::window_warning(&e.coordination.intake, date!(2027 - 02 - 20)),
+        None
+    );
+    let soon = intake::window_warning(&e.coordination.intake, date!(2027 - 03 - 03)).unwrap();
+    assert_eq!(soon, "The maintenance window starts in 3 days, sooner than the 7 days the app assumes Support needs to review the plan.");
+}
+
+#[test]
+fn backup_and_restore_needs_the_same_version_on_both_sides() {
+    let e = with_intake(|i| {
+        i.method = MigrationMethod::BackupRestoreSingle;
+        i.target_version = "18.0.1".into();
+    });
+    assert!(intake::version_warning(&e)
+        .unwrap()
+        .contains("the current version (17.11.3) and the target (18.0.1) differ"));
+    let geo = with_intake(|i| i.target_version = "18.0.1".into());
+    assert_eq!(
+        intake::version_warning(&geo),
+        None,
+        "Geo's failover is not a restore"
+    );
+}
+
+#[test]
+fn the_documents_follow_the_migration_method() {
+    use upgrade_planner::domain::workflow::{handover_documents, sizing_of};
+    let e = reference_engagement();
+    let rec = sizing_of(&e).map(|(_, r)| r);
+    let titles = |m| {
+        handover_documents(rec.as_ref(), m)
+            .into_iter()
+            .map(|d| d.title)
+            .collect::<Vec<_>>()
+    };
+    assert!(titles(MigrationMethod::GeoFailover)
+        .contains(&"Disaster recovery for planned failover (Geo)".to_string()));
+    assert!(titles(MigrationMethod::BackupRestoreMultiNode)
+        .contains(&"Back up and restore large reference architectures".to_string()));
+    assert!(
+        !titles(MigrationMethod::Undecided).contains(&"Migrating to a new server".to_string()),
+        "not for a 25k move with Geo"
+    );
+}
+
+#[test]
+fn the_deviation_record_is_in_the_packet_for_support_not_the_customer() {
+    let e = with_intake(|i| {
+        i.deviation = Deviation {
+            planned: "10k".into(),
+            budget: true,
+            customer_informed: true,
+            gpt_results_link: "https://gitlab.example.com/acme/gpt/-/jobs/1".into(),
+            senior_review: "Accepted with monitoring".into(),
+            ..Deviation::default()
+        }
+    });
+    let md = markdown(&e, NOW, Audience::Support);
+    assert!(md.contains("Deviation: the customer plans 10k where 25k is recommended (reasons: budget). The customer was told that performance and supportability may be affected."), "{md}");
+    assert!(md.contains("Senior Support Engineer review: Accepted with monitoring"));
+    assert!(!markdown(&e, NOW, Audience::Customer).contains("Deviation:"));
+}
+
+#[test]
+fn sharing_an_incomplete_packet_asks_first_and_logs_what_was_missing() {
+    let mut e = reference_engagement();
+    e.coordination.review = Default::default();
+    e.coordination.intake.contact_email = String::new();
+    let share = |confirmed| Action::ShareWithSupport {
+        on: Some(date!(2026 - 11 - 21)),
+        ticket: String::new(),
+        confirmed,
+    };
+    let question = apply(&mut e, share(false), NOW).unwrap_err();
+    assert_eq!(
+        question,
+        Refusal::NeedsConfirmation("Support will still ask for 1 item: the customer's contact for the window: name and email. Share the plan with Support anyway?".into())
+    );
+    apply(&mut e, share(true), NOW).unwrap();
+    assert!(e.log.iter().any(|l| l.text
+        == "Plan shared with Support for review, with 1 item still missing: the customer's contact for the window: name and email."));
+}
