@@ -377,80 +377,124 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
     md
 }
 
+/// One line of what Support asks for: a label, the text, and links (label, address).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IntakeRow {
+    pub label: &'static str,
+    pub text: String,
+    pub links: Vec<(String, String)>,
+}
+
+/// What Support asks for beyond the plan, as the Markdown and the page both show it.
+pub fn intake_rows(e: &Engagement) -> Vec<IntakeRow> {
+    let c = &e.coordination;
+    let i = &c.intake;
+    let dash = |text: &str| {
+        if text.trim().is_empty() {
+            "—".to_string()
+        } else {
+            text.trim().to_string()
+        }
+    };
+    let link = |label: &str, url: &str| -> Vec<(String, String)> {
+        if url.trim().is_empty() {
+            vec![]
+        } else {
+            vec![(label.to_string(), url.trim().to_string())]
+        }
+    };
+    let row = |label, text: String, links| IntakeRow { label, text, links };
+    vec![
+        row(
+            "Rollback plan",
+            dash(&i.rollback_summary),
+            link("rollback document", &i.rollback_link),
+        ),
+        row(
+            "Maintenance window",
+            intake::window_text(i).unwrap_or_else(|| "—".into()),
+            vec![],
+        ),
+        row(
+            "Support contact",
+            match (i.contact_name.trim(), i.contact_email.trim()) {
+                ("", "") => "—".into(),
+                (name, "") => name.to_string(),
+                (name, email) => format!("{}, {email}", dash(name)),
+            },
+            vec![],
+        ),
+        row(
+            "GitLab version (current → target)",
+            format!("{} → {}", dash(&c.gitlab_version), dash(&i.target_version)),
+            intake::upgrade_path_link(
+                &c.gitlab_version,
+                &i.target_version,
+                intake::distro(i.installation, &i.operating_system),
+            )
+            .map(|url| vec![("upgrade path".to_string(), url)])
+            .unwrap_or_default(),
+        ),
+        row(
+            "Installation",
+            format!("{}; {}", i.installation.label(), dash(&i.operating_system)),
+            vec![],
+        ),
+        row(
+            "Architecture diagram",
+            "—".into(),
+            link("architecture diagram", &i.diagram_link),
+        ),
+        row(
+            "Backup",
+            format!(
+                "{}; data size: {} GB",
+                dash(&i.backup_method),
+                dash(&i.data_size_gb)
+            ),
+            vec![],
+        ),
+        row(
+            "Rehearsal on a test environment",
+            match i.rehearsal_on {
+                Some(on) => format!("{on}: {}", dash(&i.rehearsal_result)),
+                None => dash(&i.rehearsal_result),
+            },
+            vec![],
+        ),
+        row(
+            "Migration method",
+            i.method.label().to_string(),
+            i.method
+                .document()
+                .map(|(title, url)| vec![(title.to_string(), url.to_string())])
+                .unwrap_or_default(),
+        ),
+    ]
+}
+
 /// What Support asks for beyond the plan; for Support, the deviation record and what is still
 /// missing too.
 fn intake_md(md: &mut String, e: &Engagement, audience: Audience, rec: Option<&Recommendation>) {
     let c = &e.coordination;
     let i = &c.intake;
     md.push_str("## For Support's review\n\n");
-    let rollback = match (or_dash(&i.rollback_summary), i.rollback_link.trim()) {
-        (summary, "") => summary,
-        (summary, link) => format!("{summary} ({})", link_md("rollback document", link)),
-    };
-    let versions = format!(
-        "{} → {}{}",
-        or_dash(&c.gitlab_version),
-        or_dash(&i.target_version),
-        intake::upgrade_path_link(
-            &c.gitlab_version,
-            &i.target_version,
-            intake::distro(i.installation, &i.operating_system)
-        )
-        .map(|url| format!(" ([upgrade path](<{url}>))"))
-        .unwrap_or_default()
-    );
-    let method = match i.method.document() {
-        Some((title, url)) => format!("{} ([{}](<{url}>))", i.method.label(), escape_md(title)),
-        None => i.method.label().to_string(),
-    };
-    let rehearsal = match (i.rehearsal_on, or_dash(&i.rehearsal_result)) {
-        (Some(on), result) => format!("{on}: {result}"),
-        (None, result) => result,
-    };
-    let rows = [
-        ("Rollback plan", rollback),
-        (
-            "Maintenance window",
-            intake::window_text(i)
-                .map(|t| escape_md(&t))
-                .unwrap_or_else(|| "—".into()),
-        ),
-        (
-            "Support contact",
-            match (i.contact_name.trim(), i.contact_email.trim()) {
-                ("", "") => "—".into(),
-                (name, "") => escape_md(name),
-                (name, email) => format!("{}, {}", or_dash(name), escape_md(email)),
-            },
-        ),
-        ("GitLab version (current → target)", versions),
-        (
-            "Installation",
-            format!(
-                "{}; {}",
-                i.installation.label(),
-                or_dash(&i.operating_system)
-            ),
-        ),
-        ("Architecture diagram", {
-            let link = i.diagram_link.trim();
-            if link.is_empty() {
-                "—".into()
-            } else {
-                link_md("architecture diagram", link)
-            }
-        }),
-        (
-            "Backup",
-            format!(
-                "{}; data size: {} GB",
-                or_dash(&i.backup_method),
-                or_dash(&i.data_size_gb)
-            ),
-        ),
-        ("Rehearsal on a test environment", rehearsal),
-        ("Migration method", method),
-    ];
+    let rows: Vec<(&str, String)> = intake_rows(e)
+        .into_iter()
+        .map(|row| {
+            let links: Vec<String> = row
+                .links
+                .iter()
+                .map(|(label, url)| link_md(label, url))
+                .collect();
+            let value = match (escape_md(&row.text), links.is_empty()) {
+                (text, true) => text,
+                (_, false) if row.text == "—" => links.join(", "),
+                (text, false) => format!("{text} ({})", links.join(", ")),
+            };
+            (row.label, value)
+        })
+        .collect();
     md.push_str("| | |\n|---|---|\n");
     for (label, value) in rows {
         let _ = writeln!(md, "| {label} | {value} |");

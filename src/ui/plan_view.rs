@@ -6,7 +6,7 @@ use super::chart::ProjectionChart;
 use super::recommendation::RecommendationView;
 use crate::domain::engagement::Engagement;
 use crate::domain::links::safe_href;
-use crate::domain::plan::{requirement_lines, Audience};
+use crate::domain::plan::{intake_rows, requirement_lines, Audience};
 use crate::domain::reference::Platform;
 use crate::domain::workflow::{
     self, effective_feedback, handover_documents, plan_author, sizing_of, PsDecision, Stage,
@@ -161,6 +161,20 @@ pub fn PlanDocument(
                         }).collect_view()}
                     </ul>
                 })}
+            </section>
+            <section aria-labelledby="plan-intake-heading">
+                {heading(top + 1, "plan-intake-heading", "For Support's review".into())}
+                <dl class="facts">
+                    {intake_rows(&engagement).into_iter().map(|row| view! {
+                        <dt>{row.label}</dt>
+                        <dd>
+                            {(row.text != "—" || row.links.is_empty()).then(|| row.text.clone())}
+                            {row.links.into_iter().filter_map(|(label, url)| safe_href(&url).map(|href| (label, href))).map(|(label, href)| view! {
+                                " " <a href=href rel="noopener noreferrer" target="_blank">{label}</a>
+                            }).collect_view()}
+                        </dd>
+                    }).collect_view()}
+                </dl>
             </section>
             <section class="result" aria-labelledby="plan-architecture-heading">
                 {heading(top + 1, "plan-architecture-heading", "Recommended reference architecture".into())}

@@ -63,3 +63,17 @@ test("a TAM fills Support's intake by its labels and the checklist shrinks to no
   await expect(page.getByRole("button", { name: "Share anyway" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Activity log" })).toContainText("Plan shared with Support for review.");
 });
+
+test("the customer's view and the print view carry the intake, the window in its time zone", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openNewEngagement(page, "Window Co");
+  await page.getByLabel("Current users").fill("800");
+  await page.getByLabel("Time zone").selectOption("America/New_York");
+  await page.getByLabel("Maintenance window start").fill(`${isoDate(40)}T23:00`);
+  await page.getByLabel("Support contact name").fill("Fox Mulder");
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  await page.goto(await page.getByLabel("Customer link").inputValue());
+  const intake = page.getByRole("region", { name: "For Support's review" });
+  await expect(intake).toContainText(`from ${isoDate(40)} 23:00 (America/New_York, UTC-0`);
+  await expect(intake).toContainText("Fox Mulder");
+});
