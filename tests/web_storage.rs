@@ -86,7 +86,10 @@ fn an_engagement_saved_to_local_storage_loads_back_equal() {
         .get_item(&key_for(first.id))
         .unwrap()
         .unwrap();
-    assert!(raw.contains("\"schema_version\":1"));
+    assert!(raw.contains(&format!(
+        "\"schema_version\":{}",
+        upgrade_planner::domain::engagement::SCHEMA_VERSION
+    )));
     let loaded = store.load(NOW).unwrap();
     assert_eq!(loaded.engagements.len(), 2);
     assert!(loaded.engagements.contains(&first));
