@@ -117,7 +117,7 @@ async function typingLatency(browser) {
 }
 
 async function listWith1000(browser) {
-  const template = JSON.parse(await readFile("tests/fixtures/engagement-v2-full.json", "utf8"));
+  const template = JSON.parse(await readFile("tests/fixtures/engagement-v1-full.json", "utf8"));
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${APP_PORT}/`);
