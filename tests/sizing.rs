@@ -8,22 +8,8 @@ use upgrade_planner::domain::sizing::{
     Requirements, Rule, SizedBy, SizingInputs, Variant,
 };
 
-fn req(users: u64) -> Requirements {
-    Requirements {
-        current_users: users,
-        growth: Growth::None,
-        peak_rps: Rps::default(),
-        sustained_rps: Rps::default(),
-        platform: None,
-        ha_required: false,
-        zero_downtime: false,
-        geo: false,
-        kubernetes_expertise: false,
-        monorepos: Monorepos::None,
-        heavy_automation: false,
-        size_on_load: false,
-        hybrid_at_2k: false,
-    }
+fn req(n: u64) -> Requirements {
+    Requirements::for_users(n)
 }
 
 fn rules(r: &Recommendation) -> Vec<Rule> {

@@ -5,25 +5,11 @@
 
 use upgrade_planner::domain::reference::{Platform, Rps, SizeKey};
 use upgrade_planner::domain::sizing::{
-    recommend, Growth, Monorepos, Recommendation, Requirements, Rule, Variant, HANDBOOK_URL,
+    recommend, Growth, Recommendation, Requirements, Rule, Variant, HANDBOOK_URL,
 };
 
 fn users(n: u64) -> Requirements {
-    Requirements {
-        current_users: n,
-        growth: Growth::None,
-        peak_rps: Rps::default(),
-        sustained_rps: Rps::default(),
-        platform: None,
-        ha_required: false,
-        zero_downtime: false,
-        geo: false,
-        kubernetes_expertise: false,
-        monorepos: Monorepos::None,
-        heavy_automation: false,
-        size_on_load: false,
-        hybrid_at_2k: false,
-    }
+    Requirements::for_users(n)
 }
 
 fn api(peak: f64, sustained: Option<f64>, n: u64) -> Requirements {

@@ -154,6 +154,28 @@ pub struct Requirements {
     pub hybrid_at_2k: bool,
 }
 
+impl Requirements {
+    /// The requirements when only today's user count is known: no growth, no measured load, no
+    /// platform, and none of the needs ticked.
+    pub fn for_users(current_users: u64) -> Self {
+        Self {
+            current_users,
+            growth: Growth::None,
+            peak_rps: Rps::default(),
+            sustained_rps: Rps::default(),
+            platform: None,
+            ha_required: false,
+            zero_downtime: false,
+            geo: false,
+            kubernetes_expertise: false,
+            monorepos: Monorepos::None,
+            heavy_automation: false,
+            size_on_load: false,
+            hybrid_at_2k: false,
+        }
+    }
+}
+
 /// A form field, for placing an error message next to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
