@@ -324,8 +324,8 @@ pub fn time_zones() -> Vec<String> {
     zones
 }
 
-/// The offset of `zone` from UTC, in minutes, at the instant `utc_millis`; `None` for a zone the
-/// browser does not know.
+/// The offset of `zone` from UTC, in minutes, at the instant `utc_millis`. `zone` must be one of
+/// [`time_zones`]: an unknown zone would throw a RangeError across the boundary.
 fn zone_offset_minutes(zone: &str, utc_millis: f64) -> Option<i32> {
     let options = js_sys::Object::new();
     for (key, value) in [
@@ -339,10 +339,6 @@ fn zone_offset_minutes(zone: &str, utc_millis: f64) -> Option<i32> {
         ("second", "numeric"),
     ] {
         js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
-    }
-    // An unknown zone would throw a RangeError across the boundary: only listed zones get here.
-    if !time_zones().iter().any(|z| z == zone) {
-        return None;
     }
     let locales = js_sys::Array::of1(&"en-US".into());
     let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
@@ -394,6 +390,10 @@ pub fn zoned_instant(local: &str, zone: &str) -> Option<time::OffsetDateTime> {
         time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]"),
     )
     .ok()?;
+    // Checked once here: only zones the browser lists reach `zone_offset_minutes`.
+    if !time_zones().iter().any(|z| z == zone) {
+        return None;
+    }
     let guess = wall.assume_utc().unix_timestamp() as f64 * 1000.0;
     let first = zone_offset_minutes(zone, guess)?;
     let utc = guess - f64::from(first) * 60_000.0;
