@@ -146,7 +146,7 @@ fn the_deviation_record_is_in_the_packet_for_support_not_the_customer() {
     });
     let md = markdown(&e, NOW, Audience::Support);
     assert!(md.contains("Deviation: the customer plans 10k where 25k is recommended (reasons: budget). The customer was told that performance and supportability may be affected."), "{md}");
-    assert!(md.contains("Senior Support Engineer review: Accepted with monitoring"));
+    assert!(md.contains("| Senior Support Engineer review | Accepted with monitoring |"));
     assert!(!markdown(&e, NOW, Audience::Customer).contains("Deviation:"));
 }
 
@@ -168,4 +168,77 @@ fn sharing_an_incomplete_packet_asks_first_and_logs_what_was_missing() {
     apply(&mut e, share(true), NOW).unwrap();
     assert!(e.log.iter().any(|l| l.text
         == "Plan shared with Support for review, with 1 item still missing: the customer's contact for the window: name and email."));
+}
+
+// Issue 14, point 6: one outline per reader; each reader first sees what they need.
+#[test]
+fn each_reader_s_outline_opens_with_what_that_reader_needs_first() {
+    use upgrade_planner::domain::outline::{build, Block};
+    let e = reference_engagement();
+    let customer = build(&e, NOW.date(), Audience::Customer);
+    assert_eq!(
+        customer.headings()[..2],
+        ["Your next step", "Recommended reference architecture"]
+    );
+    let support = build(&e, NOW.date(), Audience::Support);
+    assert_eq!(support.headings()[0], "The plan under review");
+    let first = format!("{:?}", support.sections[0].blocks);
+    for part in [
+        "\"Plan\"",
+        "\"Maintenance window\"",
+        "Missing for Support review",
+    ] {
+        assert!(
+            first.contains(part),
+            "{part} is not in Support's first section"
+        );
+    }
+    // The deviation sits beside the recommendation, for Support only.
+    let mut e = e;
+    e.coordination.intake.deviation.planned = "10k".into();
+    let arch = |audience| {
+        build(&e, NOW.date(), audience)
+            .sections
+            .into_iter()
+            .find(|s| s.heading == "Recommended reference architecture")
+            .unwrap()
+            .blocks
+    };
+    assert!(arch(Audience::Support).iter().any(|b| matches!(b, Block::Sub { heading, .. } if heading == "Deviation from the recommendation")));
+    assert!(!format!("{:?}", arch(Audience::Customer)).contains("Deviation"));
+}
+
+// Issue 14, point 6: the Markdown is a rendering of the outline: every section, in order, for
+// every reader, and nothing the outline leaves out.
+#[test]
+fn the_markdown_renders_every_section_of_its_reader_s_outline_in_order() {
+    use upgrade_planner::domain::outline::build;
+    let e = reference_engagement();
+    for audience in [Audience::Tam, Audience::Support, Audience::Customer] {
+        let outline = build(&e, NOW.date(), audience);
+        let md = markdown(&e, NOW, audience);
+        let md_headings: Vec<&str> = md.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+        assert_eq!(md_headings, outline.headings(), "{audience:?}");
+        assert!(md.starts_with(&format!("# {}", outline.title)));
+    }
+}
+
+// Issue 14, point 4: the next action's warnings show the deviation; the customer's do not.
+#[test]
+fn a_recorded_deviation_is_a_warning_for_the_tam_but_not_the_customer() {
+    use upgrade_planner::domain::outline::build;
+    use upgrade_planner::domain::workflow::status;
+    let mut e = reference_engagement();
+    assert!(!status(&e, NOW.date())
+        .warnings
+        .iter()
+        .any(|w| w.rule == "deviation"));
+    e.coordination.intake.deviation.planned = "10k".into();
+    let warning = status(&e, NOW.date())
+        .warnings
+        .into_iter()
+        .find(|w| w.rule == "deviation")
+        .expect("a deviation warning");
+    assert!(warning.text.contains("plans 10k where 25k is recommended"));
+    assert!(!format!("{:?}", build(&e, NOW.date(), Audience::Customer)).contains("plans 10k"));
 }

@@ -46,10 +46,9 @@ fn the_markdown_plan_carries_every_part_the_support_review_needs() {
         "Totals per site: 34 nodes, 390 vCPU, 875.4 GB memory",
         "### Why this architecture",
         "(<https://docs.gitlab.com/administration/reference_architectures/sizing/>)",
-        "- **Plan written by:** The customer",
+        "| Plan written by | The customer |",
         "handed over on 2026-11-10",
-        "- **Support review:** shared on 2026-11-21",
-        "feedback: approved",
+        "| Support review | Approved, shared on 2026-11-21",
         "## Internal notes",
         "## Activity log",
         "GitLab reference architectures (GitLab documentation",
@@ -60,8 +59,9 @@ fn the_markdown_plan_carries_every_part_the_support_review_needs() {
     assert!(!customer.contains("Internal notes"));
     assert!(!customer.contains("Champion: Dana"));
     // The reference engagement's migration is scheduled: the TAM prepares, the customer is told.
-    assert!(md.contains("next action: Prepare for the migration starting on 2027-03-06."));
-    assert!(customer.contains("next step: The migration is scheduled to start on 2027-03-06."));
+    assert!(md.contains("| Next action | Prepare for the migration starting on 2027-03-06. |"));
+    assert!(customer
+        .contains("## Your next step\n\nThe migration is scheduled to start on 2027-03-06."));
 }
 
 #[test]
@@ -477,7 +477,7 @@ fn each_audience_gets_its_part_and_nothing_it_must_not_see() {
     ] {
         assert!(!customer.contains(hidden), "the customer sees {hidden:?}");
     }
-    assert!(customer.starts_with("# Planning summary: Acme Corporation (EMEA)"));
+    assert!(customer.starts_with("# Planning summary for Acme Corporation (EMEA)"));
 }
 
 // Issue 14: creating the prefilled issue pinged people and linked unrelated issues.

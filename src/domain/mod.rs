@@ -7,6 +7,7 @@ pub mod intake;
 pub mod limits;
 pub mod links;
 pub mod migrate;
+pub mod outline;
 pub mod plan;
 pub mod reference;
 pub mod share;

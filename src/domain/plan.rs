@@ -13,16 +13,14 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use super::engagement::{Engagement, EngagementId, ReadError};
-use super::intake;
 use super::links::safe_href;
+use super::outline::{self, Block, Inline};
 use super::reference::{Platform, Rps, DATA_VERSION};
 use super::sizing::{
     format_number, Growth, Monorepos, Recommendation, Requirements, HA_REDUCTIONS,
 };
 use super::time_fmt;
-use super::workflow::{
-    self, effective_feedback, handover_documents, plan_author, sizing_of, PsDecision,
-};
+use super::workflow::{self, sizing_of, Stage};
 
 /// The `format` of a plan file.
 pub const PLAN_FORMAT: &str = "gitlab-upgrade-planner/plan";
@@ -79,14 +77,6 @@ fn yes_no(b: bool) -> &'static str {
         "yes"
     } else {
         "no"
-    }
-}
-
-fn or_dash(text: &str) -> String {
-    if text.trim().is_empty() {
-        "—".into()
-    } else {
-        escape_md(text.trim())
     }
 }
 
@@ -148,396 +138,111 @@ impl Audience {
     }
 }
 
-/// The plan as Markdown, for a support ticket, a GitLab issue or an email.
+/// The plan as Markdown, for a support ticket, a GitLab issue or an email: the reader's outline
+/// (see `outline`), with everything a user typed escaped.
 pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience) -> String {
+    let outline = outline::build(engagement, now.date(), audience);
     let mut md = String::new();
-    let c = &engagement.coordination;
-    let status = workflow::status(engagement, now.date());
-    let sizing = sizing_of(engagement);
+    let _ = writeln!(md, "# {}\n", escape_md(&outline.title));
+    let _ = writeln!(md, "{}\n", escape_md(&outline.intro));
     let _ = writeln!(
         md,
-        "# {}: {}\n",
-        match audience {
-            Audience::Customer => "Planning summary",
-            Audience::Tam | Audience::Support => "Planning summary and Support review packet",
-        },
-        escape_md(engagement.customer_name.as_str())
-    );
-    md.push_str(match audience {
-        Audience::Customer => "The engagement as your Technical Account Manager records it: your requirements, GitLab's recommended reference architecture and where the move stands. The upgrade plan itself is a separate document, linked below.\n\n",
-        Audience::Tam | Audience::Support => "The engagement as the TAM records it, for Support's review of the upgrade plan. The plan itself is the customer's or Professional Services' document, linked under Coordination.\n\n",
-    });
-    let _ = writeln!(
-        md,
-        "Exported {} UTC · stage: **{}** · next {}: {}\n",
+        "Exported {} UTC · stage: **{}**\n",
         now.date(),
-        status.stage.label(),
-        match audience {
-            Audience::Tam | Audience::Support => "action",
-            Audience::Customer => "step",
-        },
-        escape_md(&audience.next(engagement, &status))
+        outline.stage.label()
     );
-    for w in &status.warnings {
-        let _ = writeln!(md, "> **Warning:** {}\n", escape_md(&w.text));
-    }
-
-    md.push_str("## Customer and context\n\n");
-    let reasons: Vec<String> = c
-        .move_reasons
-        .labels()
-        .iter()
-        .map(|r| escape_md(r))
-        .collect();
-    let platform = Platform::from_code(&engagement.sizing.platform).map(Platform::label);
-    let rows = [
-        ("Customer", escape_md(engagement.customer_name.as_str())),
-        (
-            "Reasons for the move",
-            if reasons.is_empty() {
-                "—".into()
-            } else {
-                reasons.join("; ")
-            },
-        ),
-        ("Current environment", or_dash(&c.current_environment)),
-        ("Current GitLab version", or_dash(&c.gitlab_version)),
-        ("Target platform", platform.unwrap_or("—").to_string()),
-        (
-            "Desired completion",
-            c.desired_completion
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "—".into()),
-        ),
-    ];
-    md.push_str("| | |\n|---|---|\n");
-    for (label, value) in rows {
-        let _ = writeln!(md, "| {label} | {value} |");
-    }
-    md.push('\n');
-
-    md.push_str("## Requirements\n\n");
-    match &sizing {
-        Some((req, _)) => requirements_md(&mut md, req),
-        None => md.push_str("The sizing form is not complete yet.\n"),
-    }
-    md.push('\n');
-
-    md.push_str("## Recommended reference architecture\n\n");
-    match &sizing {
-        Some((_, rec)) => recommendation_md(&mut md, rec),
-        None => md.push_str("No recommendation until the sizing form is complete.\n\n"),
-    }
-
-    md.push_str("## Coordination\n\n");
-    let _ = writeln!(
-        md,
-        "- **Professional Services:** recommended on {}; decision: {}{}",
-        c.ps_recommended_on
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "—".into()),
-        c.ps_decision.label().to_lowercase(),
-        c.ps_decided_on
-            .map(|d| format!(" on {d}"))
-            .unwrap_or_default()
-    );
-    let _ = writeln!(
-        md,
-        "- **Plan written by:** {}",
-        plan_author(c)
-            .map(|a| a.label())
-            .unwrap_or("not decided yet")
-    );
-    if c.ps_decision == PsDecision::Declined {
-        md.push_str("- **Documents handed over:**\n");
-        let rec = sizing.as_ref().map(|(_, rec)| rec);
-        for doc in handover_documents(rec, c.intake.method) {
-            let state = match c.handed_over.get(&doc.url) {
-                Some(date) => format!("handed over on {date}"),
-                None => "not yet".into(),
-            };
-            let _ = writeln!(
-                md,
-                "  - [{}](<{}>): {state}",
-                escape_md(&doc.title),
-                doc.url
-            );
-        }
-        if audience.sees_consultations() && !c.consultations.is_empty() {
-            md.push_str("- **Internal teams consulted:**\n");
-            for k in &c.consultations {
-                let answer = escape_md(k.answer_or_pending());
-                let _ = writeln!(
-                    md,
-                    "  - {}: {} — {}",
-                    k.team.label(),
-                    escape_md(&k.question),
-                    answer
-                );
-            }
+    for section in &outline.sections {
+        let _ = writeln!(md, "## {}\n", escape_md(&section.heading));
+        for block in &section.blocks {
+            block_md(&mut md, block, 3);
         }
     }
-    match &c.plan {
-        Some(plan) => {
-            let _ = writeln!(
-                md,
-                "- **Plan:** recorded on {} (revision {})",
-                plan.date, c.plan_revision
-            );
-            if !plan.link.trim().is_empty() {
-                let _ = writeln!(md, "  - Link: {}", link_md("the plan", &plan.link));
-            }
-            if !plan.summary.trim().is_empty() {
-                md.push_str("  - Summary:\n\n");
-                for line in quote_md(&plan.summary).lines() {
-                    let _ = writeln!(md, "    {line}");
-                }
-                md.push('\n');
-            }
-        }
-        None => md.push_str("- **Plan:** not recorded yet\n"),
-    }
-    let review = &c.review;
     let _ = writeln!(
         md,
-        "- **Support review:** shared on {}; ticket: {}; feedback: {}{}",
-        review
-            .shared_on
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "—".into()),
-        if review.ticket.trim().is_empty() {
-            "—".into()
-        } else {
-            link_md("ticket", &review.ticket)
-        },
-        effective_feedback(c).label().to_lowercase(),
-        if workflow::review_out_of_date(engagement) {
-            " (out of date: the sizing changed since)"
-        } else {
-            ""
-        }
-    );
-    if !review.notes.trim().is_empty() {
-        let _ = writeln!(md, "  - Notes: {}", escape_md(&review.notes));
-    }
-    let m = &c.migration;
-    let _ = writeln!(
-        md,
-        "- **Migration:** {} to {}; status: {}",
-        m.start.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
-        m.end.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
-        m.status.label().to_lowercase()
-    );
-    if workflow::support_is_primary_contact(c) {
-        md.push_str("- **Primary contact during the migration:** GitLab Support, through the normal support process\n");
-    }
-    md.push('\n');
-
-    intake_md(
-        &mut md,
-        engagement,
-        audience,
-        sizing.as_ref().map(|(_, rec)| rec),
-    );
-
-    if audience.sees_internal_notes() && !engagement.internal_notes.trim().is_empty() {
-        md.push_str("## Internal notes\n\n");
-        md.push_str(&quote_md(&engagement.internal_notes));
-        md.push_str("\n\n");
-    }
-
-    md.push_str("## Activity log\n\n");
-    if engagement.log.is_empty() {
-        md.push_str("Nothing recorded yet.\n");
-    }
-    for entry in engagement
-        .log
-        .iter()
-        .rev()
-        .filter(|entry| audience.sees_consultations() || !entry.is_about_consultation())
-    {
-        // Checked: a time that cannot be shown in UTC is shown in its own offset, never a panic.
-        let at = entry
-            .at
-            .checked_to_offset(time::UtcOffset::UTC)
-            .unwrap_or(entry.at);
-        let _ = writeln!(
-            md,
-            "- {} {:02}:{:02} UTC — {}",
-            at.date(),
-            at.hour(),
-            at.minute(),
-            escape_md(&entry.text)
-        );
-    }
-    let _ = writeln!(
-        md,
-        "\n---\nFigures: GitLab reference architectures ({DATA_VERSION})."
+        "---\nFigures: GitLab reference architectures ({DATA_VERSION})."
     );
     md
 }
 
-/// One line of what Support asks for: a label, the text, and links (label, address).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IntakeRow {
-    pub label: &'static str,
-    pub text: String,
-    pub links: Vec<(String, String)>,
-}
-
-/// What Support asks for beyond the plan, as the Markdown and the page both show it.
-pub fn intake_rows(e: &Engagement) -> Vec<IntakeRow> {
-    let c = &e.coordination;
-    let i = &c.intake;
-    let dash = |text: &str| {
-        if text.trim().is_empty() {
-            "—".to_string()
-        } else {
-            text.trim().to_string()
-        }
-    };
-    let link = |label: &str, url: &str| -> Vec<(String, String)> {
-        if url.trim().is_empty() {
-            vec![]
-        } else {
-            vec![(label.to_string(), url.trim().to_string())]
-        }
-    };
-    let row = |label, text: String, links| IntakeRow { label, text, links };
-    vec![
-        row(
-            "Rollback plan",
-            dash(&i.rollback_summary),
-            link("rollback document", &i.rollback_link),
-        ),
-        row(
-            "Maintenance window",
-            intake::window_text(i).unwrap_or_else(|| "—".into()),
-            vec![],
-        ),
-        row(
-            "Support contact",
-            match (i.contact_name.trim(), i.contact_email.trim()) {
-                ("", "") => "—".into(),
-                (name, "") => name.to_string(),
-                (name, email) => format!("{}, {email}", dash(name)),
-            },
-            vec![],
-        ),
-        row(
-            "GitLab version (current → target)",
-            format!("{} → {}", dash(&c.gitlab_version), dash(&i.target_version)),
-            intake::upgrade_path_link(
-                &c.gitlab_version,
-                &i.target_version,
-                intake::distro(i.installation, &i.operating_system),
-            )
-            .map(|url| vec![("upgrade path".to_string(), url)])
-            .unwrap_or_default(),
-        ),
-        row(
-            "Installation",
-            format!("{}; {}", i.installation.label(), dash(&i.operating_system)),
-            vec![],
-        ),
-        row(
-            "Architecture diagram",
-            "—".into(),
-            link("architecture diagram", &i.diagram_link),
-        ),
-        row(
-            "Backup",
-            format!(
-                "{}; data size: {} GB",
-                dash(&i.backup_method),
-                dash(&i.data_size_gb)
-            ),
-            vec![],
-        ),
-        row(
-            "Rehearsal on a test environment",
-            match i.rehearsal_on {
-                Some(on) => format!("{on}: {}", dash(&i.rehearsal_result)),
-                None => dash(&i.rehearsal_result),
-            },
-            vec![],
-        ),
-        row(
-            "Migration method",
-            i.method.label().to_string(),
-            i.method
-                .document()
-                .map(|(title, url)| vec![(title.to_string(), url.to_string())])
-                .unwrap_or_default(),
-        ),
-    ]
-}
-
-/// What Support asks for beyond the plan; for Support, the deviation record and what is still
-/// missing too.
-fn intake_md(md: &mut String, e: &Engagement, audience: Audience, rec: Option<&Recommendation>) {
-    let c = &e.coordination;
-    let i = &c.intake;
-    md.push_str("## For Support's review\n\n");
-    let rows: Vec<(&str, String)> = intake_rows(e)
-        .into_iter()
-        .map(|row| {
-            let links: Vec<String> = row
-                .links
-                .iter()
-                .map(|(label, url)| link_md(label, url))
-                .collect();
-            let value = match (escape_md(&row.text), links.is_empty()) {
-                (text, true) => text,
-                (_, false) if row.text == "—" => links.join(", "),
-                (text, false) => format!("{text} ({})", links.join(", ")),
-            };
-            (row.label, value)
+fn inlines_md(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(text) => escape_md(text),
+            Inline::Strong(text) => format!("**{}**", escape_md(text)),
+            Inline::Link { label, url } => link_md(label, url),
         })
-        .collect();
-    md.push_str("| | |\n|---|---|\n");
-    for (label, value) in rows {
-        let _ = writeln!(md, "| {label} | {value} |");
-    }
-    md.push('\n');
-    if let Some(warning) = intake::version_warning(e) {
-        let _ = writeln!(md, "> **Warning:** {}\n", escape_md(&warning));
-    }
-    if audience == Audience::Customer {
-        return;
-    }
-    if let Some(line) = intake::deviation_line(e, rec) {
-        let d = &i.deviation;
-        let _ = writeln!(md, "**{}**\n", escape_md(&line));
-        let _ = writeln!(
-            md,
-            "- GitLab Performance Tool results against GitLab's benchmarks: {}",
-            if d.gpt_results_link.trim().is_empty() {
-                "—".into()
-            } else {
-                link_md("results", &d.gpt_results_link)
-            }
-        );
-        let _ = writeln!(
-            md,
-            "- Senior Support Engineer review: {}\n",
-            or_dash(&d.senior_review)
-        );
-    }
-    let missing = intake::missing(e);
-    md.push_str("### Missing for Support review\n\n");
-    if missing.is_empty() {
-        md.push_str("Nothing: the packet holds everything Support asks for.\n");
-    }
-    for item in missing {
-        let _ = writeln!(md, "- [ ] {item}");
-    }
-    md.push('\n');
+        .collect()
 }
 
-fn requirements_md(md: &mut String, req: &Requirements) {
-    for (label, value) in requirement_lines(req) {
-        let _ = writeln!(md, "- {label}: {value}");
+/// One block of the outline; subsections get headings of `level`.
+fn block_md(md: &mut String, block: &Block, level: usize) {
+    match block {
+        Block::Para(inlines) => {
+            let _ = writeln!(md, "{}\n", inlines_md(inlines));
+        }
+        Block::Facts(facts) => {
+            md.push_str("| | |\n|---|---|\n");
+            for (label, value) in facts {
+                let _ = writeln!(md, "| {} | {} |", escape_md(label), inlines_md(value));
+            }
+            md.push('\n');
+        }
+        Block::Items(items) => {
+            for item in items {
+                let _ = writeln!(md, "- {}", inlines_md(item));
+            }
+            md.push('\n');
+        }
+        Block::Checklist(items) => {
+            for item in items {
+                let _ = writeln!(md, "- [ ] {}", escape_md(item));
+            }
+            md.push('\n');
+        }
+        Block::Warnings(warnings) => {
+            for w in warnings {
+                let _ = writeln!(md, "> **Warning:** {}\n", escape_md(w));
+            }
+        }
+        Block::Quote(text) => {
+            let _ = writeln!(md, "{}\n", quote_md(text));
+        }
+        Block::Stages(current) => {
+            for (i, stage) in Stage::ALL.iter().enumerate() {
+                let mark = match i.cmp(current) {
+                    std::cmp::Ordering::Less => "done",
+                    std::cmp::Ordering::Equal => "**current**",
+                    std::cmp::Ordering::Greater => "to do",
+                };
+                let _ = writeln!(md, "{}. {}: {mark}", i + 1, stage.label());
+            }
+            md.push('\n');
+        }
+        Block::Recommendation(rec, _, _) => recommendation_md(md, rec),
+        Block::Log(entries) => {
+            for (at, text) in entries {
+                // Checked: a time that cannot be shown in UTC is shown in its own offset.
+                let at = at.checked_to_offset(time::UtcOffset::UTC).unwrap_or(*at);
+                let _ = writeln!(
+                    md,
+                    "- {} {:02}:{:02} UTC — {}",
+                    at.date(),
+                    at.hour(),
+                    at.minute(),
+                    escape_md(text)
+                );
+            }
+            md.push('\n');
+        }
+        Block::Sub {
+            heading, blocks, ..
+        } => {
+            let _ = writeln!(md, "{} {}\n", "#".repeat(level), escape_md(heading));
+            for block in blocks {
+                block_md(md, block, level + 1);
+            }
+        }
     }
 }
 

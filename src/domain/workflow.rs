@@ -580,6 +580,17 @@ pub fn status(engagement: &Engagement, today: Date) -> Status {
             }
         }
     }
+    // Only a recorded deviation costs a recommendation here: the home list derives the status of
+    // every engagement.
+    if c.migration.status != MigrationStatus::Done && c.intake.deviation.recorded() {
+        let rec = sizing_of(engagement).map(|(_, rec)| rec);
+        if let Some(text) = intake::deviation_line(engagement, rec.as_ref()) {
+            warnings.push(Warning {
+                rule: "deviation",
+                text,
+            });
+        }
+    }
     if let Some(text) = migration_without_approval(engagement) {
         warnings.push(Warning {
             rule: "migration-without-approval",

@@ -41,7 +41,10 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
     // Set while asking whether to replace the copy saved here: the time of that copy's last
     // change when it came after this link was made, and whether it holds internal notes.
     let asking = RwSignal::new(None::<(Option<String>, bool)>);
-    browser::set_page_title(&format!("Upgrade plan for {}", engagement.customer_name));
+    browser::set_page_title(&format!(
+        "Planning summary for {}",
+        engagement.customer_name
+    ));
     let offset = browser::local_offset_minutes();
     let as_of = time_fmt::format_local(engagement.updated, offset);
     let plan = StoredValue::new(engagement.clone());

@@ -6,6 +6,7 @@ use super::chart::ProjectionChart;
 use super::recommendation::RecommendationView;
 use super::state::use_app_state;
 use crate::domain::engagement::EngagementId;
+use crate::domain::intake::deviation_line;
 use crate::domain::reference::{Platform, TrafficType};
 use crate::domain::sizing::{
     recommend, Field, FieldError, FieldIssue, Monorepos, Recommendation, Requirements, SizingInputs,
@@ -22,6 +23,12 @@ pub fn SizingSection(id: EngagementId) -> impl IntoView {
                 .map(|e| e.sizing.clone())
                 .unwrap_or_default()
         })
+    });
+    // A deviation recorded for Support, shown beside the recommendation it departs from.
+    let engagement = Memo::new(move |_| {
+        state
+            .engagements
+            .with(|list| list.iter().find(|e| e.id == id).cloned())
     });
     let inputs = RwSignal::new(stored.get_untracked());
     // A change from elsewhere (another tab, an import) shows in the form; the form's own edits
@@ -153,6 +160,9 @@ pub fn SizingSection(id: EngagementId) -> impl IntoView {
                                 .with(|p| p.as_ref().ok().map(|r| (r.current_users, r.growth)));
                             view! {
                                 <div class:stale-result=move || stale.get()>
+                                    {engagement.with(|e| e.as_ref().and_then(|e| deviation_line(e, Some(&rec)))).map(|line| view! {
+                                        <p class="deviation" role="note">{line}</p>
+                                    })}
                                     <RecommendationView rec=rec.clone()/>
                                     {points.map(|(users, growth)| view! {
                                         <ProjectionChart current_users=users growth=growth rec=rec/>

@@ -77,3 +77,57 @@ test("the customer's view and the print view carry the intake, the window in its
   await expect(intake).toContainText(`from ${isoDate(40)} 23:00 (America/New_York, UTC-0`);
   await expect(intake).toContainText("Fox Mulder");
 });
+
+// Issue 14, point 6: one outline, rendered per reader; each reader first sees what they need.
+test("on a phone the customer's view opens with the next step and the architecture, the sections of its Markdown", async ({ page, browser, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openNewEngagement(page, "Phone Co");
+  await page.getByLabel("Current users").fill("3000");
+  await page.getByLabel("Planned architecture").selectOption({ label: "2k" });
+  // The deviation shows beside the recommendation on the TAM's page.
+  await expect(page.getByRole("region", { name: "Recommended reference architecture" }))
+    .toContainText("Deviation: the customer plans 2k where 3k is recommended");
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  const link = await page.getByLabel("Customer link").inputValue();
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const view = await phone.newPage();
+  await view.goto(link);
+  const sections = view.getByRole("article").locator(":scope > section > h2");
+  const headings = await sections.allTextContents();
+  expect(headings.slice(0, 2)).toEqual(["Your next step", "Recommended reference architecture"]);
+  const architecture = view.getByRole("heading", { level: 2, name: "Recommended reference architecture" });
+  expect((await architecture.boundingBox()).y).toBeLessThan(844);
+  await expect(view.getByRole("main")).not.toContainText("Deviation");
+  // The Markdown the customer downloads has the same sections in the same order.
+  const [download] = await Promise.all([view.waitForEvent("download"), view.getByRole("button", { name: "Download" }).click()]);
+  const md = (await import("node:fs")).readFileSync(await download.path(), "utf8");
+  expect(md.split("\n").filter((l) => l.startsWith("## ")).map((l) => l.slice(3))).toEqual(headings);
+  await phone.close();
+});
+
+test("the print view opens with the plan, the window and what is missing, as Support's Markdown does", async ({ page }) => {
+  await openNewEngagement(page, "Print Co");
+  await page.getByLabel("Current users").fill("800");
+  await page.emulateMedia({ media: "print" });
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  const plan = page.getByRole("article", { name: "Planning summary and Support review packet: Print Co" });
+  const first = plan.getByRole("region", { name: "The plan under review" });
+  await expect(plan.locator(":scope > section > h3").first()).toHaveText("The plan under review");
+  await expect(first).toContainText("Maintenance window");
+  await expect(first.getByRole("heading", { name: "Missing for Support review" })).toBeVisible();
+  await expect(first).toContainText("The rollback plan: what triggers it and how long it takes");
+});
+
+test("a blocked pop-up is noticed and explained, and the packet waits on the clipboard", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  // What a browser's pop-up blocker does: window.open gives no window.
+  await page.addInitScript(() => { window.open = () => null; });
+  await openNewEngagement(page, "Blocked Co");
+  await page.getByLabel("GitLab project for Support reviews").fill("https://gitlab.example.com/support/reviews");
+  await page.getByLabel("GitLab project for Support reviews").press("Tab");
+  await page.getByRole("button", { name: "Open Support review issue" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The browser blocked the new tab" }))
+    .toContainText("allow pop-ups for this page, or paste the packet from the clipboard yourself");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("# Planning summary and Support review packet: Blocked Co");
+});

@@ -129,7 +129,7 @@ test("the customer link opens a read-only plan without internal notes, and saves
   const customer = await browser.newContext();
   const view = await customer.newPage();
   await view.goto(link);
-  await expect(view.getByRole("heading", { level: 1 })).toHaveText("Upgrade plan for Stark Industries");
+  await expect(view.getByRole("heading", { level: 1 })).toHaveText("Planning summary for Stark Industries");
   // A link is a snapshot: the customer sees when it was taken.
   await expect(view.getByRole("note")).toContainText(/as it stood on \d{4}-\d{2}-\d{2} \d{2}:\d{2}: ask them for a new link/);
   await expect(view.getByRole("region", { name: "Recommended reference architecture" })).toContainText("Up to 200 RPS or 10,000 users");
@@ -140,14 +140,14 @@ test("the customer link opens a read-only plan without internal notes, and saves
   await expectHeadingsInOrder(view);
   await expect(view.getByRole("heading", { level: 2, name: "Customer and context" })).toBeVisible();
   await expect(view.getByRole("list", { name: "Warnings" })).toContainText(`Desired completion on ${soon} is less than three months away`);
-  await expect(view.locator("p", { hasText: "Next:" })).toHaveText(
-    "Next: Your Technical Account Manager will propose Professional Services (Dedicated Implementation Services) " +
+  await expect(view.getByRole("region", { name: "Your next step" }).getByRole("paragraph")).toHaveText(
+    "Your Technical Account Manager will propose Professional Services (Dedicated Implementation Services) " +
       "to plan and carry out the migration: highly recommended at 5,000 users or more.");
 
   const saved = await download(view, "Download");
   expect(saved.text).toContain("Stark Industries");
   expect(saved.text).not.toContain("Budget owner");
-  expect(saved.text).toContain("next step: Your Technical Account Manager will propose Professional Services");
+  expect(saved.text).toContain("## Your next step\n\nYour Technical Account Manager will propose Professional Services");
 
   await view.getByRole("button", { name: "Save a copy to this browser" }).click();
   await view.getByRole("link", { name: "Open the saved copy" }).click();
@@ -353,7 +353,7 @@ test("the customer's view holds no internal consultation, nor the log lines abou
   await expect(page.getByRole("region", { name: "Activity log" })).toContainText("Consulted Product");
   await page.getByRole("button", { name: "Copy customer link" }).click();
   await page.goto(await page.getByLabel("Customer link").inputValue());
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Upgrade plan for Consulted Co");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Planning summary for Consulted Co");
   await expect(page.getByRole("main")).not.toContainText("Internal teams consulted");
   await expect(page.getByRole("main")).not.toContainText("storage vendor");
   await expect(page.getByRole("main")).not.toContainText("Consulted Product");

@@ -49,7 +49,7 @@ test("the app runs under its Content-Security-Policy without a single violation"
   const link = await page.getByLabel("Customer link").inputValue();
   await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Markdown" }).click()]);
   await page.goto(link);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Upgrade plan for Acme Corp");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Planning summary for Acme Corp");
   expect(await page.evaluate(() => window.__csp)).toEqual([]);
   expect(errors).toEqual([]);
 });
@@ -124,7 +124,7 @@ test("on a phone-sized screen no page scrolls sideways, and wide tables scroll o
   await expect(page.getByRole("link", { name: "Acme Corp", exact: true })).toBeVisible();
   expect(await sideways(), "home").toBe(0);
   await page.goto(link);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Upgrade plan for Acme Corp");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Planning summary for Acme Corp");
   expect(await sideways(), "customer view").toBe(0);
   expect(await violations(page), "customer view on a phone").toEqual([]);
 });
@@ -242,7 +242,7 @@ test("each page names itself in the browser tab, and moving to a page puts focus
   await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeFocused();
 
   await page.goto(link);
-  await expect(page).toHaveTitle("Upgrade plan for Title Co renamed · Infrastructure Upgrade Planner");
+  await expect(page).toHaveTitle("Planning summary for Title Co renamed · Infrastructure Upgrade Planner");
   await page.goto("/#s1.broken");
   await expect(page).toHaveTitle("This plan link cannot be opened · Infrastructure Upgrade Planner");
   await page.goto("/engagements/00000000-0000-4000-8000-000000000000");

@@ -20,7 +20,7 @@ test("under a sub-path the app routes, reloads and shares correctly", async ({ p
   const other = await browser.newContext();
   const view = await other.newPage();
   await view.goto(link);
-  await expect(view.getByRole("heading", { level: 1 })).toHaveText("Upgrade plan for Pages Co");
+  await expect(view.getByRole("heading", { level: 1 })).toHaveText("Planning summary for Pages Co");
   await other.close();
 });
 

@@ -1,0 +1,597 @@
+//! The plan's outline: one plain structure, built once from an engagement for one reader, that
+//! the Markdown, the page, the print view and the customer's view all render. A field added here
+//! appears in every rendering at once, and what a reader must not see is left out here, before
+//! any rendering runs.
+//!
+//! Each reader's outline opens with what that reader needs first: the customer's with their next
+//! step and the recommended architecture; Support's (and the TAM's own) with the plan under
+//! review, the maintenance window and what is still missing.
+
+use time::{Date, OffsetDateTime};
+
+use super::engagement::Engagement;
+use super::intake;
+use super::plan::{requirement_lines, Audience};
+use super::reference::Platform;
+use super::sizing::{Growth, Recommendation};
+use super::workflow::{
+    self, effective_feedback, handover_documents, plan_author, sizing_of, PsDecision, Stage,
+};
+
+/// A run of text: plain, emphasised, or a link (to an address that may be the user's: each
+/// rendering checks it before it becomes a link).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Strong(String),
+    Link { label: String, url: String },
+}
+
+impl Inline {
+    fn text(s: impl Into<String>) -> Self {
+        Self::Text(s.into())
+    }
+    fn link(label: impl Into<String>, url: impl Into<String>) -> Self {
+        Self::Link {
+            label: label.into(),
+            url: url.into(),
+        }
+    }
+}
+
+/// One part of a section.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Para(Vec<Inline>),
+    /// Labelled values: a two-column table in Markdown, a description list on the page.
+    Facts(Vec<(String, Vec<Inline>)>),
+    /// A bulleted list.
+    Items(Vec<Vec<Inline>>),
+    /// Things still to do, as an unticked task list.
+    Checklist(Vec<String>),
+    /// Warnings about the engagement.
+    Warnings(Vec<String>),
+    /// Text a user wrote over several lines, kept as its lines.
+    Quote(String),
+    /// The process's stages, with the index of the current one.
+    Stages(usize),
+    /// The recommended architecture, with the users and growth its projection chart draws.
+    Recommendation(Box<Recommendation>, u64, Growth),
+    /// The activity log, newest first: when, and what.
+    Log(Vec<(OffsetDateTime, String)>),
+    /// A subsection, one heading level down.
+    Sub {
+        id: &'static str,
+        heading: String,
+        blocks: Vec<Block>,
+    },
+}
+
+/// A section: an id for the page's links, a heading, its blocks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub id: &'static str,
+    pub heading: String,
+    pub blocks: Vec<Block>,
+}
+
+/// The whole document for one reader.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outline {
+    pub audience: Audience,
+    pub title: String,
+    pub intro: String,
+    /// The stage the engagement is at.
+    pub stage: Stage,
+    pub sections: Vec<Section>,
+}
+
+impl Outline {
+    /// The section headings in order, as every rendering shows them.
+    pub fn headings(&self) -> Vec<&str> {
+        self.sections.iter().map(|s| s.heading.as_str()).collect()
+    }
+}
+
+fn dash(text: &str) -> String {
+    match text.trim() {
+        "" => "—".into(),
+        t => t.to_string(),
+    }
+}
+
+fn date_or_dash(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
+}
+
+/// One line of what Support asks for: a label, the text, and links (label, address).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IntakeRow {
+    pub label: &'static str,
+    pub text: String,
+    pub links: Vec<(String, String)>,
+}
+
+impl IntakeRow {
+    /// The row as a fact: the text (left out when only links are known) and the links.
+    fn fact(self) -> (String, Vec<Inline>) {
+        let mut value = Vec::new();
+        if self.text != "—" || self.links.is_empty() {
+            value.push(Inline::Text(self.text));
+        }
+        for (label, url) in self.links {
+            if !value.is_empty() {
+                value.push(Inline::text(" "));
+            }
+            value.push(Inline::link(label, url));
+        }
+        (self.label.to_string(), value)
+    }
+}
+
+/// What Support asks for beyond the plan.
+pub fn intake_rows(e: &Engagement) -> Vec<IntakeRow> {
+    let c = &e.coordination;
+    let i = &c.intake;
+    let link = |label: &str, url: &str| -> Vec<(String, String)> {
+        if url.trim().is_empty() {
+            vec![]
+        } else {
+            vec![(label.to_string(), url.trim().to_string())]
+        }
+    };
+    let row = |label, text: String, links| IntakeRow { label, text, links };
+    vec![
+        row(
+            "Rollback plan",
+            dash(&i.rollback_summary),
+            link("rollback document", &i.rollback_link),
+        ),
+        row("Maintenance window", window(e), vec![]),
+        row(
+            "Support contact",
+            match (i.contact_name.trim(), i.contact_email.trim()) {
+                ("", "") => "—".into(),
+                (name, "") => name.to_string(),
+                (name, email) => format!("{}, {email}", dash(name)),
+            },
+            vec![],
+        ),
+        row(
+            "GitLab version (current → target)",
+            format!("{} → {}", dash(&c.gitlab_version), dash(&i.target_version)),
+            intake::upgrade_path_link(
+                &c.gitlab_version,
+                &i.target_version,
+                intake::distro(i.installation, &i.operating_system),
+            )
+            .map(|url| vec![("upgrade path".to_string(), url)])
+            .unwrap_or_default(),
+        ),
+        row(
+            "Installation",
+            format!("{}; {}", i.installation.label(), dash(&i.operating_system)),
+            vec![],
+        ),
+        row(
+            "Architecture diagram",
+            "—".into(),
+            link("architecture diagram", &i.diagram_link),
+        ),
+        row(
+            "Backup",
+            format!(
+                "{}; data size: {} GB",
+                dash(&i.backup_method),
+                dash(&i.data_size_gb)
+            ),
+            vec![],
+        ),
+        row(
+            "Rehearsal on a test environment",
+            match i.rehearsal_on {
+                Some(on) => format!("{on}: {}", dash(&i.rehearsal_result)),
+                None => dash(&i.rehearsal_result),
+            },
+            vec![],
+        ),
+        row(
+            "Migration method",
+            i.method.label().to_string(),
+            i.method
+                .document()
+                .map(|(title, url)| vec![(title.to_string(), url.to_string())])
+                .unwrap_or_default(),
+        ),
+    ]
+}
+
+fn window(e: &Engagement) -> String {
+    intake::window_text(&e.coordination.intake).unwrap_or_else(|| "—".into())
+}
+
+/// The plan's record: when, which revision, its link.
+fn plan_value(e: &Engagement) -> Vec<Inline> {
+    let c = &e.coordination;
+    match &c.plan {
+        Some(plan) => {
+            let mut value = vec![Inline::Text(format!(
+                "recorded on {} (revision {})",
+                plan.date, c.plan_revision
+            ))];
+            if !plan.link.trim().is_empty() {
+                value.push(Inline::text(" · "));
+                value.push(Inline::link("open the plan", plan.link.trim()));
+            }
+            value
+        }
+        None => vec![Inline::text("not recorded yet")],
+    }
+}
+
+fn review_value(e: &Engagement) -> Vec<Inline> {
+    let c = &e.coordination;
+    let mut value = vec![Inline::Text(format!(
+        "{}{}{}",
+        effective_feedback(c).label(),
+        c.review
+            .shared_on
+            .map(|d| format!(", shared on {d}"))
+            .unwrap_or_default(),
+        if workflow::review_out_of_date(e) {
+            " (out of date: the sizing changed since)"
+        } else {
+            ""
+        }
+    ))];
+    if !c.review.ticket.trim().is_empty() {
+        value.push(Inline::text(" · "));
+        value.push(Inline::link("the Support ticket", c.review.ticket.trim()));
+    }
+    value
+}
+
+fn migration_value(e: &Engagement) -> Vec<Inline> {
+    let m = &e.coordination.migration;
+    vec![Inline::Text(format!(
+        "{}{}{}",
+        m.status.label(),
+        m.start.map(|d| format!(", from {d}")).unwrap_or_default(),
+        m.end.map(|d| format!(" to {d}")).unwrap_or_default()
+    ))]
+}
+
+/// The recommendation, or why there is none; for Support and the TAM, the deviation from it
+/// right beside it.
+fn architecture(e: &Engagement, audience: Audience) -> Vec<Block> {
+    let sizing = sizing_of(e);
+    let mut blocks = match &sizing {
+        Some((req, rec)) => vec![Block::Recommendation(
+            Box::new(rec.clone()),
+            req.current_users,
+            req.growth,
+        )],
+        None => vec![Block::Para(vec![Inline::text(
+            "No recommendation until the sizing form is complete.",
+        )])],
+    };
+    if audience != Audience::Customer {
+        let rec = sizing.as_ref().map(|(_, rec)| rec);
+        if let Some(line) = intake::deviation_line(e, rec) {
+            let d = &e.coordination.intake.deviation;
+            let results = if d.gpt_results_link.trim().is_empty() {
+                Inline::text("—")
+            } else {
+                Inline::link("results", d.gpt_results_link.trim())
+            };
+            blocks.push(Block::Sub {
+                id: "plan-deviation-heading",
+                heading: "Deviation from the recommendation".into(),
+                blocks: vec![
+                    Block::Para(vec![Inline::Strong(line)]),
+                    Block::Facts(vec![
+                        (
+                            "GitLab Performance Tool results against GitLab's benchmarks".into(),
+                            vec![results],
+                        ),
+                        (
+                            "Senior Support Engineer review".into(),
+                            vec![Inline::Text(dash(&d.senior_review))],
+                        ),
+                    ]),
+                ],
+            });
+        }
+    }
+    blocks
+}
+
+/// Where the move stands: the stages, Professional Services, the plan, Support's review, the
+/// migration, and (without Professional Services) the documents handed over and the internal
+/// teams consulted.
+fn coordination(e: &Engagement, audience: Audience, stage: Stage) -> Vec<Block> {
+    let c = &e.coordination;
+    let stage_index = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
+    let mut facts = vec![
+        (
+            "Professional Services".to_string(),
+            vec![Inline::Text(format!(
+                "{}{}{}",
+                c.ps_decision.label(),
+                c.ps_decided_on
+                    .map(|d| format!(" on {d}"))
+                    .unwrap_or_default(),
+                c.ps_recommended_on
+                    .map(|d| format!(" (recommended on {d})"))
+                    .unwrap_or_default()
+            ))],
+        ),
+        (
+            "Plan written by".to_string(),
+            vec![Inline::text(
+                plan_author(c)
+                    .map(|a| a.label())
+                    .unwrap_or("not decided yet"),
+            )],
+        ),
+        ("Migration".to_string(), migration_value(e)),
+    ];
+    // Support's outline shows the plan and its review first; the customer's shows them here.
+    if audience == Audience::Customer {
+        facts.insert(2, ("Plan".to_string(), plan_value(e)));
+        facts.insert(3, ("Support review".to_string(), review_value(e)));
+    }
+    if workflow::support_is_primary_contact(c) {
+        facts.push((
+            "Primary contact during the migration".into(),
+            vec![Inline::text(
+                "GitLab Support, through the normal support process",
+            )],
+        ));
+    }
+    let mut blocks = vec![Block::Stages(stage_index), Block::Facts(facts)];
+    if !c.review.notes.trim().is_empty() {
+        blocks.push(Block::Sub {
+            id: "plan-review-notes-heading",
+            heading: "Support's feedback".into(),
+            blocks: vec![Block::Quote(c.review.notes.clone())],
+        });
+    }
+    if c.ps_decision == PsDecision::Declined {
+        let rec = sizing_of(e).map(|(_, rec)| rec);
+        let docs = handover_documents(rec.as_ref(), c.intake.method)
+            .into_iter()
+            .map(|doc| {
+                let when = match c.handed_over.get(&doc.url) {
+                    Some(date) => format!(": handed over on {date}"),
+                    None => ": not handed over yet".into(),
+                };
+                vec![Inline::link(doc.title, doc.url), Inline::Text(when)]
+            })
+            .collect();
+        blocks.push(Block::Sub {
+            id: "plan-documents-heading",
+            heading: "Documents handed over".into(),
+            blocks: vec![Block::Items(docs)],
+        });
+        if audience.sees_consultations() && !c.consultations.is_empty() {
+            blocks.push(Block::Sub {
+                id: "plan-consultations-heading",
+                heading: "Internal teams consulted".into(),
+                blocks: vec![Block::Items(
+                    c.consultations
+                        .iter()
+                        .map(|k| {
+                            vec![Inline::Text(format!(
+                                "{}: {} — {}",
+                                k.team.label(),
+                                k.question,
+                                k.answer_or_pending()
+                            ))]
+                        })
+                        .collect(),
+                )],
+            });
+        }
+    }
+    blocks
+}
+
+fn context(e: &Engagement) -> Vec<Block> {
+    let c = &e.coordination;
+    let reasons = match c.move_reasons.labels() {
+        labels if labels.is_empty() => "—".to_string(),
+        labels => labels.join("; "),
+    };
+    let platform = Platform::from_code(&e.sizing.platform)
+        .map(Platform::label)
+        .unwrap_or("—");
+    let fact = |label: &str, text: String| (label.to_string(), vec![Inline::Text(text)]);
+    vec![Block::Facts(vec![
+        fact("Customer", e.customer_name.to_string()),
+        fact("Reasons for the move", reasons),
+        fact("Current environment", dash(&c.current_environment)),
+        fact("Current GitLab version", dash(&c.gitlab_version)),
+        fact("Target platform", platform.to_string()),
+        fact("Desired completion", date_or_dash(c.desired_completion)),
+    ])]
+}
+
+fn requirements(e: &Engagement) -> Vec<Block> {
+    match sizing_of(e) {
+        Some((req, _)) => vec![Block::Facts(
+            requirement_lines(&req)
+                .into_iter()
+                .map(|(label, value)| (label.to_string(), vec![Inline::Text(value)]))
+                .collect(),
+        )],
+        None => vec![Block::Para(vec![Inline::text(
+            "The sizing form is not complete yet.",
+        )])],
+    }
+}
+
+/// The intake rows, and the warning when the versions cannot meet the method. Support's outline
+/// shows the window in its first section, so not again here.
+fn intake_blocks(e: &Engagement, audience: Audience) -> Vec<Block> {
+    let mut blocks = vec![Block::Facts(
+        intake_rows(e)
+            .into_iter()
+            .filter(|row| audience == Audience::Customer || row.label != "Maintenance window")
+            .map(IntakeRow::fact)
+            .collect(),
+    )];
+    if let Some(warning) = intake::version_warning(e) {
+        blocks.push(Block::Warnings(vec![warning]));
+    }
+    blocks
+}
+
+fn log(e: &Engagement, audience: Audience) -> Vec<Block> {
+    let entries: Vec<_> = e
+        .log
+        .iter()
+        .rev()
+        .filter(|entry| audience.sees_consultations() || !entry.is_about_consultation())
+        .map(|entry| (entry.at, entry.text.clone()))
+        .collect();
+    if entries.is_empty() {
+        vec![Block::Para(vec![Inline::text("Nothing recorded yet.")])]
+    } else {
+        vec![Block::Log(entries)]
+    }
+}
+
+/// The outline of an engagement for one reader, as it stands on `today`.
+pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
+    let status = workflow::status(e, today);
+    let next = audience.next(e, &status);
+    // The deviation record is for Support: the customer's outline leaves its warning out.
+    let warnings: Vec<String> = status
+        .warnings
+        .iter()
+        .filter(|w| audience != Audience::Customer || w.rule != "deviation")
+        .map(|w| w.text.clone())
+        .collect();
+    let section = |id, heading: &str, blocks| Section {
+        id,
+        heading: heading.to_string(),
+        blocks,
+    };
+    let name = e.customer_name.to_string();
+    let mut sections = Vec::new();
+    let (title, intro) = match audience {
+        Audience::Customer => {
+            let mut first = vec![Block::Para(vec![Inline::Text(next)])];
+            if !warnings.is_empty() {
+                first.push(Block::Warnings(warnings));
+            }
+            sections.push(section("plan-next-heading", "Your next step", first));
+            sections.push(section(
+                "plan-architecture-heading",
+                "Recommended reference architecture",
+                architecture(e, audience),
+            ));
+            sections.push(section(
+                "plan-coordination-heading",
+                "Where the move stands",
+                coordination(e, audience, status.stage),
+            ));
+            sections.push(section(
+                "plan-intake-heading",
+                "For Support's review",
+                intake_blocks(e, audience),
+            ));
+            (
+                format!("Planning summary for {name}"),
+                "The engagement as your Technical Account Manager records it: your next step, GitLab's recommended reference architecture and where the move stands. The upgrade plan itself is a separate document, linked below.",
+            )
+        }
+        Audience::Tam | Audience::Support => {
+            let missing: Vec<String> = intake::missing(e).iter().map(|m| m.to_string()).collect();
+            let mut first = vec![Block::Facts(vec![
+                ("Plan".into(), plan_value(e)),
+                ("Maintenance window".into(), vec![Inline::Text(window(e))]),
+                ("Support review".into(), review_value(e)),
+                ("Next action".into(), vec![Inline::Text(next)]),
+            ])];
+            if let Some(plan) = e.coordination.plan.as_ref() {
+                if !plan.summary.trim().is_empty() {
+                    first.push(Block::Sub {
+                        id: "plan-summary-heading",
+                        heading: "Summary of the plan".into(),
+                        blocks: vec![Block::Quote(plan.summary.clone())],
+                    });
+                }
+            }
+            first.push(Block::Sub {
+                id: "plan-missing-heading",
+                heading: "Missing for Support review".into(),
+                blocks: vec![if missing.is_empty() {
+                    Block::Para(vec![Inline::text(
+                        "Nothing: the packet holds everything Support asks for.",
+                    )])
+                } else {
+                    Block::Checklist(missing)
+                }],
+            });
+            if !warnings.is_empty() {
+                first.push(Block::Warnings(warnings));
+            }
+            sections.push(section(
+                "plan-review-heading",
+                "The plan under review",
+                first,
+            ));
+            sections.push(section(
+                "plan-intake-heading",
+                "For Support's review",
+                intake_blocks(e, audience),
+            ));
+            sections.push(section(
+                "plan-architecture-heading",
+                "Recommended reference architecture",
+                architecture(e, audience),
+            ));
+            sections.push(section(
+                "plan-coordination-heading",
+                "Coordination",
+                coordination(e, audience, status.stage),
+            ));
+            (
+                format!("Planning summary and Support review packet: {name}"),
+                "The engagement as the TAM records it, for Support's review of the upgrade plan. The plan itself is the customer's or Professional Services' document, linked under \"The plan under review\".",
+            )
+        }
+    };
+    sections.push(section(
+        "plan-requirements-heading",
+        "Requirements",
+        requirements(e),
+    ));
+    sections.push(section(
+        "plan-context-heading",
+        "Customer and context",
+        context(e),
+    ));
+    if audience.sees_internal_notes() && !e.internal_notes.trim().is_empty() {
+        sections.push(section(
+            "plan-notes-heading",
+            "Internal notes",
+            vec![Block::Quote(e.internal_notes.clone())],
+        ));
+    }
+    sections.push(section(
+        "plan-log-heading",
+        "Activity log",
+        log(e, audience),
+    ));
+    Outline {
+        audience,
+        title,
+        intro: intro.to_string(),
+        stage: status.stage,
+        sections,
+    }
+}
