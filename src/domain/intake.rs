@@ -121,18 +121,9 @@ impl MigrationMethod {
     /// GitLab's page for this method, when there is one.
     pub fn document(self) -> Option<(&'static str, &'static str)> {
         match self {
-            Self::BackupRestoreSingle => Some((
-                "Migrating to a new server",
-                "https://docs.gitlab.com/administration/backup_restore/migrate_to_new_server/",
-            )),
-            Self::BackupRestoreMultiNode => Some((
-                "Back up and restore large reference architectures",
-                "https://docs.gitlab.com/administration/backup_restore/backup_large_reference_architectures/",
-            )),
-            Self::GeoFailover => Some((
-                "Disaster recovery for planned failover (Geo)",
-                "https://docs.gitlab.com/administration/geo/disaster_recovery/planned_failover/",
-            )),
+            Self::BackupRestoreSingle => Some(SINGLE_NODE_PAGE),
+            Self::BackupRestoreMultiNode => Some(MULTI_NODE_PAGE),
+            Self::GeoFailover => Some(GEO_FAILOVER_PAGE),
             Self::LinuxPackageToHelm => Some((
                 "Migrate from the Linux package to the Helm chart",
                 "https://docs.gitlab.com/charts/installation/migration/package_to_helm/",
@@ -141,6 +132,22 @@ impl MigrationMethod {
         }
     }
 }
+
+/// GitLab's page for moving a single-node installation by backup and restore.
+pub const SINGLE_NODE_PAGE: (&str, &str) = (
+    "Migrating to a new server",
+    "https://docs.gitlab.com/administration/backup_restore/migrate_to_new_server/",
+);
+/// GitLab's page for backing up and restoring a multi-node reference architecture.
+pub const MULTI_NODE_PAGE: (&str, &str) = (
+    "Back up and restore large reference architectures",
+    "https://docs.gitlab.com/administration/backup_restore/backup_large_reference_architectures/",
+);
+/// GitLab's page for a planned failover to a Geo secondary site.
+pub const GEO_FAILOVER_PAGE: (&str, &str) = (
+    "Disaster recovery for planned failover (Geo)",
+    "https://docs.gitlab.com/administration/geo/disaster_recovery/planned_failover/",
+);
 
 /// Why the planned architecture differs from the recommended one.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

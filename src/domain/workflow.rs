@@ -401,19 +401,11 @@ fn migration_document(
     rec: Option<&Recommendation>,
     method: intake::MigrationMethod,
 ) -> HandoverDocument {
-    use intake::MigrationMethod as M;
-    let fallback = match rec {
-        Some(rec) if rec.sites > 1 => M::GeoFailover,
-        Some(rec) if rec.size != super::reference::SizeKey::Users1k => M::BackupRestoreMultiNode,
-        _ => M::BackupRestoreSingle,
-    };
-    let (title, url) = method
-        .document()
-        .or_else(|| fallback.document())
-        .unwrap_or((
-            "Migrating to a new server",
-            "https://docs.gitlab.com/administration/backup_restore/migrate_to_new_server/",
-        ));
+    let (title, url) = method.document().unwrap_or(match rec {
+        Some(rec) if rec.sites > 1 => intake::GEO_FAILOVER_PAGE,
+        Some(rec) if rec.size != super::reference::SizeKey::Users1k => intake::MULTI_NODE_PAGE,
+        _ => intake::SINGLE_NODE_PAGE,
+    });
     HandoverDocument {
         title: title.into(),
         url: url.into(),
