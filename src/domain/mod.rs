@@ -2,6 +2,7 @@
 //!
 //! Time and randomness come in as arguments, so every function here is tested natively.
 
+pub mod cutover;
 pub mod engagement;
 pub mod intake;
 pub mod limits;
@@ -10,6 +11,7 @@ pub mod migrate;
 pub mod outline;
 pub mod plan;
 pub mod reference;
+pub mod reply;
 pub mod share;
 pub mod sizing;
 pub mod time_fmt;

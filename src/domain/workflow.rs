@@ -733,6 +733,9 @@ pub enum Action {
     },
     /// What Support asks for beyond the plan.
     SetIntake(Box<Intake>),
+    /// Answers from the customer's reply, accepted by the TAM: the intake they give, and the
+    /// log line naming them and their source.
+    AcceptAnswers(Box<Intake>, String),
     SetFeedback {
         feedback: Feedback,
         notes: String,
@@ -795,7 +798,8 @@ fn stage_of(action: &Action) -> Stage {
         | Action::SetCurrentEnvironment(_)
         | Action::SetGitlabVersion(_)
         | Action::SetDesiredCompletion(_)
-        | Action::SetIntake(_) => Stage::Requirements,
+        | Action::SetIntake(_)
+        | Action::AcceptAnswers(..) => Stage::Requirements,
         Action::RecommendPs(_) | Action::DecidePs { .. } => Stage::ProfessionalServices,
         Action::HandOver { .. }
         | Action::AddConsultation(_)
@@ -950,6 +954,10 @@ pub fn apply(
         Action::SetIntake(intake) => {
             next.intake = *intake;
             None
+        }
+        Action::AcceptAnswers(intake, line) => {
+            next.intake = *intake;
+            Some(line)
         }
         Action::SetFeedback { feedback, notes } => {
             if next.review.shared_on.is_none() {

@@ -1,0 +1,657 @@
+//! From decision to cut-over: the timeline counted back from the window and the desired
+//! completion, the calendar entry for the window (iCalendar, RFC 5545) and the cut-over runbook.
+//!
+//! The timeline counts back with stated assumptions (`ASSUMPTIONS`): GitLab publishes lead times
+//! only for the Support review and for large moves, so the others are the app's, and it says so.
+
+use std::fmt::Write as _;
+
+use time::{Date, Duration, OffsetDateTime, UtcOffset};
+
+use super::engagement::Engagement;
+use super::intake::{self, MigrationMethod, REVIEW_LEAD_DAYS};
+use super::plan::escape_md;
+use super::workflow::{self, add_months, Feedback, MigrationStatus, PsDecision};
+
+/// Days between the rehearsal and the window, to act on what the rehearsal finds.
+pub const REHEARSAL_LEAD_DAYS: i64 = 3;
+/// Days before the window that the go/no-go decision is taken.
+pub const GO_NO_GO_DAYS: i64 = 1;
+/// Days the app allows for writing a plan once Professional Services are decided.
+pub const PLAN_WRITING_DAYS: i64 = 28;
+
+/// The assumptions the timeline counts back with, as the page and the runbook state them.
+pub const ASSUMPTIONS: &str = "Counted back from the maintenance window (or, until it is set, the desired completion): Support's review takes 7 days and ends before the rehearsal; the rehearsal is at least 3 days before the window; go/no-go is the day before; writing the plan takes about 4 weeks; rolling back takes as long as the way there, so the rollback deadline is the window's midpoint.";
+
+/// How a milestone stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    /// Recorded as done, on its date.
+    Done,
+    /// A date the engagement holds (the window, the desired completion).
+    Set,
+    /// The latest date that still keeps the timeline, counted back.
+    Latest,
+    /// Not enough is known to place it.
+    Unknown,
+}
+
+/// What is wrong with a milestone's date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Its latest date has passed and it is not done.
+    Late,
+    /// Less time than it needs.
+    TooTight(String),
+    /// Out of order with another milestone.
+    OutOfOrder(String),
+}
+
+impl Mark {
+    pub fn text(&self) -> String {
+        match self {
+            Mark::Late => "late: its latest date has passed".into(),
+            Mark::TooTight(why) | Mark::OutOfOrder(why) => why.clone(),
+        }
+    }
+}
+
+/// One milestone of the move.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Milestone {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub date: Option<Date>,
+    /// The exact time, for the window and the rollback deadline.
+    pub at: Option<OffsetDateTime>,
+    pub state: State,
+    pub marks: Vec<Mark>,
+}
+
+impl Milestone {
+    /// "2027-03-06 22:00 (UTC+01:00)", "2027-02-27", or "not known yet".
+    pub fn when(&self) -> String {
+        match (self.at, self.date) {
+            (Some(at), _) => wall(at),
+            (None, Some(d)) => d.to_string(),
+            (None, None) => "not known yet".into(),
+        }
+    }
+}
+
+fn offset_text(offset: UtcOffset) -> String {
+    let minutes = offset.whole_minutes();
+    format!(
+        "UTC{}{:02}:{:02}",
+        if minutes < 0 { '-' } else { '+' },
+        minutes.abs() / 60,
+        minutes.abs() % 60
+    )
+}
+
+/// A time on its own zone's clock with the offset: "2027-03-06 22:00 (UTC+01:00)".
+pub fn wall(at: OffsetDateTime) -> String {
+    format!(
+        "{} {:02}:{:02} ({})",
+        at.date(),
+        at.hour(),
+        at.minute(),
+        offset_text(at.offset())
+    )
+}
+
+/// The last moment to decide to roll back: the window's midpoint, shown in the start's offset.
+pub fn rollback_deadline(e: &Engagement) -> Option<OffsetDateTime> {
+    let i = &e.coordination.intake;
+    let (start, end) = (i.window_start?, i.window_end?);
+    (end > start).then(|| start + (end - start) / 2)
+}
+
+/// The milestones from the Professional Services decision to done, each placed and marked.
+pub fn timeline(e: &Engagement, today: Date) -> Vec<Milestone> {
+    let c = &e.coordination;
+    let i = &c.intake;
+    let window_start = i.window_start;
+    let anchor = window_start.map(|w| w.date()).or(c.desired_completion);
+    let days = |n: i64| Duration::days(n);
+    let go_no_go = anchor.map(|a| a - days(GO_NO_GO_DAYS));
+    let rehearsal_latest = anchor.map(|a| a - days(REHEARSAL_LEAD_DAYS));
+    let shared_latest = rehearsal_latest.map(|r| r - days(REVIEW_LEAD_DAYS));
+    let plan_latest = shared_latest;
+    let ps_latest = plan_latest.map(|p| p - days(PLAN_WRITING_DAYS));
+    let done_or_latest = |done: Option<Date>, latest: Option<Date>| match done {
+        Some(d) => (Some(d), State::Done),
+        None => (
+            latest,
+            if latest.is_some() {
+                State::Latest
+            } else {
+                State::Unknown
+            },
+        ),
+    };
+    let milestone = |key, label, (date, state): (Option<Date>, State)| Milestone {
+        key,
+        label,
+        date,
+        at: None,
+        state,
+        marks: vec![],
+    };
+    let ps_done = (c.ps_decision != PsDecision::Undecided)
+        .then_some(c.ps_decided_on)
+        .flatten();
+    let review_done = (workflow::effective_feedback(c) != Feedback::Pending)
+        .then_some(c.review.shared_on.map(|s| s + days(REVIEW_LEAD_DAYS)))
+        .flatten();
+    let mut list = vec![
+        milestone(
+            "ps-decision",
+            "Professional Services decision",
+            done_or_latest(ps_done, ps_latest),
+        ),
+        milestone(
+            "plan-ready",
+            "Plan ready",
+            done_or_latest(c.plan.as_ref().map(|p| p.date), plan_latest),
+        ),
+        milestone(
+            "shared",
+            "Shared with Support",
+            done_or_latest(c.review.shared_on, shared_latest),
+        ),
+        milestone(
+            "review",
+            "Support review lead time ends",
+            match (review_done, c.review.shared_on) {
+                (Some(d), _) => (Some(d), State::Done),
+                (None, Some(s)) => (Some(s + days(REVIEW_LEAD_DAYS)), State::Set),
+                (None, None) => (rehearsal_latest, State::Latest),
+            },
+        ),
+        milestone(
+            "rehearsal",
+            "Rehearsal",
+            done_or_latest(i.rehearsal_on, rehearsal_latest),
+        ),
+        milestone(
+            "go-no-go",
+            "Go/no-go",
+            (
+                go_no_go,
+                if go_no_go.is_some() {
+                    State::Latest
+                } else {
+                    State::Unknown
+                },
+            ),
+        ),
+    ];
+    list.push(Milestone {
+        key: "window",
+        label: "Maintenance window",
+        date: window_start.map(|w| w.date()),
+        at: window_start,
+        state: if window_start.is_some() {
+            State::Set
+        } else {
+            State::Unknown
+        },
+        marks: vec![],
+    });
+    let deadline = rollback_deadline(e);
+    list.push(Milestone {
+        key: "rollback-deadline",
+        label: "Rollback deadline",
+        date: deadline.map(|d| d.date()),
+        at: deadline,
+        state: if deadline.is_some() {
+            State::Set
+        } else {
+            State::Unknown
+        },
+        marks: vec![],
+    });
+    let migration_done = c.migration.status == MigrationStatus::Done;
+    list.push(milestone(
+        "done",
+        "Done",
+        match (migration_done, c.desired_completion) {
+            (true, _) => (c.migration.end.or(c.desired_completion), State::Done),
+            (false, Some(d)) => (Some(d), State::Set),
+            (false, None) => (i.window_end.map(|w| w.date()), State::Latest),
+        },
+    ));
+
+    // Marks: what is late, too tight or out of order.
+    for m in &mut list {
+        if m.state == State::Latest && m.date.is_some_and(|d| d < today) {
+            m.marks.push(Mark::Late);
+        }
+    }
+    let large = workflow::status(e, today).large_upgrade;
+    if let (true, false, Some(due)) = (large, migration_done, c.desired_completion) {
+        if due < add_months(today, 3) {
+            mark(&mut list, "done", Mark::TooTight(format!(
+                "too tight: less than three months away, and moves of 5,000 users or more often take at least three months (desired completion {due})"
+            )));
+        }
+    }
+    if let Some(start) = window_start.map(|w| w.date()) {
+        let review_ends = match c.review.shared_on {
+            Some(shared) => shared + days(REVIEW_LEAD_DAYS),
+            None => today + days(REVIEW_LEAD_DAYS),
+        };
+        if !migration_done && review_done.is_none() && start < review_ends {
+            mark(&mut list, "window", Mark::TooTight(format!(
+                "too tight: the window starts before Support's review could finish ({REVIEW_LEAD_DAYS} days from {}, on {review_ends})",
+                if c.review.shared_on.is_some() { "sharing" } else { "today" }
+            )));
+        }
+        if let Some(rehearsal) = i.rehearsal_on {
+            if rehearsal >= start {
+                mark(
+                    &mut list,
+                    "rehearsal",
+                    Mark::OutOfOrder(format!(
+                        "out of order: the rehearsal ({rehearsal}) is not before the window ({start})"
+                    )),
+                );
+            }
+        }
+    }
+    if let (Some(start), Some(due)) = (window_start.map(|w| w.date()), c.desired_completion) {
+        if !migration_done && start > due {
+            mark(
+                &mut list,
+                "window",
+                Mark::OutOfOrder(format!(
+                    "out of order: the window starts after the desired completion ({due})"
+                )),
+            );
+        }
+    }
+    list
+}
+
+fn mark(list: &mut [Milestone], key: &str, mark: Mark) {
+    if let Some(m) = list.iter_mut().find(|m| m.key == key) {
+        m.marks.push(mark);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The calendar entry.
+
+/// Escapes TEXT for iCalendar (RFC 5545, 3.3.11).
+fn ics_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets (RFC 5545, 3.1), never inside a character.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+fn ics_utc(at: OffsetDateTime) -> String {
+    let at = at.checked_to_offset(UtcOffset::UTC).unwrap_or(at);
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
+/// Why there is no calendar entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CalendarError {
+    NoWindow,
+    EndsBeforeStart,
+}
+
+impl std::fmt::Display for CalendarError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            CalendarError::NoWindow => {
+                "Set the maintenance window's start and end first: the calendar entry is the window."
+            }
+            CalendarError::EndsBeforeStart => {
+                "The maintenance window ends before it starts: correct it first."
+            }
+        })
+    }
+}
+
+/// The maintenance window as an iCalendar file: one event in UTC times (which Google Calendar
+/// and Outlook both import at the right moment), with the zone, the Support contact and the
+/// rollback deadline in its description.
+pub fn calendar(e: &Engagement, now: OffsetDateTime) -> Result<String, CalendarError> {
+    let i = &e.coordination.intake;
+    let (start, end) = match (i.window_start, i.window_end) {
+        (Some(s), Some(e)) if e > s => (s, e),
+        (Some(_), Some(_)) => return Err(CalendarError::EndsBeforeStart),
+        _ => return Err(CalendarError::NoWindow),
+    };
+    let contact = match (i.contact_name.trim(), i.contact_email.trim()) {
+        ("", "") => "not recorded yet".to_string(),
+        (name, "") => name.to_string(),
+        ("", email) => email.to_string(),
+        (name, email) => format!("{name} <{email}>"),
+    };
+    let zone = match i.time_zone.trim() {
+        "" => offset_text(start.offset()),
+        zone => format!("{zone}, {}", offset_text(start.offset())),
+    };
+    let mut description = format!(
+        "Maintenance window for the move of {}'s GitLab to new infrastructure.\nWindow: {} to {} ({zone}).\nCustomer's contact for Support during the window: {contact}.",
+        e.customer_name,
+        wall(start),
+        wall(end),
+    );
+    if let Some(deadline) = rollback_deadline(e) {
+        let _ = write!(
+            description,
+            "\nRollback deadline: {} — if the checks have not passed by then, roll back.",
+            wall(deadline)
+        );
+    }
+    if !i.rollback_summary.trim().is_empty() {
+        let _ = write!(
+            description,
+            "\nRollback plan: {}",
+            i.rollback_summary.trim()
+        );
+    }
+    if i.method != MigrationMethod::Undecided {
+        let _ = write!(description, "\nMethod: {}.", i.method.label());
+    }
+    let mut ics = String::new();
+    for line in [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//Infrastructure Upgrade Planner//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        "BEGIN:VEVENT".into(),
+        format!("UID:{}-maintenance-window@upgrade-planner", e.id),
+        format!("DTSTAMP:{}", ics_utc(now)),
+        format!("DTSTART:{}", ics_utc(start)),
+        format!("DTEND:{}", ics_utc(end)),
+        format!(
+            "SUMMARY:{}",
+            ics_text(&format!("GitLab maintenance window: {}", e.customer_name))
+        ),
+        format!("DESCRIPTION:{}", ics_text(&description)),
+        "TRANSP:OPAQUE".into(),
+        "END:VEVENT".into(),
+        "END:VCALENDAR".into(),
+    ] {
+        ics.push_str(&fold(&line));
+    }
+    Ok(ics)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The runbook.
+
+/// Who does a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    Customer,
+    Tam,
+    ProfessionalServices,
+    Support,
+}
+
+impl Owner {
+    pub fn label(self) -> &'static str {
+        match self {
+            Owner::Customer => "Customer",
+            Owner::Tam => "TAM",
+            Owner::ProfessionalServices => "Professional Services",
+            Owner::Support => "Support",
+        }
+    }
+}
+
+/// When a step is done, relative to the window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Before,
+    During,
+    After,
+}
+
+impl Phase {
+    pub fn heading(self) -> &'static str {
+        match self {
+            Phase::Before => "Before the window",
+            Phase::During => "During the window",
+            Phase::After => "After the window",
+        }
+    }
+}
+
+/// One step of the cut-over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub phase: Phase,
+    pub owner: Owner,
+    /// "2027-03-06 22:00 (UTC+01:00)", a date, or "—".
+    pub when: String,
+    pub text: String,
+}
+
+/// The steps before, during and after the window for the engagement's migration method.
+pub fn runbook_steps(e: &Engagement) -> Vec<Step> {
+    let c = &e.coordination;
+    let i = &c.intake;
+    let ps = c.ps_decision == PsDecision::Engaged;
+    // The hands on the systems: the customer's, or Professional Services' when engaged.
+    let hands = if ps {
+        Owner::ProfessionalServices
+    } else {
+        Owner::Customer
+    };
+    let start = i.window_start;
+    let end = i.window_end;
+    let deadline = rollback_deadline(e);
+    let milestones = timeline(e, start.map(|s| s.date()).unwrap_or(Date::MIN));
+    let date_of = |key: &str| {
+        milestones
+            .iter()
+            .find(|m| m.key == key)
+            .map(|m| m.when())
+            .unwrap_or_else(|| "—".into())
+    };
+    let at = |minutes: i64| {
+        start
+            .map(|s| wall(s + Duration::minutes(minutes)))
+            .unwrap_or_else(|| "—".into())
+    };
+    let step = |phase, owner, when: String, text: &str| Step {
+        phase,
+        owner,
+        when,
+        text: text.to_string(),
+    };
+    let mut steps = vec![
+        step(
+            Phase::Before,
+            Owner::Tam,
+            date_of("shared"),
+            "Share the plan with Support for review, and open the Support ticket for the window",
+        ),
+        step(
+            Phase::Before,
+            hands,
+            date_of("rehearsal"),
+            "Rehearse the migration on a test environment and time each step",
+        ),
+        step(
+            Phase::Before,
+            Owner::Customer,
+            date_of("rehearsal"),
+            "Tell users about the maintenance window and the freeze",
+        ),
+        step(
+            Phase::Before,
+            Owner::Customer,
+            date_of("go-no-go"),
+            "Go/no-go: rehearsal passed, backups verified, Support's feedback addressed, contacts on both sides confirmed",
+        ),
+        step(
+            Phase::During,
+            hands,
+            at(0),
+            "Start: announce the maintenance and freeze changes (stop writes: maintenance mode, runners paused)",
+        ),
+    ];
+    let method_steps: &[(&str, i64)] = match i.method {
+        MigrationMethod::BackupRestoreSingle => &[
+            ("Take the final backup (gitlab-backup create) and copy gitlab-secrets.json and gitlab.rb", 15),
+            ("Transfer the backup and the configuration files to the new server", 60),
+            ("Restore on the new server, which runs the same GitLab version as the old one", 120),
+        ],
+        MigrationMethod::BackupRestoreMultiNode => &[
+            ("Back up each component as GitLab's page for large reference architectures describes: the database, Gitaly, object storage and the secrets", 15),
+            ("Transfer the backups and the configuration to the new environment", 60),
+            ("Restore each component on the new environment, which runs the same GitLab version", 120),
+        ],
+        MigrationMethod::GeoFailover => &[
+            ("Check that replication and verification on the secondary site are complete", 15),
+            ("Promote the secondary site (planned failover)", 45),
+        ],
+        MigrationMethod::LinuxPackageToHelm => &[
+            ("Take the final backup on the Linux package installation and copy the secrets", 15),
+            ("Transfer the backup to the cluster's object storage", 60),
+            ("Restore with the toolbox pod on the Helm chart installation, same GitLab version", 120),
+        ],
+        MigrationMethod::ProfessionalServicesDecide | MigrationMethod::Undecided => &[(
+            "Move the data as the plan describes (the migration method is not chosen yet)",
+            15,
+        )],
+    };
+    for (text, minutes) in method_steps {
+        steps.push(step(Phase::During, hands, at(*minutes), text));
+    }
+    let verify_at = deadline
+        .zip(start)
+        .map(|(d, s)| ((d - s).whole_minutes() * 3 / 4).max(0))
+        .unwrap_or(180);
+    steps.push(step(
+        Phase::During,
+        hands,
+        at(verify_at),
+        "Verify: sign in, clone, push, run a pipeline, open a sample of projects; check the background migrations",
+    ));
+    steps.push(step(
+        Phase::During,
+        hands,
+        at(verify_at + 15),
+        "Cut over: point DNS or the load balancer to the new infrastructure",
+    ));
+    steps.push(step(
+        Phase::During,
+        Owner::Customer,
+        deadline.map(wall).unwrap_or_else(|| "—".into()),
+        "Rollback deadline: if the checks have not passed, trigger the rollback plan",
+    ));
+    steps.push(step(
+        Phase::During,
+        Owner::Support,
+        "if problems arise".into(),
+        "Open a Support ticket (emergency if production is down): GitLab Support is the primary contact during the migration",
+    ));
+    let after = end.map(wall).unwrap_or_else(|| "—".into());
+    for (owner, text) in [
+        (hands, "Post-migration checks: gitlab-rake gitlab:check, gitlab:doctor:secrets, monitoring and logs, Geo status where used"),
+        (Owner::Customer, "Lift the freeze and tell users the maintenance is over"),
+        (Owner::Customer, "Keep the old environment read-only until the new one has run for an agreed time"),
+        (Owner::Tam, "Record the migration as done, and close the Support ticket"),
+    ] {
+        steps.push(step(Phase::After, owner, after.clone(), text));
+    }
+    steps
+}
+
+/// The runbook as Markdown made for a GitLab issue: a task list per phase, each step with its
+/// owner and time, user text escaped as in the packet.
+pub fn runbook(e: &Engagement) -> String {
+    let i = &e.coordination.intake;
+    let mut md = format!(
+        "# Cut-over runbook: {}\n\n",
+        escape_md(e.customer_name.as_str())
+    );
+    let _ = writeln!(
+        md,
+        "- **Migration method:** {}",
+        escape_md(i.method.label())
+    );
+    let _ = writeln!(
+        md,
+        "- **Maintenance window:** {}",
+        escape_md(&intake::window_text(i).unwrap_or_else(|| "not set yet".into()))
+    );
+    let _ = writeln!(
+        md,
+        "- **Rollback deadline:** {}",
+        rollback_deadline(e).map(wall).unwrap_or_else(|| "—".into())
+    );
+    let contact = match (i.contact_name.trim(), i.contact_email.trim()) {
+        ("", "") => "—".to_string(),
+        (name, email) => escape_md(&format!("{name} {email}").replace("  ", " ")),
+    };
+    let _ = writeln!(md, "- **Customer's contact:** {}", contact.trim());
+    if !i.rollback_summary.trim().is_empty() {
+        let _ = writeln!(
+            md,
+            "- **Rollback plan:** {}",
+            escape_md(i.rollback_summary.trim())
+        );
+    }
+    md.push('\n');
+    let steps = runbook_steps(e);
+    for phase in [Phase::Before, Phase::During, Phase::After] {
+        let _ = writeln!(md, "## {}\n", phase.heading());
+        for s in steps.iter().filter(|s| s.phase == phase) {
+            let _ = writeln!(
+                md,
+                "- [ ] **{}** · {} — {}",
+                s.owner.label(),
+                escape_md(&s.when),
+                escape_md(&s.text)
+            );
+        }
+        md.push('\n');
+    }
+    let _ = writeln!(md, "---\n{}", escape_md(ASSUMPTIONS));
+    md
+}
