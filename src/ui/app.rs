@@ -7,9 +7,10 @@ use leptos_router::path;
 use super::browser;
 use super::engagement_page::EngagementPage;
 use super::home::HomePage;
+use super::reply_page::ReplyPage;
 use super::shared_plan::SharedPlanPage;
 use super::state::AppState;
-use crate::domain::share;
+use crate::domain::{reply, share};
 use leptos_router::hooks::use_location;
 
 /// The whole app: loads storage once, provides the state, and routes.
@@ -60,6 +61,8 @@ fn Root() -> impl IntoView {
         let fragment = hash.trim_start_matches('#');
         if share::looks_like_share_link(fragment) {
             view! { <SharedPlanPage fragment=fragment.to_string()/> }.into_any()
+        } else if reply::looks_like_reply(fragment) {
+            view! { <ReplyPage fragment=fragment.to_string()/> }.into_any()
         } else {
             view! { <HomePage/> }.into_any()
         }

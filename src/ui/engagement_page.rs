@@ -13,6 +13,7 @@ use super::export::{InternalNotes, ShareAndExport};
 use super::plan_view::PlanDocument;
 use super::sizing::SizingSection;
 use super::state::use_app_state;
+use super::timeline::TimelineSection;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
 use crate::domain::plan::Audience;
 use crate::domain::time_fmt;
@@ -97,6 +98,7 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
         <RenameForm id=id name=name/>
         <SizingSection id=id/>
         <CoordinationSection id=id engagement=engagement/>
+        <TimelineSection engagement=engagement/>
         <InternalNotes id=id engagement=engagement/>
         <ShareAndExport engagement=engagement on_print=on_print/>
         <div class="print-only">

@@ -12,10 +12,13 @@ mod import;
 mod intake;
 mod plan_view;
 mod recommendation;
+mod reply_page;
 mod shared_plan;
 mod sizing;
 mod state;
 mod sync;
+mod timeline;
+mod your_part;
 
 pub use app::App;
 pub use sizing::SizingSection;

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use super::browser;
 use super::plan_view::PlanDocument;
 use super::state::use_app_state;
+use super::your_part::YourPart;
 use crate::domain::engagement::Engagement;
 use crate::domain::plan::{file_name, markdown, Audience};
 use crate::domain::share;
@@ -48,6 +49,7 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
     let offset = browser::local_offset_minutes();
     let as_of = time_fmt::format_local(engagement.updated, offset);
     let plan = StoredValue::new(engagement.clone());
+    let own = engagement.clone();
     let save = move |keep_both: bool| {
         asking.set(None);
         let shared = plan.get_value();
@@ -92,6 +94,7 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
             <div class="button-row no-print">
                 <button type="button" class="primary" id="save-copy" on:click=on_save>"Save a copy to this browser"</button>
                 <button type="button" on:click=download>"Download"</button>
+                <button type="button" on:click=|_| browser::focus_soon("#reply-contact-name".into())>"Fill in your part"</button>
             </div>
             {move || asking.get().map(|(later, notes)| view! {
                 <div class="confirm" role="alertdialog" aria-labelledby="replace-heading">
@@ -122,5 +125,6 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
                 {move || saved.get().map(|href| view! { <A href=href attr:id="open-saved-copy">"Open the saved copy"</A> })}
             </p>
         </PlanDocument>
+        <YourPart engagement=own/>
     }
 }

@@ -1,0 +1,127 @@
+//! The TAM's side of a return link: each answer beside what the engagement holds, accepted one
+//! by one or all at once. Nothing is applied until accepted.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::browser;
+use super::state::use_app_state;
+use crate::domain::reply::{self, Field, Reply, Standing};
+use crate::domain::workflow::Action;
+
+#[component]
+pub fn ReplyPage(fragment: String) -> impl IntoView {
+    browser::set_page_title("Answers from the customer");
+    match Reply::decode(&fragment) {
+        Ok(reply) => view! { <ReplyReview reply=reply/> }.into_any(),
+        Err(error) => view! {
+            <section class="not-found" aria-labelledby="reply-heading">
+                <h1 id="reply-heading">"This return link cannot be opened"</h1>
+                <p role="alert">{error.to_string()}</p>
+                <p><A href=browser::href("/")>"Go to the planner"</A></p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ReplyReview(reply: Reply) -> impl IntoView {
+    let state = use_app_state();
+    let id = reply.engagement;
+    let Some(found) = state.find(id) else {
+        return view! {
+            <section class="not-found" aria-labelledby="reply-heading">
+                <h1 id="reply-heading">"Answers from the customer"</h1>
+                <p role="alert">
+                    "This reply is for an engagement that is not saved in this browser. Open the return link in the browser that holds the engagement, or import the engagement's plan file first."
+                </p>
+                <p><A href=browser::href("/")>"Go to the planner"</A></p>
+            </section>
+        }
+        .into_any();
+    };
+    let standing = reply::standing(&reply, &found);
+    let reply = StoredValue::new(reply);
+    let message = RwSignal::new(None::<String>);
+    let engagement = Memo::new(move |_| {
+        state
+            .engagements
+            .with(|list| list.iter().find(|e| e.id == id).cloned())
+    });
+    let pending = Memo::new(move |_| {
+        engagement.with(|e| {
+            e.as_ref()
+                .map(|e| reply.with_value(|r| reply::answers(r, e)))
+                .unwrap_or_default()
+        })
+    });
+    let accept = move |fields: Vec<Field>| {
+        let Some(e) = engagement.get_untracked() else {
+            return;
+        };
+        let (intake, line) = reply.with_value(|r| reply::accept(r, &e, &fields));
+        let Some(line) = line else { return };
+        message.set(Some(
+            match state.apply(id, Action::AcceptAnswers(Box::new(intake), line)) {
+                Ok(()) => format!(
+                    "Accepted {} answer{}; the log says so.",
+                    fields.len(),
+                    if fields.len() == 1 { "" } else { "s" }
+                ),
+                Err(refusal) => refusal.to_string(),
+            },
+        ));
+    };
+    let name = found.customer_name.to_string();
+    let standing_text = match standing {
+        Standing::Current => None,
+        Standing::Older { seen, now } => Some(format!(
+            "The customer answered from an older version of the engagement (revision {seen}; it is at revision {now} here): compare each answer with what is recorded now before accepting it."
+        )),
+        Standing::Newer { seen, now } => Some(format!(
+            "The customer answered from a newer version of the engagement (revision {seen}) than the one saved here (revision {now}): another browser may hold later changes."
+        )),
+    };
+    let href = browser::href(&format!("/engagements/{id}"));
+    view! {
+        <section class="card reply" aria-labelledby="reply-heading">
+            <h1 id="reply-heading">"Answers from the customer"</h1>
+            <p>"For " <A href=href.clone()>{name}</A> ". Nothing is applied until you accept it."</p>
+            {standing_text.map(|t| view! { <p class="warning" role="alert">{t}</p> })}
+            {move || message.get().map(|m| view! { <p class="notice-line" role="status">{m}</p> })}
+            {move || {
+                let rows = pending.get();
+                if rows.is_empty() {
+                    view! { <p>"Every answer in this reply is already recorded."</p> }.into_any()
+                } else {
+                    let all: Vec<Field> = rows.iter().map(|a| a.field).collect();
+                    view! {
+                        <table class="reply-table">
+                            <caption>"Each answer beside what is recorded"</caption>
+                            <thead><tr><th scope="col">"Field"</th><th scope="col">"Recorded"</th><th scope="col">"The customer's answer"</th><th scope="col"><span class="visually-hidden">"Accept"</span></th></tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|a| {
+                                    let field = a.field;
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{field.label()}</th>
+                                            <td class="pre">{field.show(&a.stored)}</td>
+                                            <td class="pre">{field.show(&a.answered)}</td>
+                                            <td><button type="button" aria-label=format!("Accept {}", field.label()) on:click=move |_| accept(vec![field])>"Accept"</button></td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <div class="button-row">
+                            <button type="button" class="primary" on:click=move |_| accept(all.clone())>"Accept all"</button>
+                        </div>
+                    }.into_any()
+                }
+            }}
+            <p><A href=href>"Open the engagement"</A></p>
+        </section>
+    }
+    .into_any()
+}

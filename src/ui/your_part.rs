@@ -1,0 +1,221 @@
+//! The customer's part: on the shared plan, a form for what the customer owns, kept in their own
+//! browser until sent, and "Send back to your TAM", which makes a return link carrying only the
+//! answers.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::fields::{SelectField, TextField};
+use crate::domain::engagement::Engagement;
+use crate::domain::intake::Installation;
+use crate::domain::reply::{Field, Reply};
+
+/// The most a kept draft may hold before it is ignored (it is the customer's own browser, but
+/// still read as untrusted).
+const MAX_DRAFT_BYTES: usize = 256 * 1024;
+
+fn draft_key(e: &Engagement) -> String {
+    format!("reply-draft.{}", e.id)
+}
+
+fn read_draft(e: &Engagement) -> Option<BTreeMap<Field, String>> {
+    let text = browser::setting(&draft_key(e)).filter(|t| t.len() <= MAX_DRAFT_BYTES)?;
+    let raw: BTreeMap<String, String> = serde_json::from_str(&text).ok()?;
+    Some(
+        Field::ALL
+            .into_iter()
+            .filter_map(|f| raw.get(f.code()).map(|v| (f, v.clone())))
+            .collect(),
+    )
+}
+
+fn write_draft(e: &Engagement, answers: &BTreeMap<Field, String>) {
+    let raw: BTreeMap<&str, &String> = answers.iter().map(|(f, v)| (f.code(), v)).collect();
+    if let Ok(text) = serde_json::to_string(&raw) {
+        browser::set_setting(&draft_key(e), &text);
+    }
+}
+
+/// "2027-03-06T22:00" from a stored RFC 3339 time, as a `datetime-local` input shows it.
+fn wall_input(value: &str) -> String {
+    time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339)
+        .map(|at| format!("{}T{:02}:{:02}", at.date(), at.hour(), at.minute()))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn YourPart(engagement: Engagement) -> impl IntoView {
+    let plan = StoredValue::new(engagement.clone());
+    let mut start = Reply::answers_from(&engagement);
+    if let Some(draft) = read_draft(&engagement) {
+        start.extend(draft);
+    }
+    if start
+        .get(&Field::TimeZone)
+        .is_none_or(|z| z.trim().is_empty())
+    {
+        start.insert(Field::TimeZone, browser::time_zone());
+    }
+    let answers = RwSignal::new(start);
+    let message = RwSignal::new(None::<String>);
+    let link = RwSignal::new(None::<String>);
+    let set = move |field: Field, value: String| {
+        answers.update(|a| {
+            a.insert(field, value);
+        });
+        plan.with_value(|e| answers.with_untracked(|a| write_draft(e, a)));
+    };
+    let value = move |field: Field| {
+        Signal::derive(move || answers.with(|a| a.get(&field).cloned().unwrap_or_default()))
+    };
+    let text = move |id: &'static str, field: Field, multiline: bool| {
+        view! {
+            <TextField id=id label=field.label() multiline=multiline value=value(field)
+                on_commit=Callback::new(move |v: String| set(field, v))/>
+        }
+    };
+    let set_window = move |field: Field, local: String| {
+        let zone = answers.with_untracked(|a| a.get(&Field::TimeZone).cloned().unwrap_or_default());
+        if local.trim().is_empty() {
+            set(field, String::new());
+            return;
+        }
+        match browser::zoned_instant(&local, &zone) {
+            Some(at) => {
+                message.set(None);
+                set(field, crate::domain::time_fmt::rfc3339(at));
+            }
+            None => message.set(Some("Enter a date and a time for the window.".into())),
+        }
+    };
+    let set_zone = move |zone: String| {
+        // The window keeps its times on the clock; their offsets follow the new zone.
+        let walls: Vec<(Field, String)> = [Field::WindowStart, Field::WindowEnd]
+            .into_iter()
+            .map(|f| {
+                (
+                    f,
+                    answers.with_untracked(|a| {
+                        wall_input(a.get(&f).map(String::as_str).unwrap_or(""))
+                    }),
+                )
+            })
+            .collect();
+        set(Field::TimeZone, zone.clone());
+        for (field, wall) in walls {
+            if let Some(at) = (!wall.is_empty())
+                .then(|| browser::zoned_instant(&wall, &zone))
+                .flatten()
+            {
+                set(field, crate::domain::time_fmt::rfc3339(at));
+            }
+        }
+    };
+    let window_input = move |id: &'static str, field: Field| {
+        view! {
+            <div class="field">
+                <label for=id>{field.label()}</label>
+                <input id=id type="datetime-local"
+                    prop:value=move || answers.with(|a| wall_input(a.get(&field).map(String::as_str).unwrap_or("")))
+                    on:change=move |ev| set_window(field, event_target_value(&ev))/>
+            </div>
+        }
+    };
+    let zones = browser::time_zones();
+    let send = move |_| {
+        let reply = plan.with_value(|e| answers.with_untracked(|a| Reply::to(e, a)));
+        if reply.answers.is_empty() {
+            link.set(None);
+            message.set(Some(
+                "Nothing to send yet: every field is as your TAM recorded it.".into(),
+            ));
+            return;
+        }
+        let url = format!("{}#{}", browser::app_home_url(), reply.encode());
+        let length = url.chars().count();
+        let count = reply.answers.len();
+        link.set(Some(url.clone()));
+        browser::focus_soon("#return-link".into());
+        leptos::task::spawn_local(async move {
+            let copied = browser::copy_text(&url).await.is_ok();
+            message.set(Some(format!(
+                "{} ({count} answer{}, {length} characters). Send it to your Technical Account Manager; your answers stay in this browser until then.",
+                if copied { "Copied the return link" } else { "Copy the return link below" },
+                if count == 1 { "" } else { "s" },
+            )));
+        });
+    };
+    let mail = move || {
+        link.get().map(|url| {
+            let subject = plan
+                .with_value(|e| format!("Our answers for the GitLab move: {}", e.customer_name));
+            format!(
+                "mailto:?subject={}&body={}",
+                js_sys::encode_uri_component(&subject),
+                js_sys::encode_uri_component(&format!(
+                    "Our answers, for you to accept in the planner:\n\n{url}\n"
+                ))
+            )
+        })
+    };
+    view! {
+        <section class="card your-part no-print" aria-labelledby="your-part-heading">
+            <h2 id="your-part-heading">"Your part"</h2>
+            <p class="hint">
+                "What only you can tell your Technical Account Manager. Fill in what you know; it is kept in this browser, and nothing is sent until you send the return link yourself."
+            </p>
+            {move || message.get().map(|m| view! { <p class="notice-line" role="status">{m}</p> })}
+            <div class="field-row">
+                {text("reply-contact-name", Field::ContactName, false)}
+                {text("reply-contact-email", Field::ContactEmail, false)}
+            </div>
+            <div class="field-row">
+                {window_input("reply-window-start", Field::WindowStart)}
+                {window_input("reply-window-end", Field::WindowEnd)}
+                <div class="field">
+                    <label for="reply-time-zone">"Time zone"</label>
+                    <select id="reply-time-zone" on:change=move |ev| set_zone(event_target_value(&ev))>
+                        {zones.into_iter().map(|z| {
+                            let selected = z.clone();
+                            let code = z.clone();
+                            view! { <option value=code prop:selected=move || answers.with(|a| a.get(&Field::TimeZone) == Some(&selected))>{z}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            {text("reply-rollback-summary", Field::RollbackSummary, true)}
+            {text("reply-rollback-link", Field::RollbackLink, false)}
+            {text("reply-diagram", Field::DiagramLink, false)}
+            <div class="field-row">
+                <SelectField
+                    id="reply-installation"
+                    label=Field::Installation.label()
+                    options=Installation::ALL.iter().map(|m| (m.code(), m.label())).collect()
+                    value=value(Field::Installation)
+                    on_commit=Callback::new(move |code: String| { set(Field::Installation, code); true })
+                />
+                {text("reply-os", Field::OperatingSystem, false)}
+            </div>
+            <div class="field-row">
+                <div class="field field-date">
+                    <label for="reply-rehearsal-on">{Field::RehearsalOn.label()}</label>
+                    <input id="reply-rehearsal-on" type="date" prop:value=value(Field::RehearsalOn)
+                        on:change=move |ev| set(Field::RehearsalOn, event_target_value(&ev))/>
+                </div>
+                {text("reply-rehearsal", Field::RehearsalResult, false)}
+            </div>
+            <div class="button-row">
+                <button type="button" class="primary" on:click=send>"Send back to your TAM"</button>
+            </div>
+            {move || link.get().map(|url| view! {
+                <div class="field">
+                    <label for="return-link">"Return link"</label>
+                    <input id="return-link" type="text" readonly=true prop:value=url/>
+                </div>
+                {mail().map(|href| view! { <p><a href=href>"Email it to your TAM"</a></p> })}
+            })}
+        </section>
+    }
+}
