@@ -7,15 +7,33 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup setup-build fmt-check clippy test-native check-domain test-browser \
+.PHONY: serve dev check-serve test setup setup-build fmt-check clippy test-native check-domain test-browser \
 	build test-e2e bench clean
 
-## serve: build and serve the app on http://127.0.0.1:8080, rebuilding on change.
+## serve: the app as it is deployed: the release build, precompressed, served on
+## http://127.0.0.1:8080 with the single-page fallback a static host gives.
 serve: setup-build
+	trunk build --release --offline
+	node scripts/precompress.mjs dist
+	@echo "Serving the release build on http://127.0.0.1:8080 (Ctrl+C stops it)."
+	node scripts/serve-dist.mjs 8080
+
+## dev: for changing the app: Trunk's debug build on http://127.0.0.1:8080, rebuilt and
+## reloaded on every change.
+dev: setup-build
 	trunk serve --offline
 
+## check-serve: `make serve` serves the release build the e2e tests and the deployment use.
+check-serve:
+	@recipe="$$($(MAKE) -n serve)"; \
+	for part in "trunk build --release" "scripts/precompress.mjs dist" "scripts/serve-dist.mjs 8080"; do \
+		grep -qF -- "$$part" <<<"$$recipe" || { echo "make serve does not run: $$part"; exit 1; }; \
+	done; \
+	if grep -q "trunk serve" <<<"$$recipe"; then echo "make serve must not run trunk serve (make dev does)."; exit 1; fi
+	@echo "check-serve: make serve builds the release and serves it as deployed."
+
 ## test: every check, in order: format, lints, native tests, browser tests, release build, e2e.
-test: setup fmt-check clippy check-domain test-native test-browser build test-e2e
+test: setup fmt-check clippy check-domain check-serve test-native test-browser build test-e2e
 	@echo "make test: every check passed."
 
 setup:

@@ -1,5 +1,6 @@
 //! Issue 15: the timeline's rules, the calendar entry read back by an iCalendar parser, the
 //! runbook per migration method, and the customer's reply with its merge rules.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

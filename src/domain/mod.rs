@@ -3,6 +3,7 @@
 //! Time and randomness come in as arguments, so every function here is tested natively.
 
 pub mod cutover;
+pub mod diagram;
 pub mod engagement;
 pub mod intake;
 pub mod limits;

@@ -381,6 +381,11 @@ fn recommendation_md(md: &mut String, rec: &Recommendation) {
         md.push('\n');
     }
     let t = rec.vm_totals();
+    let _ = writeln!(
+        md,
+        "\nThe architecture as a diagram:\n\n```mermaid\n{}```",
+        super::diagram::mermaid(&super::diagram::diagram(rec))
+    );
     if !columns.is_empty() {
         md.push_str("\nMachine types are the reference architecture's examples, not prescriptions: any type with at least the listed vCPU and memory will do.\n");
     }

@@ -1047,3 +1047,43 @@ impl LowerFirst for str {
         }
     }
 }
+
+/// A finished stage in one line: its outcome, as the engagement page shows it collapsed.
+pub fn stage_outcome(engagement: &Engagement, stage: Stage) -> String {
+    let c = &engagement.coordination;
+    let on = |d: Option<Date>| d.map(|d| format!(" on {d}")).unwrap_or_default();
+    match stage {
+        Stage::Requirements => match peak_users(engagement) {
+            Some(users) => format!(
+                "Sized for {} users{}.",
+                super::sizing::format_number(users as f64),
+                c.desired_completion
+                    .map(|d| format!("; desired completion {d}"))
+                    .unwrap_or_default()
+            ),
+            None => "Requirements recorded.".into(),
+        },
+        Stage::ProfessionalServices => {
+            format!("{}{}.", c.ps_decision.label(), on(c.ps_decided_on))
+        }
+        Stage::Plan => match (&c.plan, plan_author(c)) {
+            (Some(plan), author) => format!(
+                "Plan recorded on {} (revision {}){}.",
+                plan.date,
+                c.plan_revision,
+                author
+                    .map(|a| format!(", written by {}", a.label().to_lowercase()))
+                    .unwrap_or_default()
+            ),
+            (None, _) => "Plan recorded.".into(),
+        },
+        Stage::SupportReview => format!(
+            "Shared with Support{}; feedback: {}.",
+            on(c.review.shared_on),
+            effective_feedback(c).label().to_lowercase()
+        ),
+        Stage::Migration | Stage::Done => {
+            format!("Migration: {}.", c.migration.status.label().to_lowercase())
+        }
+    }
+}

@@ -172,6 +172,38 @@ pub fn set_page_title(page: &str) {
     }
 }
 
+thread_local! {
+    /// Where the next page should put focus instead of its heading (set by the page that moves
+    /// there, taken by the page that arrives).
+    static LANDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Asks the next page to put focus on `selector` when it opens.
+pub fn land_next_page_on(selector: &str) {
+    LANDING.with(|l| *l.borrow_mut() = Some(selector.to_string()));
+}
+
+/// Where the page that just opened was asked to put focus, once.
+pub fn take_landing() -> Option<String> {
+    LANDING.with(|l| l.borrow_mut().take())
+}
+
+/// Moves focus to `selector` (made focusable) and brings it into view, after the page's own
+/// focus on its heading has happened.
+pub fn land_on(selector: String) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::request_animation_frame(move || {
+            if let Some(element) = find_element(&selector) {
+                if !element.has_attribute("tabindex") && element.tag_name().starts_with('H') {
+                    let _ = element.set_attribute("tabindex", "-1");
+                }
+                let _ = element.focus();
+                element.scroll_into_view();
+            }
+        });
+    });
+}
+
 /// After moving to another page, puts focus on its main heading, so that the keyboard starts
 /// from the top of the new page and a screen reader announces it.
 pub fn focus_page_heading() {

@@ -178,9 +178,39 @@ pub fn CoordinationSection(
 fn StagePanel(ctx: Ctx, stage: Stage, children: Children) -> impl IntoView {
     let heading = format!("stage-{}-heading", stage.code());
     let blocked = move || ctx.blocked(stage);
+    // A stage finished when the page opened shows its outcome in one line, and opens on demand.
+    let finished = move |e: &Option<Engagement>| {
+        e.as_ref().is_some_and(|e| {
+            let at = workflow::stage(e);
+            Stage::ALL.iter().position(|s| *s == stage) < Stage::ALL.iter().position(|s| *s == at)
+        })
+    };
+    let collapsed = RwSignal::new(ctx.engagement.with_untracked(finished));
+    let outcome = move || {
+        ctx.engagement
+            .with(|e| e.as_ref().map(|e| workflow::stage_outcome(e, stage)))
+            .unwrap_or_default()
+    };
+    let body = format!("stage-{}-body", stage.code());
     view! {
-        <section class="stage-panel" aria-labelledby=heading.clone()>
+        <section class="stage-panel" class:collapsed=move || collapsed.get() aria-labelledby=heading.clone()>
             <h3 id=heading.clone()>{stage.label()}</h3>
+            {move || collapsed.get().then(|| view! { <p class="outcome">"Done: " {outcome()}</p> })}
+            {
+                let controls = body.clone();
+                move || (collapsed.get() || ctx.engagement.with(finished)).then(|| view! {
+                    <button
+                        type="button"
+                        class="link-button no-print"
+                        aria-expanded=move || (!collapsed.get()).to_string()
+                        aria-controls=controls.clone()
+                        on:click=move |_| collapsed.update(|c| *c = !*c)
+                    >
+                        {move || if collapsed.get() { format!("Show {}", stage.label().to_lowercase()) } else { format!("Hide {}", stage.label().to_lowercase()) }}
+                    </button>
+                })
+            }
+            <div id=body hidden=move || collapsed.get()>
             {move || blocked().map(|why| view! { <p class="blocked">{why}</p> })}
             {move || {
                 ctx.refusal
@@ -191,6 +221,7 @@ fn StagePanel(ctx: Ctx, stage: Stage, children: Children) -> impl IntoView {
             <fieldset class="plain" disabled=move || blocked().is_some()>
                 {children()}
             </fieldset>
+            </div>
         </section>
     }
 }
@@ -219,7 +250,7 @@ fn RequirementsPanel(ctx: Ctx) -> impl IntoView {
     view! {
         <StagePanel ctx=ctx stage=Stage::Requirements>
             <p class="hint">
-                "The sizing form below holds the users, growth and load. Record here why the customer is moving and by when."
+                "The sizing form above holds the users, growth and load. Record here why the customer is moving and by when."
             </p>
             <fieldset>
                 <legend>"Reasons for the move"</legend>

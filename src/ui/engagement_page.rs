@@ -17,7 +17,7 @@ use super::timeline::TimelineSection;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
 use crate::domain::plan::Audience;
 use crate::domain::time_fmt;
-use crate::domain::workflow;
+use crate::domain::workflow::{self, Stage};
 
 /// The page at `/engagements/:id`.
 #[component]
@@ -88,19 +88,36 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
         printing.set(true);
         set_timeout(browser::print, Duration::from_millis(100));
     });
+    // Where the page opens: the first figure of a new engagement, or, for one under way, the
+    // stage in progress (the heading of the page for one still at its requirements).
+    let stage_at_open = status.with_untracked(|s| s.as_ref().map(|s| s.stage));
+    match browser::take_landing() {
+        Some(selector) => browser::land_on(selector),
+        None => match stage_at_open {
+            Some(Stage::Requirements) | None => {}
+            Some(Stage::Done) => browser::land_on("#status-heading".into()),
+            Some(stage) => browser::land_on(format!("#stage-{}-heading", stage.code())),
+        },
+    }
+    let current = Memo::new(move |_| status.with(|s| s.as_ref().map(|s| s.stage)));
     view! {
         <nav aria-label="Breadcrumb" class="breadcrumb">
             <A href=browser::href("/")>"All engagements"</A>
         </nav>
         <h1>{move || name.get()}</h1>
         <p class="meta">{dates} " · " <SaveIndicator id=id engagement=engagement/></p>
-        <StatusSummary status=status/>
-        <RenameForm id=id name=name/>
-        <SizingSection id=id/>
-        <CoordinationSection id=id engagement=engagement/>
-        <TimelineSection engagement=engagement/>
-        <InternalNotes id=id engagement=engagement/>
-        <ShareAndExport engagement=engagement on_print=on_print/>
+        <div class="engagement-layout">
+            <SectionNav current=current/>
+            <div class="engagement-body">
+                <StatusSummary status=status/>
+                <RenameForm id=id name=name/>
+                <SizingSection id=id/>
+                <CoordinationSection id=id engagement=engagement/>
+                <TimelineSection engagement=engagement/>
+                <InternalNotes id=id engagement=engagement/>
+                <ShareAndExport engagement=engagement on_print=on_print/>
+            </div>
+        </div>
         <div class="print-only">
             {move || {
                 printing
@@ -110,6 +127,59 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
                     .map(|e| view! { <PlanDocument engagement=e today=today audience=Audience::Tam/> })
             }}
         </div>
+    }
+}
+
+/// Links to each section of the engagement page, the stage in progress marked; sticky beside
+/// the page on wide screens. A link moves focus to its section's heading.
+#[component]
+fn SectionNav(current: Memo<Option<Stage>>) -> impl IntoView {
+    let mut links: Vec<(String, &'static str, Option<Stage>)> = vec![
+        ("status-heading".into(), "Where it stands", None),
+        ("customer-heading".into(), "Customer", None),
+        ("sizing-heading".into(), "Sizing", None),
+    ];
+    for stage in Stage::ALL.into_iter().filter(|s| *s != Stage::Done) {
+        links.push((
+            format!("stage-{}-heading", stage.code()),
+            stage.label(),
+            Some(stage),
+        ));
+        if stage == Stage::Plan {
+            links.push(("intake-heading".into(), "What Support will ask for", None));
+        }
+    }
+    links.extend([
+        ("log-heading".to_string(), "Activity log", None),
+        ("timeline-heading".into(), "Timeline", None),
+        ("notes-heading".into(), "Internal notes", None),
+        ("export-heading".into(), "Share and export", None),
+    ]);
+    view! {
+        <nav class="section-nav no-print" aria-label="Engagement sections">
+            <ul>
+                {links.into_iter().map(|(target, label, stage)| {
+                    let href = format!("#{target}");
+                    let selector = href.clone();
+                    let is_current = move || stage.is_some() && current.get() == stage;
+                    view! {
+                        <li class:stage-link=stage.is_some()>
+                            <a
+                                href=href
+                                aria-current=move || is_current().then_some("step")
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    browser::land_on(selector.clone());
+                                }
+                            >
+                                {label}
+                                {move || is_current().then_some(" (in progress)")}
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
     }
 }
 

@@ -19,8 +19,8 @@ const MAX_HANDOFF_URL: usize = 8_000;
 pub fn InternalNotes(id: EngagementId, engagement: Memo<Option<Engagement>>) -> impl IntoView {
     let state = use_app_state();
     view! {
-        <section class="card">
-            <h2>"Internal notes"</h2>
+        <section class="card" aria-labelledby="notes-heading">
+            <h2 id="notes-heading">"Internal notes"</h2>
             <p class="hint">"Kept in this browser and in the file for Support; never in the customer link."</p>
             <TextField
                 id="internal-notes"

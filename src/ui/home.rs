@@ -33,12 +33,19 @@ fn NewEngagementForm() -> impl IntoView {
     let draft = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let input = NodeRef::<html::Input>::new();
+    let navigate = leptos_router::hooks::use_navigate();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         match draft.get_untracked().parse::<CustomerName>() {
             Ok(name) => {
-                state.create(name);
+                let id = state.create(name);
                 draft.set(String::new());
+                // The new engagement opens, ready for its first figure.
+                browser::land_next_page_on("#sizing-current-users");
+                navigate(
+                    &browser::href(&format!("/engagements/{id}")),
+                    Default::default(),
+                );
                 error.set(None);
             }
             Err(e) => {

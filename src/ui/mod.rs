@@ -4,6 +4,7 @@ mod app;
 mod browser;
 mod chart;
 mod coordination;
+mod diagram;
 mod engagement_page;
 mod export;
 mod fields;

@@ -73,6 +73,7 @@ pub fn RecommendationView(rec: Recommendation) -> impl IntoView {
                 </a>
             </p>
         </div>
+        <super::diagram::ArchitectureDiagram rec=rec.clone()/>
         {hybrid.map(|h| view! { <PoolTable hybrid=*h platform=platform/> })}
         <h3>{vm_heading}</h3>
         <ComponentTable components=rec.vm_components() platform=platform label=vm_heading/>

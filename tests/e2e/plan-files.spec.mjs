@@ -134,7 +134,7 @@ test("the customer link opens a read-only plan without internal notes, and saves
   await expect(view.getByRole("note")).toContainText(/as it stood on \d{4}-\d{2}-\d{2} \d{2}:\d{2}: ask them for a new link/);
   await expect(view.getByRole("region", { name: "Recommended reference architecture" })).toContainText("Up to 200 RPS or 10,000 users");
   await expect(view.locator("body")).not.toContainText("Budget owner");
-  await expect(view.getByRole("textbox")).toHaveCount(0);
+  await expect(view.getByRole("article").getByRole("textbox")).toHaveCount(0);
   // The title once, then the plan's parts one level below it; the next step told to the customer.
   await expect(view.getByText(/Infrastructure upgrade plan:/)).toHaveCount(0);
   await expectHeadingsInOrder(view);

@@ -1,0 +1,122 @@
+//! The recommended architecture drawn as an SVG from `domain::diagram`: groups as boxes with
+//! their components, node counts and machine types, tiers from the users down, arrows between
+//! the groups that talk to each other. The component table beside it says the same in text.
+
+use leptos::prelude::*;
+
+use crate::domain::diagram::{diagram, Diagram, Group};
+use crate::domain::sizing::Recommendation;
+
+const WIDTH: f64 = 760.0;
+const GAP: f64 = 12.0;
+const LINE: f64 = 15.0;
+const ROW_GAP: f64 = 34.0;
+const SITE_TITLE: f64 = 22.0;
+
+fn group_height(g: &Group) -> f64 {
+    24.0 + g.nodes.len() as f64 * 2.0 * LINE + 6.0
+}
+
+struct Placed<'a> {
+    group: &'a Group,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+fn place(d: &Diagram, top: f64) -> (Vec<Placed<'_>>, f64) {
+    let mut placed = Vec::new();
+    let mut y = top;
+    for row in &d.tiers {
+        let n = row.len() as f64;
+        let w = ((WIDTH - GAP * (n + 1.0)) / n).min(260.0);
+        let total = w * n + GAP * (n - 1.0);
+        let mut x = (WIDTH - total) / 2.0;
+        let h = row.iter().map(group_height).fold(0.0, f64::max);
+        for group in row {
+            placed.push(Placed {
+                group,
+                x,
+                y,
+                w,
+                h: group_height(group),
+            });
+            x += w + GAP;
+        }
+        y += h + ROW_GAP;
+    }
+    (placed, y - ROW_GAP)
+}
+
+fn site(d: &Diagram, top: f64, title: Option<&'static str>) -> (AnyView, f64) {
+    let start = top + if title.is_some() { SITE_TITLE } else { 0.0 };
+    let (placed, bottom) = place(d, start);
+    let find = |id: &str| placed.iter().find(|p| p.group.id == id);
+    let edges = d
+        .edges
+        .iter()
+        .filter_map(|(from, to)| Some((find(from)?, find(to)?)))
+        .map(|(a, b)| {
+            let upward = b.y < a.y;
+            let (x1, y1, x2, y2) = if upward {
+                (a.x + a.w / 2.0, a.y, b.x + b.w / 2.0, b.y + b.h)
+            } else {
+                (a.x + a.w / 2.0, a.y + a.h, b.x + b.w / 2.0, b.y)
+            };
+            view! { <line x1=x1 y1=y1 x2=x2 y2=y2 class=if upward { "edge edge-side" } else { "edge" } marker-end="url(#arrow)"/> }
+        })
+        .collect_view();
+    let boxes = placed
+        .iter()
+        .map(|p| {
+            let (x, y, w, h) = (p.x, p.y, p.w, p.h);
+            view! {
+                <g class=format!("group group-{}", p.group.id)>
+                    <rect x=x y=y width=w height=h rx=6.0/>
+                    <text x=x + 8.0 y=y + 16.0 class="group-label">{p.group.label}</text>
+                    {p.group.nodes.iter().enumerate().map(|(i, n)| {
+                        let ny = y + 24.0 + i as f64 * 2.0 * LINE + 11.0;
+                        view! {
+                            <text x=x + 10.0 y=ny class="node-label">{n.label.clone()}</text>
+                            <text x=x + 10.0 y=ny + LINE class="node-detail">{n.detail.clone()}</text>
+                        }
+                    }).collect_view()}
+                </g>
+            }
+        })
+        .collect_view();
+    let title = title.map(|t| view! { <text x=0.0 y=top + 15.0 class="site-label">{t}</text> });
+    (view! { {title} {edges} {boxes} }.into_any(), bottom)
+}
+
+/// The diagram of a recommendation, named "Architecture diagram" for assistive technology.
+#[component]
+pub fn ArchitectureDiagram(rec: Recommendation) -> impl IntoView {
+    let d = diagram(&rec);
+    let (first, mut height) = site(&d, 0.0, (d.sites > 1).then_some("Primary site"));
+    let second = (d.sites > 1).then(|| {
+        let top = height + ROW_GAP;
+        let (view, bottom) = site(&d, top + 20.0, Some("Secondary site (Geo): sized on its own, may be smaller"));
+        let arrow = view! {
+            <line x1=WIDTH / 2.0 y1=height + 4.0 x2=WIDTH / 2.0 y2=top + 18.0 class="edge edge-geo" marker-end="url(#arrow)"/>
+            <text x=WIDTH / 2.0 + 8.0 y=top + 8.0 class="node-detail">"Geo replication"</text>
+        };
+        height = bottom;
+        view! { {arrow} {view} }
+    });
+    view! {
+        <figure class="architecture-diagram">
+            <svg viewBox=format!("0 0 {WIDTH} {}", height + 4.0) role="img" aria-label="Architecture diagram">
+                <defs>
+                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z"/>
+                    </marker>
+                </defs>
+                {first}
+                {second}
+            </svg>
+            <figcaption>"The architecture as GitLab's diagrams group it; the table below lists every component."</figcaption>
+        </figure>
+    }
+}
