@@ -85,7 +85,7 @@ async function typingLatency(browser) {
   await page.goto(`http://127.0.0.1:${APP_PORT}/`);
   await page.getByLabel("Customer name").fill("Bench Co");
   await page.getByRole("button", { name: "Create new engagement" }).click();
-  await page.getByRole("link", { name: "Bench Co", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Bench Co" }).waitFor();
   await page.getByLabel("Current users").fill("500");
   await page.getByText("Up to 20 RPS or 1,000 users").first().waitFor();
   const samples = await page.evaluate(async () => {
@@ -163,7 +163,63 @@ async function shareLink(browser) {
   const { internal_notes: _notes, ...customer } = doc;
   const plain = deflateRawSync(Buffer.from(JSON.stringify(customer)), { level: 9 }).toString("base64url");
   const fragment = link.split("#")[1];
-  return { length: link.length, fragment: fragment.length, plain: plain.length + 3 };
+  return { link, length: link.length, fragment: fragment.length, plain: plain.length + 3 };
+}
+
+// What a person waits for on a slow link: Chromium's network and CPU throttling (the DevTools
+// protocol), from navigation to the first contentful paint and to the first named control.
+const PROFILES = [
+  { name: "slow 4G", latency: 150, down: 1.6e6 / 8, up: 750e3 / 8, cpu: 4 },
+  { name: "fast 4G", latency: 60, down: 9e6 / 8, up: 1.5e6 / 8, cpu: 1 },
+];
+
+async function felt(browser, url, selector, profile, warm) {
+  const context = await browser.newContext({ serviceWorkers: warm ? "allow" : "block" });
+  const page = await context.newPage();
+  await page.addInitScript((sel) => {
+    const seen = () => {
+      if (!window.__usable && document.querySelector(sel)) window.__usable = performance.now();
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  }, selector);
+  if (warm) {
+    // A first visit installs the service worker and its cache; the measured visit comes after.
+    await page.goto(url);
+    await page.waitForFunction(() => window.__usable !== undefined);
+    await page.evaluate(async () => { await navigator.serviceWorker?.ready; });
+    await page.waitForTimeout(300);
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false, latency: profile.latency, downloadThroughput: profile.down, uploadThroughput: profile.up,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
+  const encodings = new Set();
+  page.on("response", (r) => {
+    if (/\.(wasm|js)$/.test(new URL(r.url()).pathname)) encodings.add(r.headers()["content-encoding"] ?? "none");
+  });
+  if (warm) await page.reload(); else await page.goto(url);
+  await page.waitForFunction(() => window.__usable !== undefined, null, { timeout: 60_000 });
+  const result = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+    usable: window.__usable,
+  }));
+  await context.close();
+  return { ...result, encodings: [...encodings].join("+") || "cache" };
+}
+
+async function feltMedian(browser, url, selector, profile, warm, runs = 5) {
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(await felt(browser, url, selector, profile, warm));
+  return { fcp: median(all.map((r) => r.fcp)), usable: median(all.map((r) => r.usable)), encodings: all[0].encodings };
+}
+
+// The cold-load figure README records for the previous release: `<!-- bench:cold-gzip-kb N -->`.
+async function recordedColdLoad() {
+  const readme = await readFile("README.md", "utf8");
+  const m = readme.match(/<!-- bench:cold-gzip-kb ([\d.]+) -->/);
+  return m ? Number(m[1]) : null;
 }
 
 const servers = [serve(APP_DIR, APP_PORT), serve(COUNTER_DIR, COUNTER_PORT)];
@@ -183,13 +239,36 @@ try {
   const typing = await typingLatency(browser);
   const list = await listWith1000(browser);
   const share = await shareLink(browser);
+  const feltRows = [];
+  const secs = (t) => `${(t / 1000).toFixed(2)} s`;
+  for (const profile of PROFILES) {
+    const counterCold = await feltMedian(browser, `http://127.0.0.1:${COUNTER_PORT}/`, "button", profile, false);
+    const runs = [
+      ["home page, cold", `http://127.0.0.1:${APP_PORT}/`, "#new-customer-name", false, profile.cpu > 1 ? 1500 : null],
+      ["home page, warm (service worker)", `http://127.0.0.1:${APP_PORT}/`, "#new-customer-name", true, null],
+      ["customer link, cold", share.link, "#save-copy", false, profile.cpu > 1 ? 1200 : null],
+      ["customer link, warm (service worker)", share.link, "#save-copy", true, null],
+    ];
+    for (const [what, url, selector, warm, budget] of runs) {
+      const r = await feltMedian(browser, url, selector, profile, warm);
+      feltRows.push([`${profile.name}: ${what}, usable (median of 5)`, secs(r.usable),
+        budget ? `≤ ${secs(budget)} (counter ${secs(counterCold.usable)})` : `counter ${secs(counterCold.usable)}`,
+        budget ? r.usable <= budget : ""]);
+      feltRows.push([`  first contentful paint (files: ${r.encodings})`, secs(r.fcp),
+        profile.cpu > 1 && !warm ? `≤ 0.50 s (counter ${secs(counterCold.fcp)})` : "",
+        profile.cpu > 1 && !warm ? r.fcp <= 500 : ""]);
+    }
+  }
   await browser.close();
+  const recorded = await recordedColdLoad();
 
   const rows = [
     ["Cold load, wasm + JS + CSS (raw)", kb(app.raw), "—", ""],
     ["Cold load, wasm + JS + CSS (gzip)", kb(app.gzip), "≤ 200 KB", app.gzip <= 200 * 1024],
     ["  the same as Brotli (the .br copies a host sends)", kb(app.brotli), "", ""],
     ["  counter, same profile (gzip)", kb(counter.gzip), "", ""],
+    ["  previous release's figure in README, and the difference",
+      recorded === null ? "not recorded" : `${recorded.toFixed(1)} KB (${app.gzip / 1024 - recorded >= 0 ? "+" : ""}${(app.gzip / 1024 - recorded).toFixed(1)} KB)`, "", ""],
     ["Start to interactive, median of 10", ms(tti), `≤ 2 × counter (${ms(2 * ttiCounter)})`, tti <= 2 * ttiCounter],
     ["  counter, median of 10", ms(ttiCounter), "", ""],
     ["Typing Current users → recommendation, median of 50", ms(typing), "≤ 16 ms", typing <= 16],
@@ -197,8 +276,9 @@ try {
     ["  the list's own time (less the empty start above)", ms(list - tti), "≤ 200 ms", list - tti <= 200],
     ["Share link, reference engagement (characters)", String(share.length), "≤ 2,000", share.length <= 2000],
     ["  its fragment vs JSON + deflate + base64url", `${share.fragment} / ${share.plain} = ${(share.fragment / share.plain).toFixed(2)}`, "", ""],
+    ...feltRows,
   ];
-  const width = [58, 22, 30];
+  const width = [66, 22, 34];
   console.log(`make bench — ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, headless Chromium, loopback\n`);
   console.log(["measure".padEnd(width[0]), "measured".padEnd(width[1]), "budget".padEnd(width[2]), "within"].join(" │ "));
   console.log("─".repeat(width[0] + width[1] + width[2] + 16));

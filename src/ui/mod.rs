@@ -38,3 +38,15 @@ pub fn register_service_worker() {
     });
 }
 pub use state::AppState;
+
+/// Takes away the static shell `index.html` paints while the module loads (the header and
+/// "Loading the planner…"), just before the app mounts in its place: both happen in one task, so
+/// the browser never paints the page without either.
+pub fn remove_static_shell() {
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("static-shell"))
+    {
+        shell.remove();
+    }
+}
