@@ -107,7 +107,11 @@ pub fn ArchitectureDiagram(rec: Recommendation) -> impl IntoView {
     });
     view! {
         <figure class="architecture-diagram">
-            <svg viewBox=format!("0 0 {WIDTH} {}", height + 4.0) role="img" aria-label="Architecture diagram">
+            // Named by its title, not aria-label: the intake's "Architecture diagram" field (the
+            // customer's own diagram) keeps that label to itself.
+            <svg viewBox=format!("0 0 {WIDTH} {}", height + 4.0) role="img">
+                // SVG's own <title> (the view macro would make an HTML one).
+                {leptos::tachys::svg::title().child("Architecture diagram")}
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z"/>

@@ -19,7 +19,9 @@ const MAX_HANDOFF_URL: usize = 8_000;
 pub fn InternalNotes(id: EngagementId, engagement: Memo<Option<Engagement>>) -> impl IntoView {
     let state = use_app_state();
     view! {
-        <section class="card" aria-labelledby="notes-heading">
+        // Not named by its heading: the field inside carries the same name, and one name should
+        // find one thing.
+        <section class="card">
             <h2 id="notes-heading">"Internal notes"</h2>
             <p class="hint">"Kept in this browser and in the file for Support; never in the customer link."</p>
             <TextField

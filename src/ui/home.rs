@@ -42,10 +42,8 @@ fn NewEngagementForm() -> impl IntoView {
                 draft.set(String::new());
                 // The new engagement opens, ready for its first figure.
                 browser::land_next_page_on("#sizing-current-users");
-                navigate(
-                    &browser::href(&format!("/engagements/{id}")),
-                    Default::default(),
-                );
+                // The router adds the path the app is served under.
+                navigate(&format!("/engagements/{id}"), Default::default());
                 error.set(None);
             }
             Err(e) => {

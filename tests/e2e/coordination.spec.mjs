@@ -1,6 +1,6 @@
 // Coordination: from requirements to a finished migration, with the guardrails on the way.
 import { test, expect } from "@playwright/test";
-import { isoDate, openNewEngagement } from "./helpers.mjs";
+import { isoDate, openNewEngagement, createAndReturn } from "./helpers.mjs";
 
 function panel(page, name) {
   return page.getByRole("region", { name, exact: true });
@@ -116,8 +116,7 @@ test("the home list filters by stage and searches by customer name", async ({ pa
   await page.getByLabel("Current users").fill("100");
   await page.getByLabel("Annual growth (%)").fill("0");
   await page.goto("/");
-  await page.getByLabel("Customer name").fill("Beta Labs");
-  await page.getByRole("button", { name: "Create new engagement" }).click();
+  await createAndReturn(page, "Beta Labs");
 
   const list = page.getByRole("region", { name: "All engagements" });
   await page.getByLabel("Filter by stage").selectOption({ label: "Professional Services" });

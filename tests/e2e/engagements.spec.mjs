@@ -1,11 +1,11 @@
 // A TAM's first journeys: create, find again after a reload, rename, duplicate, delete.
 import { test, expect } from "@playwright/test";
+import { createAndReturn } from "./helpers.mjs";
 
 const KEY_PREFIX = "upgrade-planner.engagement.";
 
 async function createEngagement(page, name) {
-  await page.getByLabel("Customer name").fill(name);
-  await page.getByRole("button", { name: "Create new engagement" }).click();
+  await createAndReturn(page, name);
   await expect(listRow(page, name)).toBeVisible();
 }
 
@@ -81,6 +81,8 @@ test("an empty or blank customer name is refused with a message", async ({ page 
   await field.fill("Hooli");
   await expect(page.getByText("Enter the customer's name.")).toHaveCount(0);
   await field.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hooli");
+  await page.getByRole("link", { name: "All engagements" }).click();
   await expect(listRow(page, "Hooli")).toBeVisible();
 });
 

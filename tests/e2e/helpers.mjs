@@ -21,3 +21,12 @@ export async function expectHeadingsInOrder(page) {
 export function isoDate(daysFromNow) {
   return new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Creates an engagement, which opens it, and goes back to the list. */
+export async function createAndReturn(page, name) {
+  await page.getByLabel("Customer name").fill(name);
+  await page.getByRole("button", { name: "Create new engagement" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await page.getByRole("link", { name: "All engagements" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
+}

@@ -1,7 +1,7 @@
 // Nothing a TAM types is lost: text is kept as it is typed, not only when the field is left.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { openNewEngagement } from "./helpers.mjs";
+import { openNewEngagement, createAndReturn } from "./helpers.mjs";
 
 /** The stored engagement documents, parsed. */
 async function storedEngagements(page) {
@@ -103,10 +103,7 @@ test("a backup is restored item by item, and holds the entries this version cann
     localStorage.setItem("upgrade-planner.engagement.1e1e1e1e-1e1e-4e1e-8e1e-1e1e1e1e1e1e", "{ not json");
   });
   await page.reload();
-  for (const name of ["Initech", "Hooli"]) {
-    await page.getByLabel("Customer name").fill(name);
-    await page.getByRole("button", { name: "Create new engagement" }).click();
-  }
+  for (const name of ["Initech", "Hooli"]) await createAndReturn(page, name);
   const backups = page.getByRole("region", { name: "Import and backup" });
   await expect(backups.locator("#storage-persistence")).toContainText(/This browser (keeps|has not agreed)/);
   const backup = await download(page, "Export all");

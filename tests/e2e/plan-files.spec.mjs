@@ -1,6 +1,6 @@
 // Plan files, import, backup and the customer share link.
 import { test, expect } from "@playwright/test";
-import { expectHeadingsInOrder, isoDate, openNewEngagement } from "./helpers.mjs";
+import { expectHeadingsInOrder, isoDate, openNewEngagement, createAndReturn } from "./helpers.mjs";
 import { readFile } from "node:fs/promises";
 
 async function fillPlan(page) {
@@ -83,8 +83,7 @@ test("a bad file is refused with a message and changes nothing", async ({ page }
 test("Export all downloads a backup that restores every engagement in another browser", async ({ page, browser }) => {
   for (const name of ["Initech", "Hooli"]) {
     await page.goto("/");
-    await page.getByLabel("Customer name").fill(name);
-    await page.getByRole("button", { name: "Create new engagement" }).click();
+    await createAndReturn(page, name);
   }
   const backups = page.getByRole("region", { name: "Import and backup" });
   await expect(backups).toContainText("No backup downloaded from this browser yet");

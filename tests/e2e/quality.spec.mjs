@@ -23,7 +23,6 @@ async function fullEngagement(page) {
   await page.goto("/");
   await page.getByLabel("Customer name").fill("Acme Corp");
   await page.getByRole("button", { name: "Create new engagement" }).click();
-  await page.getByRole("link", { name: "Acme Corp", exact: true }).click();
   await page.getByLabel("Current users").fill("6000");
   await page.getByLabel("Annual growth (%)").fill("10");
   await page.getByLabel("Planning horizon (months)").fill("24");
@@ -91,14 +90,11 @@ test("the main journey works with the keyboard alone, with focus visible", async
   await expect(page.getByLabel("Customer name")).toBeFocused();
   await page.keyboard.type("Keyboard Co");
   await page.keyboard.press("Enter");
-  const link = page.getByRole("link", { name: "Keyboard Co", exact: true });
-  await expect(link).toBeVisible();
-  await link.focus();
-  const outline = await link.evaluate((el) => getComputedStyle(el).outlineStyle);
-  expect(outline).not.toBe("none");
-  await page.keyboard.press("Enter");
+  // The new engagement opens, with the keyboard in its first field.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Keyboard Co");
-  await page.getByLabel("Current users").focus();
+  await expect(page.getByLabel("Current users")).toBeFocused();
+  const outline = await page.getByLabel("Current users").evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
   await page.keyboard.type("1200");
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Annual growth (%)")).toBeFocused();
@@ -139,6 +135,7 @@ test("notices, previews and confirmations pass the same accessibility checks", a
 
   await page.getByLabel("Customer name").fill("Initech");
   await page.getByRole("button", { name: "Create new engagement" }).click();
+  await page.getByRole("link", { name: "All engagements" }).click();
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Initech", exact: true }) });
   await row.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
@@ -170,6 +167,8 @@ test("deleting from the keyboard moves focus to Undo, and Undo back to the engag
   await page.goto("/");
   await page.getByLabel("Customer name").fill("Focus Co");
   await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Focus Co");
+  await page.getByRole("link", { name: "All engagements" }).click();
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Focus Co", exact: true }) });
   await row.getByRole("button", { name: "Delete" }).focus();
   await page.keyboard.press("Enter");
@@ -225,11 +224,13 @@ test("each page names itself in the browser tab, and moving to a page puts focus
   await expect(page).toHaveTitle("Engagements · Infrastructure Upgrade Planner");
   await page.getByLabel("Customer name").fill("Title Co");
   await page.keyboard.press("Enter");
+  await expect(page).toHaveTitle("Title Co · Infrastructure Upgrade Planner");
+  await page.getByRole("link", { name: "All engagements" }).click();
   await page.getByRole("link", { name: "Title Co", exact: true }).click();
   await expect(page).toHaveTitle("Title Co · Infrastructure Upgrade Planner");
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
   await page.keyboard.press("Tab"); // the keyboard goes on from the top of the new page
-  await expect(page.getByLabel("Customer name")).toBeFocused();
+  await expect(page.getByRole("navigation", { name: "Engagement sections" }).getByRole("link").first()).toBeFocused();
 
   await page.getByLabel("Customer name").fill("Title Co renamed");
   await page.getByRole("button", { name: "Rename" }).click();

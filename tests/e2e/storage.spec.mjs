@@ -60,7 +60,7 @@ test("when storage refuses to save, the change stays on screen and a backup is o
   await page.getByRole("button", { name: "Create new engagement" }).click();
   const banner = page.getByRole("alert").filter({ hasText: "Changes are not being saved" });
   await expect(banner).toContainText("storage for this site is full");
-  await expect(page.getByRole("link", { name: "Soylent", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Soylent" })).toBeVisible();
   const [file] = await Promise.all([
     page.waitForEvent("download"),
     banner.getByRole("button", { name: "Download backup" }).click(),
@@ -80,5 +80,5 @@ test("the app still opens when the browser denies storage altogether", async ({ 
     "does not let the app use local storage");
   await page.getByLabel("Customer name").fill("Umbrella");
   await page.getByRole("button", { name: "Create new engagement" }).click();
-  await expect(page.getByRole("link", { name: "Umbrella", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Umbrella" })).toBeVisible();
 });
