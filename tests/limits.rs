@@ -372,6 +372,10 @@ fn any_engagement() -> impl Strategy<Value = Engagement> {
             e.created = created;
             e.updated = updated;
             e.revision = revision;
+            // The window and the rehearsal at any instants the limits allow, in any order.
+            e.coordination.intake.window_start = Some(created);
+            e.coordination.intake.window_end = Some(updated);
+            e.coordination.intake.rehearsal_on = completion;
             e
         })
 }
@@ -393,6 +397,10 @@ proptest! {
         let status = workflow::status(&e, now.date());
         let _ = workflow::customer_next_step(&e, &status);
         let _ = workflow::sizing_of(&e);
+        // The cut-over's files and the timeline, for any stored engagement.
+        let _ = upgrade_planner::domain::cutover::timeline(&e, now.date());
+        let _ = upgrade_planner::domain::cutover::calendar(&e, now);
+        prop_assert!(!upgrade_planner::domain::cutover::runbook(&e).is_empty());
         let fragment = share::encode(&e).unwrap();
         prop_assert!(fragment.len() < 200_000);
         let back = share::decode(&fragment).unwrap();

@@ -483,7 +483,8 @@ pub fn runbook_steps(e: &Engagement) -> Vec<Step> {
     let start = i.window_start;
     let end = i.window_end;
     let deadline = rollback_deadline(e);
-    let milestones = timeline(e, start.map(|s| s.date()).unwrap_or(Date::MIN));
+    // Only the milestones' dates are used here, not their marks: any day will do for "today".
+    let milestones = timeline(e, e.updated.date());
     let date_of = |key: &str| {
         milestones
             .iter()
