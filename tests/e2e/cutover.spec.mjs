@@ -3,7 +3,13 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
+import AxeBuilder from "@axe-core/playwright";
 import { isoDate, openNewEngagement } from "./helpers.mjs";
+
+async function violations(page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
 
 async function download(page, buttonName) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: buttonName }).click()]);
@@ -24,6 +30,7 @@ test("a window in Europe/Berlin across the change to summer time: the calendar e
 
   const timeline = page.getByRole("region", { name: "Timeline" });
   await expect(timeline.getByRole("img")).toBeVisible();
+  expect(await violations(page), "the engagement page with its timeline").toEqual([]);
   await expect(timeline.getByRole("listitem").filter({ hasText: "Maintenance window" })).toContainText("2027-03-27 22:00 (UTC+01:00)");
   await expect(timeline.getByRole("listitem").filter({ hasText: "Rehearsal" })).toContainText("out of order: the rehearsal (2027-04-02) is not before the window");
 
@@ -64,6 +71,7 @@ test("the customer fills in their part and sends it back; the TAM accepts two an
   await view.reload();
   await expect(view.getByRole("region", { name: "Your part" }).getByLabel("Support contact email")).toHaveValue("walter@reply.example");
   await view.getByRole("button", { name: "Send back to your TAM" }).click();
+  expect(await violations(view), "the customer's part, sent").toEqual([]);
   await expect(view.getByRole("status").filter({ hasText: "return link" })).toContainText("5 answers");
   const returned = await view.getByLabel("Return link").inputValue();
   expect(returned).toMatch(/#r1\.[A-Za-z0-9_-]+$/);
@@ -77,6 +85,7 @@ test("the customer fills in their part and sends it back; the TAM accepts two an
   await expect(table.getByRole("row").filter({ hasText: "Support contact name" })).toContainText("Old Contact");
   await expect(table.getByRole("row").filter({ hasText: "Support contact name" })).toContainText("Walter Skinner");
   await expect(table.getByRole("row").filter({ hasText: "Maintenance window start" })).toContainText("(UTC-0");
+  expect(await violations(page), "the TAM's review of a reply").toEqual([]);
   await page.getByRole("button", { name: "Accept Support contact name" }).click();
   await page.getByRole("button", { name: "Accept Support contact email" }).click();
   await expect(table.getByRole("row").filter({ hasText: "Support contact name" })).toHaveCount(0);
