@@ -223,6 +223,12 @@ pub fn timeline(e: &Engagement, today: Date) -> Vec<Milestone> {
         },
     ));
 
+    // A milestone without a date is not known, whatever it would be.
+    for m in &mut list {
+        if m.date.is_none() {
+            m.state = State::Unknown;
+        }
+    }
     // Marks: what is late, too tight or out of order.
     for m in &mut list {
         if m.state == State::Latest && m.date.is_some_and(|d| d < today) {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::diagram::{diagram, Diagram, Group};
 use crate::domain::sizing::Recommendation;
 
-const WIDTH: f64 = 760.0;
+const WIDTH: f64 = 900.0;
 const GAP: f64 = 12.0;
 const LINE: f64 = 15.0;
 const ROW_GAP: f64 = 34.0;
@@ -19,6 +19,7 @@ fn group_height(g: &Group) -> f64 {
 
 struct Placed<'a> {
     group: &'a Group,
+    row: usize,
     x: f64,
     y: f64,
     w: f64,
@@ -28,7 +29,7 @@ struct Placed<'a> {
 fn place(d: &Diagram, top: f64) -> (Vec<Placed<'_>>, f64) {
     let mut placed = Vec::new();
     let mut y = top;
-    for row in &d.tiers {
+    for (index, row) in d.tiers.iter().enumerate() {
         let n = row.len() as f64;
         let w = ((WIDTH - GAP * (n + 1.0)) / n).min(260.0);
         let total = w * n + GAP * (n - 1.0);
@@ -37,6 +38,7 @@ fn place(d: &Diagram, top: f64) -> (Vec<Placed<'_>>, f64) {
         for group in row {
             placed.push(Placed {
                 group,
+                row: index,
                 x,
                 y,
                 w,
@@ -58,13 +60,34 @@ fn site(d: &Diagram, top: f64, title: Option<&'static str>) -> (AnyView, f64) {
         .iter()
         .filter_map(|(from, to)| Some((find(from)?, find(to)?)))
         .map(|(a, b)| {
-            let upward = b.y < a.y;
-            let (x1, y1, x2, y2) = if upward {
-                (a.x + a.w / 2.0, a.y, b.x + b.w / 2.0, b.y + b.h)
+            let points = if b.row == a.row + 1 {
+                // The next tier: straight down.
+                vec![(a.x + a.w / 2.0, a.y + a.h), (b.x + b.w / 2.0, b.y)]
+            } else if b.row > a.row {
+                // Past a tier: out of the source's side and around the tier between.
+                let side = a.x + a.w + 14.0;
+                vec![
+                    (a.x + a.w, a.y + a.h * 0.7),
+                    (side, a.y + a.h * 0.7),
+                    (side, b.y - 10.0),
+                    (b.x + b.w / 2.0, b.y - 10.0),
+                    (b.x + b.w / 2.0, b.y),
+                ]
             } else {
-                (a.x + a.w / 2.0, a.y + a.h, b.x + b.w / 2.0, b.y)
+                // Upward (monitoring reaches the application): up its own column, into the side.
+                vec![
+                    (a.x + a.w / 2.0, a.y),
+                    (a.x + a.w / 2.0, b.y + b.h * 0.3),
+                    (b.x + b.w, b.y + b.h * 0.3),
+                ]
             };
-            view! { <line x1=x1 y1=y1 x2=x2 y2=y2 class=if upward { "edge edge-side" } else { "edge" } marker-end="url(#arrow)"/> }
+            let upward = b.row < a.row;
+            let points = points
+                .iter()
+                .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            view! { <polyline points=points class=if upward { "edge edge-side" } else { "edge" } marker-end="url(#arrow)"/> }
         })
         .collect_view();
     let boxes = placed

@@ -15,12 +15,13 @@ const LEFT: f64 = 24.0;
 const RIGHT: f64 = 24.0;
 const AXIS: f64 = 80.0;
 
-fn state_text(m: &Milestone) -> &'static str {
+/// How a placed milestone's date came about; nothing for one not placed ("not known yet").
+fn state_text(m: &Milestone) -> Option<&'static str> {
     match m.state {
-        State::Done => "done",
-        State::Set => "set",
-        State::Latest => "latest",
-        State::Unknown => "not known yet",
+        State::Done => Some(" (done)"),
+        State::Set => Some(" (set)"),
+        State::Latest => Some(" (latest date, counted back)"),
+        State::Unknown => None,
     }
 }
 
@@ -119,6 +120,9 @@ pub fn TimelineSection(engagement: Memo<Option<Engagement>>) -> impl IntoView {
         <section class="card timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">"Timeline"</h2>
             {move || chart(&milestones.get(), today)}
+            {move || milestones.with(|list| list.iter().all(|m| m.date.is_none())).then(|| view! {
+                <p class="hint">"Set the maintenance window or the desired completion to place the milestones."</p>
+            })}
             <ol class="timeline-list">
                 {move || milestones.get().into_iter().map(|m| {
                     let marks: Vec<String> = m.marks.iter().map(|k| k.text()).collect();
@@ -126,7 +130,7 @@ pub fn TimelineSection(engagement: Memo<Option<Engagement>>) -> impl IntoView {
                     view! {
                         <li class:marked=marked data-key=m.key>
                             <strong>{m.label}</strong>
-                            ": " {m.when()} " (" {state_text(&m)} ")"
+                            ": " {m.when()} {state_text(&m)}
                             {marked.then(|| view! { <span class="mark">" — " {marks.join("; ")}</span> })}
                         </li>
                     }
