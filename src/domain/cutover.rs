@@ -11,6 +11,7 @@ use time::{Date, Duration, OffsetDateTime, UtcOffset};
 use super::engagement::Engagement;
 use super::intake::{self, MigrationMethod, REVIEW_LEAD_DAYS};
 use super::plan::escape_md;
+use super::sizing::LARGE_UPGRADE_USERS;
 use super::workflow::{self, add_months, Feedback, MigrationStatus, PsDecision};
 
 /// Days between the rehearsal and the window, to act on what the rehearsal finds.
@@ -119,16 +120,10 @@ pub fn timeline(e: &Engagement, today: Date) -> Vec<Milestone> {
     let shared_latest = rehearsal_latest.map(|r| r - days(REVIEW_LEAD_DAYS));
     let plan_latest = shared_latest;
     let ps_latest = plan_latest.map(|p| p - days(PLAN_WRITING_DAYS));
+    // A state for a date that may be missing: the loop below makes every undated one Unknown.
     let done_or_latest = |done: Option<Date>, latest: Option<Date>| match done {
         Some(d) => (Some(d), State::Done),
-        None => (
-            latest,
-            if latest.is_some() {
-                State::Latest
-            } else {
-                State::Unknown
-            },
-        ),
+        None => (latest, State::Latest),
     };
     let milestone = |key, label, (date, state): (Option<Date>, State)| Milestone {
         key,
@@ -137,6 +132,11 @@ pub fn timeline(e: &Engagement, today: Date) -> Vec<Milestone> {
         at: None,
         state,
         marks: vec![],
+    };
+    // The window and the rollback deadline: exact times the engagement holds.
+    let timed = |key, label, at: Option<OffsetDateTime>| Milestone {
+        at,
+        ..milestone(key, label, (at.map(|a| a.date()), State::Set))
     };
     let ps_done = (c.ps_decision != PsDecision::Undecided)
         .then_some(c.ps_decided_on)
@@ -174,44 +174,14 @@ pub fn timeline(e: &Engagement, today: Date) -> Vec<Milestone> {
             "Rehearsal",
             done_or_latest(i.rehearsal_on, rehearsal_latest),
         ),
-        milestone(
-            "go-no-go",
-            "Go/no-go",
-            (
-                go_no_go,
-                if go_no_go.is_some() {
-                    State::Latest
-                } else {
-                    State::Unknown
-                },
-            ),
+        milestone("go-no-go", "Go/no-go", (go_no_go, State::Latest)),
+        timed("window", "Maintenance window", window_start),
+        timed(
+            "rollback-deadline",
+            "Rollback deadline",
+            rollback_deadline(e),
         ),
     ];
-    list.push(Milestone {
-        key: "window",
-        label: "Maintenance window",
-        date: window_start.map(|w| w.date()),
-        at: window_start,
-        state: if window_start.is_some() {
-            State::Set
-        } else {
-            State::Unknown
-        },
-        marks: vec![],
-    });
-    let deadline = rollback_deadline(e);
-    list.push(Milestone {
-        key: "rollback-deadline",
-        label: "Rollback deadline",
-        date: deadline.map(|d| d.date()),
-        at: deadline,
-        state: if deadline.is_some() {
-            State::Set
-        } else {
-            State::Unknown
-        },
-        marks: vec![],
-    });
     let migration_done = c.migration.status == MigrationStatus::Done;
     list.push(milestone(
         "done",
@@ -235,7 +205,8 @@ pub fn timeline(e: &Engagement, today: Date) -> Vec<Milestone> {
             m.marks.push(Mark::Late);
         }
     }
-    let large = workflow::status(e, today).large_upgrade;
+    // The large-upgrade rule needs only the users, not the whole status.
+    let large = workflow::peak_users(e).is_some_and(|u| u >= LARGE_UPGRADE_USERS);
     if let (true, false, Some(due)) = (large, migration_done, c.desired_completion) {
         if due < add_months(today, 3) {
             mark(&mut list, "done", Mark::TooTight(format!(

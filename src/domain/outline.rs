@@ -13,7 +13,7 @@ use super::engagement::Engagement;
 use super::intake;
 use super::plan::{requirement_lines, Audience};
 use super::reference::Platform;
-use super::sizing::{Growth, Recommendation};
+use super::sizing::{Growth, Recommendation, Requirements};
 use super::workflow::{
     self, effective_feedback, handover_documents, plan_author, sizing_of, PsDecision, Stage,
 };
@@ -262,11 +262,13 @@ fn migration_value(e: &Engagement) -> Vec<Inline> {
     ))]
 }
 
+/// The requirements and recommendation, when the sizing form is valid: derived once per outline.
+type Sizing<'a> = Option<&'a (Requirements, Recommendation)>;
+
 /// The recommendation, or why there is none; for Support and the TAM, the deviation from it
 /// right beside it.
-fn architecture(e: &Engagement, audience: Audience) -> Vec<Block> {
-    let sizing = sizing_of(e);
-    let mut blocks = match &sizing {
+fn architecture(e: &Engagement, audience: Audience, sizing: Sizing) -> Vec<Block> {
+    let mut blocks = match sizing {
         Some((req, rec)) => vec![Block::Recommendation(
             Box::new(rec.clone()),
             req.current_users,
@@ -277,7 +279,7 @@ fn architecture(e: &Engagement, audience: Audience) -> Vec<Block> {
         )])],
     };
     if audience != Audience::Customer {
-        let rec = sizing.as_ref().map(|(_, rec)| rec);
+        let rec = sizing.map(|(_, rec)| rec);
         if let Some(line) = intake::deviation_line(e, rec) {
             let d = &e.coordination.intake.deviation;
             let results = if d.gpt_results_link.trim().is_empty() {
@@ -310,7 +312,7 @@ fn architecture(e: &Engagement, audience: Audience) -> Vec<Block> {
 /// Where the move stands: the stages, Professional Services, the plan, Support's review, the
 /// migration, and (without Professional Services) the documents handed over and the internal
 /// teams consulted.
-fn coordination(e: &Engagement, audience: Audience, stage: Stage) -> Vec<Block> {
+fn coordination(e: &Engagement, audience: Audience, stage: Stage, sizing: Sizing) -> Vec<Block> {
     let c = &e.coordination;
     let stage_index = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
     let mut facts = vec![
@@ -359,8 +361,7 @@ fn coordination(e: &Engagement, audience: Audience, stage: Stage) -> Vec<Block> 
         });
     }
     if c.ps_decision == PsDecision::Declined {
-        let rec = sizing_of(e).map(|(_, rec)| rec);
-        let docs = handover_documents(rec.as_ref(), c.intake.method)
+        let docs = handover_documents(sizing.map(|(_, rec)| rec), c.intake.method)
             .into_iter()
             .map(|doc| {
                 let when = match c.handed_over.get(&doc.url) {
@@ -418,10 +419,10 @@ fn context(e: &Engagement) -> Vec<Block> {
     ])]
 }
 
-fn requirements(e: &Engagement) -> Vec<Block> {
-    match sizing_of(e) {
+fn requirements(sizing: Sizing) -> Vec<Block> {
+    match sizing {
         Some((req, _)) => vec![Block::Facts(
-            requirement_lines(&req)
+            requirement_lines(req)
                 .into_iter()
                 .map(|(label, value)| (label.to_string(), vec![Inline::Text(value)]))
                 .collect(),
@@ -480,6 +481,30 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
         blocks,
     };
     let name = e.customer_name.to_string();
+    let sizing = sizing_of(e);
+    let sizing = sizing.as_ref();
+    // The sections both orders hold, each defined once.
+    let architecture_section = || {
+        section(
+            "plan-architecture-heading",
+            "Recommended reference architecture",
+            architecture(e, audience, sizing),
+        )
+    };
+    let intake_section = || {
+        section(
+            "plan-intake-heading",
+            "For Support's review",
+            intake_blocks(e, audience),
+        )
+    };
+    let coordination_section = |heading| {
+        section(
+            "plan-coordination-heading",
+            heading,
+            coordination(e, audience, status.stage, sizing),
+        )
+    };
     let mut sections = Vec::new();
     let (title, intro) = match audience {
         Audience::Customer => {
@@ -488,21 +513,9 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
                 first.push(Block::Warnings(warnings));
             }
             sections.push(section("plan-next-heading", "Your next step", first));
-            sections.push(section(
-                "plan-architecture-heading",
-                "Recommended reference architecture",
-                architecture(e, audience),
-            ));
-            sections.push(section(
-                "plan-coordination-heading",
-                "Where the move stands",
-                coordination(e, audience, status.stage),
-            ));
-            sections.push(section(
-                "plan-intake-heading",
-                "For Support's review",
-                intake_blocks(e, audience),
-            ));
+            sections.push(architecture_section());
+            sections.push(coordination_section("Where the move stands"));
+            sections.push(intake_section());
             (
                 format!("Planning summary for {name}"),
                 "The engagement as your Technical Account Manager records it: your next step, GitLab's recommended reference architecture and where the move stands. The upgrade plan itself is a separate document, linked below.",
@@ -544,21 +557,9 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
                 "The plan under review",
                 first,
             ));
-            sections.push(section(
-                "plan-intake-heading",
-                "For Support's review",
-                intake_blocks(e, audience),
-            ));
-            sections.push(section(
-                "plan-architecture-heading",
-                "Recommended reference architecture",
-                architecture(e, audience),
-            ));
-            sections.push(section(
-                "plan-coordination-heading",
-                "Coordination",
-                coordination(e, audience, status.stage),
-            ));
+            sections.push(intake_section());
+            sections.push(architecture_section());
+            sections.push(coordination_section("Coordination"));
             (
                 format!("Planning summary and Support review packet: {name}"),
                 "The engagement as the TAM records it, for Support's review of the upgrade plan. The plan itself is the customer's or Professional Services' document, linked under \"The plan under review\".",
@@ -568,7 +569,7 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
     sections.push(section(
         "plan-requirements-heading",
         "Requirements",
-        requirements(e),
+        requirements(sizing),
     ));
     sections.push(section(
         "plan-context-heading",
