@@ -440,8 +440,7 @@ pub fn version_warning(e: &Engagement) -> Option<String> {
 }
 
 /// The sentence on a deviation from the recommended architecture, when one is recorded.
-pub fn deviation_line(e: &Engagement, rec: Option<&Recommendation>) -> Option<String> {
-    let d = &e.coordination.intake.deviation;
+pub fn deviation_line(d: &Deviation, rec: Option<&Recommendation>) -> Option<String> {
     if !d.recorded() {
         return None;
     }

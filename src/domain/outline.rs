@@ -280,7 +280,7 @@ fn architecture(e: &Engagement, audience: Audience, sizing: Sizing) -> Vec<Block
     };
     if audience != Audience::Customer {
         let rec = sizing.map(|(_, rec)| rec);
-        if let Some(line) = intake::deviation_line(e, rec) {
+        if let Some(line) = intake::deviation_line(&e.coordination.intake.deviation, rec) {
             let d = &e.coordination.intake.deviation;
             let results = if d.gpt_results_link.trim().is_empty() {
                 Inline::text("—")

@@ -576,7 +576,7 @@ pub fn status(engagement: &Engagement, today: Date) -> Status {
     // every engagement.
     if c.migration.status != MigrationStatus::Done && c.intake.deviation.recorded() {
         let rec = sizing_of(engagement).map(|(_, rec)| rec);
-        if let Some(text) = intake::deviation_line(engagement, rec.as_ref()) {
+        if let Some(text) = intake::deviation_line(&c.intake.deviation, rec.as_ref()) {
             warnings.push(Warning {
                 rule: "deviation",
                 text,

@@ -167,3 +167,56 @@ pub fn CheckField(
         </div>
     }
 }
+
+/// "2027-03-06T22:00", as a `datetime-local` input takes it: the time on the zone's own clock.
+pub fn wall_text(at: Option<time::OffsetDateTime>) -> String {
+    at.map(|at| format!("{}T{:02}:{:02}", at.date(), at.hour(), at.minute()))
+        .unwrap_or_default()
+}
+
+/// A date and a time on the clock of a time zone chosen beside it; `value` and what
+/// `on_commit` receives are as the input holds them ("2027-03-06T22:00", or empty).
+#[component]
+pub fn WallTimeField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] value: Signal<String>,
+    on_commit: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="datetime-local"
+                prop:value=move || value.get()
+                on:change=move |ev| on_commit.run(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// "Time zone": one of the IANA names the browser knows.
+#[component]
+pub fn TimeZoneField(
+    id: &'static str,
+    zones: Vec<String>,
+    #[prop(into)] value: Signal<String>,
+    on_commit: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>"Time zone"</label>
+            <select id=id on:change=move |ev| on_commit.run(event_target_value(&ev))>
+                {zones.into_iter().map(|zone| {
+                    let (selected, code) = (zone.clone(), zone.clone());
+                    view! {
+                        <option value=code prop:selected=move || value.with(|v| *v == selected)>
+                            {zone}
+                        </option>
+                    }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

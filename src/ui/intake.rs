@@ -2,21 +2,16 @@
 //! the upgrade path, a deviation record, and the checklist of what is still missing.
 
 use leptos::prelude::*;
-use time::OffsetDateTime;
 
 use super::browser;
-use super::fields::{CheckField, DateField, SelectField, TextField};
+use super::fields::{
+    wall_text, CheckField, DateField, SelectField, TextField, TimeZoneField, WallTimeField,
+};
 use super::state::use_app_state;
 use crate::domain::engagement::{Engagement, EngagementId};
 use crate::domain::intake::{self, Installation, Intake, MigrationMethod};
 use crate::domain::limits::SHORT_CHARS;
 use crate::domain::workflow::Action;
-
-/// "2027-03-06T22:00", as a `datetime-local` input takes it: the time on the zone's own clock.
-fn wall_text(at: Option<OffsetDateTime>) -> String {
-    at.map(|at| format!("{}T{:02}:{:02}", at.date(), at.hour(), at.minute()))
-        .unwrap_or_default()
-}
 
 /// The intake section of the Coordination card.
 #[component]
@@ -107,15 +102,12 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
     };
     let window_input = move |id: &'static str, label: &'static str, start: bool| {
         view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <input
-                    id=id
-                    type="datetime-local"
-                    prop:value=move || intake.with(|i| wall_text(if start { i.window_start } else { i.window_end }))
-                    on:change=move |ev| set_window(start, event_target_value(&ev))
-                />
-            </div>
+            <WallTimeField
+                id=id
+                label=label
+                value=Signal::derive(move || intake.with(|i| wall_text(if start { i.window_start } else { i.window_end })))
+                on_commit=Callback::new(move |local: String| set_window(start, local))
+            />
         }
     };
     let missing = Memo::new(move |_| {
@@ -150,16 +142,7 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
                 <div class="field-row">
                     {window_input("window-start", "Maintenance window start", true)}
                     {window_input("window-end", "Maintenance window end", false)}
-                    <div class="field">
-                        <label for="time-zone">"Time zone"</label>
-                        <select id="time-zone" on:change=move |ev| set_zone(event_target_value(&ev))>
-                            {zones.into_iter().map(|z| {
-                                let selected = z.clone();
-                                let value = z.clone();
-                                view! { <option value=value prop:selected=move || zone.with(|v| *v == selected)>{z}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
+                    <TimeZoneField id="time-zone" zones=zones value=zone on_commit=Callback::new(set_zone)/>
                 </div>
                 {move || window_text().map(|t| view! { <p class="recorded">{t}</p> })}
                 <div class="field-row">

@@ -24,11 +24,15 @@ pub fn SizingSection(id: EngagementId) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // A deviation recorded for Support, shown beside the recommendation it departs from.
-    let engagement = Memo::new(move |_| {
-        state
-            .engagements
-            .with(|list| list.iter().find(|e| e.id == id).cloned())
+    // A deviation recorded for Support, shown beside the recommendation it departs from: only
+    // the deviation is tracked, so that typing elsewhere copies nothing more.
+    let deviation = Memo::new(move |_| {
+        state.engagements.with(|list| {
+            list.iter()
+                .find(|e| e.id == id)
+                .map(|e| e.coordination.intake.deviation.clone())
+                .unwrap_or_default()
+        })
     });
     let inputs = RwSignal::new(stored.get_untracked());
     // A change from elsewhere (another tab, an import) shows in the form; the form's own edits
@@ -160,7 +164,7 @@ pub fn SizingSection(id: EngagementId) -> impl IntoView {
                                 .with(|p| p.as_ref().ok().map(|r| (r.current_users, r.growth)));
                             view! {
                                 <div class:stale-result=move || stale.get()>
-                                    {engagement.with(|e| e.as_ref().and_then(|e| deviation_line(e, Some(&rec)))).map(|line| view! {
+                                    {deviation.with(|d| deviation_line(d, Some(&rec))).map(|line| view! {
                                         <p class="deviation" role="note">{line}</p>
                                     })}
                                     <RecommendationView rec=rec.clone()/>

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::browser;
-use super::fields::{SelectField, TextField};
+use super::fields::{wall_text, SelectField, TextField, TimeZoneField, WallTimeField};
 use crate::domain::engagement::Engagement;
 use crate::domain::intake::Installation;
 use crate::domain::reply::{Field, Reply};
@@ -38,11 +38,11 @@ fn write_draft(e: &Engagement, answers: &BTreeMap<Field, String>) {
     }
 }
 
-/// "2027-03-06T22:00" from a stored RFC 3339 time, as a `datetime-local` input shows it.
+/// "2027-03-06T22:00" from an answer's RFC 3339 time, as a `datetime-local` input shows it.
 fn wall_input(value: &str) -> String {
-    time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339)
-        .map(|at| format!("{}T{:02}:{:02}", at.date(), at.hour(), at.minute()))
-        .unwrap_or_default()
+    wall_text(
+        time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339).ok(),
+    )
 }
 
 #[component]
@@ -115,12 +115,12 @@ pub fn YourPart(engagement: Engagement) -> impl IntoView {
     };
     let window_input = move |id: &'static str, field: Field| {
         view! {
-            <div class="field">
-                <label for=id>{field.label()}</label>
-                <input id=id type="datetime-local"
-                    prop:value=move || answers.with(|a| wall_input(a.get(&field).map(String::as_str).unwrap_or("")))
-                    on:change=move |ev| set_window(field, event_target_value(&ev))/>
-            </div>
+            <WallTimeField
+                id=id
+                label=field.label()
+                value=Signal::derive(move || answers.with(|a| wall_input(a.get(&field).map(String::as_str).unwrap_or(""))))
+                on_commit=Callback::new(move |local: String| set_window(field, local))
+            />
         }
     };
     let zones = browser::time_zones();
@@ -174,16 +174,7 @@ pub fn YourPart(engagement: Engagement) -> impl IntoView {
             <div class="field-row">
                 {window_input("reply-window-start", Field::WindowStart)}
                 {window_input("reply-window-end", Field::WindowEnd)}
-                <div class="field">
-                    <label for="reply-time-zone">"Time zone"</label>
-                    <select id="reply-time-zone" on:change=move |ev| set_zone(event_target_value(&ev))>
-                        {zones.into_iter().map(|z| {
-                            let selected = z.clone();
-                            let code = z.clone();
-                            view! { <option value=code prop:selected=move || answers.with(|a| a.get(&Field::TimeZone) == Some(&selected))>{z}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <TimeZoneField id="reply-time-zone" zones=zones value=value(Field::TimeZone) on_commit=Callback::new(set_zone)/>
             </div>
             {text("reply-rollback-summary", Field::RollbackSummary, true)}
             {text("reply-rollback-link", Field::RollbackLink, false)}
