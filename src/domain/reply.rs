@@ -18,7 +18,7 @@ use time::{Date, OffsetDateTime};
 use super::engagement::{Engagement, EngagementId};
 use super::intake::{Installation, Intake};
 use super::limits::{LINE_CHARS, LONG_TEXT_CHARS, YEARS};
-use super::share::{MAX_INFLATED_BYTES, MAX_PAYLOAD_CHARS};
+use super::share::{self, MAX_PAYLOAD_CHARS};
 use super::time_fmt;
 
 /// The fragment prefix of a return link.
@@ -257,18 +257,10 @@ impl Reply {
         if payload.len() > MAX_PAYLOAD_CHARS {
             return Err(ReplyError::TooLong("the link"));
         }
-        if !payload
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        {
-            return Err(ReplyError::Damaged);
-        }
-        let deflated = URL_SAFE_NO_PAD
-            .decode(payload)
+        // The same checks as a customer link's payload; any failure is a damaged reply.
+        let json = share::unbase64(payload)
+            .and_then(|deflated| share::inflate(&deflated))
             .map_err(|_| ReplyError::Damaged)?;
-        let json =
-            miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED_BYTES)
-                .map_err(|_| ReplyError::Damaged)?;
         let wire: Wire = serde_json::from_slice(&json).map_err(|_| ReplyError::Damaged)?;
         if wire.v != 1 {
             return Err(ReplyError::NotAReply);

@@ -349,6 +349,31 @@ pub fn looks_like_share_link(fragment: &str) -> bool {
         })
 }
 
+/// The bytes of a link's payload: base64url characters only, decoded. Shared by customer links
+/// and return links.
+pub(crate) fn unbase64(payload: &str) -> Result<Vec<u8>, ShareError> {
+    if !payload
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(ShareError::BadCharacters);
+    }
+    URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|_| ShareError::NotBase64)
+}
+
+/// A plain deflate stream inflated, stopping at [`MAX_INFLATED_BYTES`]. Shared by `s1.` links
+/// and return links.
+pub(crate) fn inflate(deflated: &[u8]) -> Result<Vec<u8>, ShareError> {
+    miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, MAX_INFLATED_BYTES).map_err(|e| {
+        match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLargeInflated,
+            _ => ShareError::Corrupt,
+        }
+    })
+}
+
 /// Reads a fragment (with or without its `#`) into an engagement, or says what is wrong.
 pub fn decode(fragment: &str) -> Result<Engagement, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment).trim();
@@ -369,24 +394,11 @@ pub fn decode(fragment: &str) -> Result<Engagement, ShareError> {
             false,
         ),
     };
-    if !payload
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    {
-        return Err(ShareError::BadCharacters);
-    }
-    let deflated = URL_SAFE_NO_PAD
-        .decode(payload)
-        .map_err(|_| ShareError::NotBase64)?;
+    let deflated = unbase64(payload)?;
     let json = if compact_form {
         inflate_with_dictionary(&deflated, MAX_INFLATED_BYTES)?
     } else {
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED_BYTES).map_err(
-            |e| match e.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLargeInflated,
-                _ => ShareError::Corrupt,
-            },
-        )?
+        inflate(&deflated)?
     };
     let text = std::str::from_utf8(&json).map_err(|_| ShareError::Corrupt)?;
     let engagement = if compact_form {

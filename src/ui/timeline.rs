@@ -28,18 +28,16 @@ fn state_text(m: &Milestone) -> Option<&'static str> {
 /// The milestones placed on a line from today (or the first of them) to the last.
 fn chart(list: &[Milestone], today: time::Date) -> impl IntoView {
     let dated: Vec<&Milestone> = list.iter().filter(|m| m.date.is_some()).collect();
-    let first = dated
-        .iter()
-        .filter_map(|m| m.date)
-        .chain(std::iter::once(today))
-        .min()
-        .unwrap_or(today);
-    let last = dated
-        .iter()
-        .filter_map(|m| m.date)
-        .chain(std::iter::once(today))
-        .max()
-        .unwrap_or(today);
+    let dates = || {
+        dated
+            .iter()
+            .filter_map(|m| m.date)
+            .chain(std::iter::once(today))
+    };
+    let (first, last) = (
+        dates().min().unwrap_or(today),
+        dates().max().unwrap_or(today),
+    );
     let span = ((last - first).whole_days().max(1)) as f64;
     let x =
         move |d: time::Date| LEFT + (d - first).whole_days() as f64 / span * (WIDTH - LEFT - RIGHT);
