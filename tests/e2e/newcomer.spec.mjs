@@ -12,6 +12,12 @@ test("creating an engagement opens it, with focus on Current users", async ({ pa
   await expect(page.getByLabel("Current users")).toBeFocused();
   await page.keyboard.type("1200");
   await expect(page.getByRole("region", { name: "Recommended reference architecture" })).toContainText("Up to 40 RPS or 2,000 users");
+  // Point 5: a sentence that points to another part of the page points the right way (the
+  // sizing form comes before the requirements panel).
+  const requirements = page.getByRole("region", { name: "Requirements", exact: true });
+  await expect(requirements).toContainText("The sizing form above holds the users, growth and load.");
+  const formTop = (await page.getByRole("region", { name: "Sizing" }).boundingBox()).y;
+  expect(formTop).toBeLessThan((await requirements.boundingBox()).y);
 });
 
 test("the section navigation reaches each section by keyboard, the current stage marked", async ({ page }) => {
