@@ -10,12 +10,13 @@ const SHELL = new URL("./", self.location).href;
 // uploaded beside the app, an error page) never replaces it.
 const APP_MARK = /<title>Infrastructure Upgrade Planner<\/title>/;
 
-// The files a build's page names (the module, the stylesheet, the icon), and the WebAssembly
-// the module loads, as absolute addresses on this origin.
+// The files a build's page names (the stylesheet, the icon, and the modules its loader script
+// lists: the planner's and the customer view's), and the WebAssembly each module loads, as
+// absolute addresses on this origin.
 function builtFiles(html) {
   const files = new Set();
-  for (const match of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
-    const url = new URL(match[1], SHELL);
+  for (const match of html.matchAll(/(?:href|src)="([^"#?]+)"|"([^"#?\s]+\.(?:js|wasm))"/g)) {
+    const url = new URL(match[1] ?? match[2], SHELL);
     if (url.origin === self.location.origin && url.href !== SHELL) files.add(url.href);
   }
   for (const url of [...files]) {
@@ -24,10 +25,10 @@ function builtFiles(html) {
   return [...files].sort();
 }
 
-// The build's name: its module's file name, which carries the build's content hash.
+// The build's name: its modules' file names, which carry their content hashes.
 function buildName(files) {
-  const module = files.find((url) => url.endsWith("_bg.wasm"));
-  return PREFIX + (module ? new URL(module).pathname.split("/").pop() : "unknown");
+  const modules = files.filter((url) => url.endsWith("_bg.wasm")).map((url) => new URL(url).pathname.split("/").pop());
+  return PREFIX + (modules.length ? modules.join("+") : "unknown");
 }
 
 async function keepBuild(html) {

@@ -1,6 +1,7 @@
-// Trunk post-build hook: puts the SHA-256 of each inline script Trunk wrote, and of the static
-// shell's inline style, into index.html's Content-Security-Policy, in place of
-// 'sha256-INLINE-SCRIPTS' and 'sha256-INLINE-STYLES', so no 'unsafe-inline' is needed.
+// Run last by scripts/post-build.mjs (the Trunk hook): puts the SHA-256 of each inline script
+// (the module loader) and of the static shell's inline style into index.html's
+// Content-Security-Policy, in place of 'sha256-INLINE-SCRIPTS' and 'sha256-INLINE-STYLES', so
+// no 'unsafe-inline' is needed.
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";

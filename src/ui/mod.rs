@@ -19,10 +19,12 @@ mod sizing;
 mod state;
 mod sync;
 mod timeline;
+mod viewer;
 mod your_part;
 
 pub use app::App;
 pub use sizing::SizingSection;
+pub use viewer::CustomerViewer;
 
 /// Registers `sw.js` (beside the app's files) so that the app opens offline once loaded. A
 /// browser without service workers, or a refusal, leaves the app working online as before.

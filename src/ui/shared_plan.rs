@@ -1,7 +1,6 @@
 //! The customer's read-only view of a shared plan, opened from the link's fragment.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::browser;
 use super::plan_view::PlanDocument;
@@ -24,7 +23,7 @@ pub fn SharedPlanPage(fragment: String) -> impl IntoView {
                     <h1 id="shared-error-heading">"This plan link cannot be opened"</h1>
                     <p role="alert">{error.to_string()}</p>
                     <p>"Ask for the link again, and copy all of it."</p>
-                    <p><A href=browser::href("/")>"Go to the planner"</A></p>
+                    <p><a href=browser::href("/")>"Go to the planner"</a></p>
                 </section>
             }
             .into_any()
@@ -122,7 +121,7 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
             <p class="notice-line" role=move || message.with(Option::is_some).then_some("status")>
                 {move || message.get()}
                 " "
-                {move || saved.get().map(|href| view! { <A href=href attr:id="open-saved-copy">"Open the saved copy"</A> })}
+                {move || saved.get().map(|href| view! { <a href=href id="open-saved-copy">"Open the saved copy"</a> })}
             </p>
         </PlanDocument>
         <YourPart engagement=own/>

@@ -1,5 +1,6 @@
 // The static shell: something useful paints before the module has downloaded and started.
 import { test, expect } from "@playwright/test";
+import { openNewEngagement } from "./helpers.mjs";
 
 test("the static shell paints before the module runs, gives way to the app without a jump, and keeps to the CSP", async ({ page }) => {
   await page.addInitScript(() => {
@@ -20,4 +21,78 @@ test("the static shell paints before the module runs, gives way to the app witho
   await expect(header).toHaveCount(1);
   expect(await header.boundingBox()).toEqual(before);
   expect(await page.evaluate(() => window.__csp)).toEqual([]);
+});
+
+/** A customer link for a new engagement, copied as the TAM copies it. */
+async function customerLink(page, name) {
+  await openNewEngagement(page, name);
+  await page.getByLabel("Current users").fill("3000");
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  return page.getByLabel("Customer link").inputValue();
+}
+
+/** The WebAssembly files a page asks for, by file name. */
+function wasmRequests(page) {
+  const seen = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith(".wasm")) seen.push(path.split("/").pop());
+  });
+  return seen;
+}
+
+test("a customer's link loads the customer view's own module, a fraction of the planner's, and saving a copy opens the planner", async ({ page, browser }) => {
+  const link = await customerLink(page, "Module Co");
+  const planner = wasmRequests(page);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
+  expect(planner).toEqual([expect.stringMatching(/^upgrade-planner-[0-9a-f]+_bg\.wasm$/)]);
+
+  const customer = await browser.newContext();
+  const view = await customer.newPage();
+  const sizes = {};
+  view.on("response", async (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.endsWith(".wasm")) sizes[path] = (await response.body()).length;
+  });
+  const asked = wasmRequests(view);
+  await view.goto(link);
+  await expect(view.getByRole("heading", { level: 1 })).toHaveText("Planning summary for Module Co");
+  await expect(view.getByRole("heading", { name: "Recommended reference architecture" })).toBeVisible();
+  expect(asked).toEqual([expect.stringMatching(/^customer-view-[0-9a-f]+_bg\.wasm$/)]);
+  const plannerSize = (await view.request.get(`/${planner[0]}`)).body().then((b) => b.length);
+  expect(Object.values(sizes)[0]).toBeLessThan(0.7 * (await plannerSize));
+
+  await view.getByRole("button", { name: "Save a copy to this browser" }).click();
+  await expect(view.getByRole("status").filter({ hasText: "Saved a copy to this browser." })).toBeVisible();
+  await view.getByRole("link", { name: "Open the saved copy" }).click();
+  await expect(view.getByRole("heading", { level: 1 })).toHaveText("Module Co");
+  await expect(view.getByLabel("Current users")).toHaveValue("3000");
+  expect(asked).toContainEqual(expect.stringMatching(/^upgrade-planner-[0-9a-f]+_bg\.wasm$/));
+  await customer.close();
+});
+
+test("the customer's view follows a changed address to the planner", async ({ page, browser }) => {
+  const link = await customerLink(page, "Address Co");
+  const customer = await browser.newContext();
+  const view = await customer.newPage();
+  await view.goto(link);
+  await expect(view.getByRole("heading", { level: 1 })).toHaveText("Planning summary for Address Co");
+  await view.evaluate(() => { location.hash = ""; });
+  await expect(view.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
+  await customer.close();
+});
+
+test("a customer's link opened once opens again offline", async ({ page, context }) => {
+  const link = await customerLink(page, "Offline View Co");
+  await page.goto(link);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Planning summary for Offline View Co");
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Planning summary for Offline View Co");
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
+  await context.setOffline(false);
 });

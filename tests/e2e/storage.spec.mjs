@@ -24,8 +24,9 @@ test("a change in one tab shows in the other, and a concurrent one asks which to
   await first.getByLabel("Customer name").fill("Named in the first tab");
   await second.getByLabel("Customer name").fill("Named in the second tab");
   const submit = () => document.getElementById("customer-name").form.requestSubmit();
+  // Submitted one right after the other, well inside the save delay (300 ms): a wait here
+  // let the second tab's save arrive first on a busy machine, and the test then timed nothing.
   await second.evaluate(submit);
-  await first.waitForTimeout(100);
   await first.evaluate(submit);
   const tab = first;
   await expect(tab.getByRole("alert").filter({ hasText: "was changed in another tab" })).toBeVisible();
