@@ -162,6 +162,18 @@ pub fn focus_soon(selector: String) {
     });
 }
 
+/// A signal that turns true once the browser has painted what is on the page now: for the
+/// parts of a page below its first screen, drawn a moment later so that the first screen (and
+/// its controls) comes sooner on a slow phone.
+pub fn after_first_paint() -> leptos::prelude::ReadSignal<bool> {
+    use leptos::prelude::*;
+    let (painted, set_painted) = signal(false);
+    request_animation_frame(move || {
+        set_timeout(move || set_painted.set(true), std::time::Duration::ZERO);
+    });
+    painted
+}
+
 /// The app's name, ending every page's title.
 const APP_NAME: &str = "Infrastructure Upgrade Planner";
 

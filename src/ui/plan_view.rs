@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::browser;
 use super::chart::ProjectionChart;
 use super::recommendation::RecommendationView;
 use crate::domain::engagement::Engagement;
@@ -129,20 +130,39 @@ pub fn PlanDocument(
         Audience::Customer => 1,
         Audience::Tam | Audience::Support => 2,
     };
+    let section = move |section: outline::Section| {
+        let class = if section.id == "plan-architecture-heading" {
+            "result"
+        } else {
+            ""
+        };
+        view! {
+            <section class=class aria-labelledby=section.id>
+                {heading(top + 1, section.id, section.heading)}
+                {section.blocks.into_iter().map(|b| block(b, top + 2)).collect_view()}
+            </section>
+        }
+    };
+    // The customer's page is the plan: its first screen (the next step and the recommended
+    // architecture, which the customer's outline puts first) is drawn at once, the rest just
+    // after the browser has painted it.
+    let mut first = outline.sections;
+    let rest = match audience {
+        Audience::Customer if first.len() > FIRST_SCREEN => first.split_off(FIRST_SCREEN),
+        _ => Vec::new(),
+    };
+    let painted = browser::after_first_paint();
+    let rest = StoredValue::new(rest);
     view! {
         <article class="plan-document" aria-labelledby="plan-title">
             {heading(top, "plan-title", outline.title)}
             {children.map(|children| children())}
             <p class="plan-intro">{outline.intro}</p>
-            {outline.sections.into_iter().map(|section| {
-                let class = if section.id == "plan-architecture-heading" { "result" } else { "" };
-                view! {
-                    <section class=class aria-labelledby=section.id>
-                        {heading(top + 1, section.id, section.heading)}
-                        {section.blocks.into_iter().map(|b| block(b, top + 2)).collect_view()}
-                    </section>
-                }
-            }).collect_view()}
+            {first.into_iter().map(section).collect_view()}
+            {move || painted.get().then(|| rest.get_value().into_iter().map(section).collect_view())}
         </article>
     }
 }
+
+/// How many of the customer's sections make the first screen (see `PlanDocument`).
+const FIRST_SCREEN: usize = 2;

@@ -49,6 +49,7 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
     let as_of = time_fmt::format_local(engagement.updated, offset);
     let plan = StoredValue::new(engagement.clone());
     let own = engagement.clone();
+    let painted = browser::after_first_paint();
     let save = move |keep_both: bool| {
         asking.set(None);
         let shared = plan.get_value();
@@ -124,6 +125,7 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
                 {move || saved.get().map(|href| view! { <a href=href id="open-saved-copy">"Open the saved copy"</a> })}
             </p>
         </PlanDocument>
-        <YourPart engagement=own/>
+        // Below the plan: drawn once the plan's first screen has been painted.
+        {move || painted.get().then(|| view! { <YourPart engagement=own.clone()/> })}
     }
 }

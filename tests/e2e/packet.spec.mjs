@@ -93,6 +93,8 @@ test("on a phone the customer's view opens with the next step and the architectu
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const view = await phone.newPage();
   await view.goto(link);
+  // The plan's first screen comes first; the rest, and the customer's part, just after.
+  await expect(view.getByRole("heading", { level: 2, name: "Your part" })).toBeVisible();
   const sections = view.getByRole("article").locator(":scope > section > h2");
   const headings = await sections.allTextContents();
   expect(headings.slice(0, 2)).toEqual(["Your next step", "Recommended reference architecture"]);
