@@ -132,6 +132,9 @@ test("the customer link opens a read-only plan without internal notes, and saves
   // A link is a snapshot: the customer sees when it was taken.
   await expect(view.getByRole("note")).toContainText(/as it stood on \d{4}-\d{2}-\d{2} \d{2}:\d{2}: ask them for a new link/);
   await expect(view.getByRole("region", { name: "Recommended reference architecture" })).toContainText("Up to 200 RPS or 10,000 users");
+  // The whole page is drawn (the rest of the plan and the customer's part come just after the
+  // first screen) before anything is checked to be absent from it.
+  await expect(view.getByRole("heading", { level: 2, name: "Your part" })).toBeVisible();
   await expect(view.locator("body")).not.toContainText("Budget owner");
   await expect(view.getByRole("article").getByRole("textbox")).toHaveCount(0);
   // The title once, then the plan's parts one level below it; the next step told to the customer.
