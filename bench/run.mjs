@@ -78,16 +78,22 @@ async function transferSizes(dir) {
   return sizes;
 }
 
-// Milliseconds from navigation start until `selector` is in the page, on a cold load.
-async function timeToInteractive(browser, url, selector) {
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const page = await context.newPage();
+// Makes every page `page` loads note in `window.__ready` when `selector` first appears
+// (milliseconds from navigation start).
+async function noteWhenPresent(page, selector) {
   await page.addInitScript((sel) => {
     const seen = () => {
       if (!window.__ready && document.querySelector(sel)) window.__ready = performance.now();
     };
     new MutationObserver(seen).observe(document, { childList: true, subtree: true });
   }, selector);
+}
+
+// Milliseconds from navigation start until `selector` is in the page, on a cold load.
+async function timeToInteractive(browser, url, selector) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await noteWhenPresent(page, selector);
   await page.goto(url);
   await page.waitForFunction(() => window.__ready !== undefined);
   const t = await page.evaluate(() => window.__ready);
@@ -192,16 +198,11 @@ const PROFILES = [
 async function felt(browser, url, selector, profile, warm) {
   const context = await browser.newContext({ serviceWorkers: warm ? "allow" : "block" });
   const page = await context.newPage();
-  await page.addInitScript((sel) => {
-    const seen = () => {
-      if (!window.__usable && document.querySelector(sel)) window.__usable = performance.now();
-    };
-    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
-  }, selector);
+  await noteWhenPresent(page, selector);
   if (warm) {
     // A first visit installs the service worker and its cache; the measured visit comes after.
     await page.goto(url);
-    await page.waitForFunction(() => window.__usable !== undefined);
+    await page.waitForFunction(() => window.__ready !== undefined);
     await page.evaluate(async () => { await navigator.serviceWorker?.ready; });
     await page.waitForTimeout(300);
   }
@@ -216,10 +217,10 @@ async function felt(browser, url, selector, profile, warm) {
     if (/\.(wasm|js)$/.test(new URL(r.url()).pathname)) encodings.add(r.headers()["content-encoding"] ?? "none");
   });
   if (warm) await page.reload(); else await page.goto(url);
-  await page.waitForFunction(() => window.__usable !== undefined, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000 });
   const result = await page.evaluate(() => ({
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
-    usable: window.__usable,
+    usable: window.__ready,
   }));
   await context.close();
   return { ...result, encodings: [...encodings].join("+") || "cache" };

@@ -46,11 +46,7 @@ pub fn EngagementPage() -> impl IntoView {
 #[component]
 fn EngagementDetails(id: EngagementId) -> impl IntoView {
     let state = use_app_state();
-    let engagement = Memo::new(move |_| {
-        state
-            .engagements
-            .with(|list| list.iter().find(|e| e.id == id).cloned())
-    });
+    let engagement = state.watch(id);
     let name = Memo::new(move |_| {
         engagement.with(|e| {
             e.as_ref()

@@ -151,7 +151,7 @@ pub fn PlanDocument(
         Audience::Customer if first.len() > FIRST_SCREEN => first.split_off(FIRST_SCREEN),
         _ => Vec::new(),
     };
-    let painted = browser::after_first_paint();
+    let painted = (!rest.is_empty()).then(browser::after_first_paint);
     let rest = StoredValue::new(rest);
     view! {
         <article class="plan-document" aria-labelledby="plan-title">
@@ -159,7 +159,7 @@ pub fn PlanDocument(
             {children.map(|children| children())}
             <p class="plan-intro">{outline.intro}</p>
             {first.into_iter().map(section).collect_view()}
-            {move || painted.get().then(|| rest.get_value().into_iter().map(section).collect_view())}
+            {move || painted.is_some_and(|p| p.get()).then(|| rest.get_value().into_iter().map(section).collect_view())}
         </article>
     }
 }

@@ -44,11 +44,7 @@ fn ReplyReview(reply: Reply) -> impl IntoView {
     let standing = reply::standing(&reply, &found);
     let reply = StoredValue::new(reply);
     let message = RwSignal::new(None::<String>);
-    let engagement = Memo::new(move |_| {
-        state
-            .engagements
-            .with(|list| list.iter().find(|e| e.id == id).cloned())
-    });
+    let engagement = state.watch(id);
     let pending = Memo::new(move |_| {
         engagement.with(|e| {
             e.as_ref()

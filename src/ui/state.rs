@@ -172,6 +172,12 @@ impl AppState {
             .with_untracked(|list| list.iter().find(|e| e.id == id).cloned())
     }
 
+    /// The engagement with this id as it changes, for a page that shows it.
+    pub fn watch(&self, id: EngagementId) -> Memo<Option<Engagement>> {
+        let engagements = self.engagements;
+        Memo::new(move |_| engagements.with(|list| list.iter().find(|e| e.id == id).cloned()))
+    }
+
     /// Creates an engagement and lists it first.
     pub fn create(&self, name: CustomerName) -> EngagementId {
         let engagement = Engagement::new(browser::new_id(), name, browser::now());

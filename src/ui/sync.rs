@@ -205,9 +205,7 @@ impl AppState {
         else {
             return;
         };
-        let ours = self
-            .engagements
-            .with_untracked(|list| list.iter().find(|e| e.id == id).cloned());
+        let ours = self.find(id);
         let known = self
             .saved
             .with_untracked(|s| s.get(&id).map(|s| s.revision));
