@@ -11,12 +11,11 @@ use common::{reference_engagement, NOW};
 use proptest::prelude::*;
 use time::macros::{date, datetime};
 use time::Duration;
-use upgrade_planner::domain::cutover::{
-    calendar, runbook, runbook_steps, timeline, CalendarError, Mark, Milestone, Owner, State,
-};
+use upgrade_planner::domain::cutover::{calendar, timeline, CalendarError, Mark, Milestone, State};
 use upgrade_planner::domain::engagement::Engagement;
 use upgrade_planner::domain::intake::MigrationMethod;
 use upgrade_planner::domain::reply::{self, accept, answers, standing, Field, Reply, Standing};
+use upgrade_planner::domain::runbook::{runbook, runbook_steps, Owner};
 use upgrade_planner::domain::workflow::{Feedback, MigrationStatus, PsDecision};
 
 fn milestone<'a>(list: &'a [Milestone], key: &str) -> &'a Milestone {
@@ -207,7 +206,7 @@ fn the_runbook_lists_each_method_s_steps_with_owner_and_time() {
             MigrationMethod::BackupRestoreMultiNode,
             "Restore each component",
         ),
-        (MigrationMethod::GeoFailover, "Promote the secondary site"),
+        (MigrationMethod::GeoFailover, "promote the secondary site"),
         (MigrationMethod::LinuxPackageToHelm, "toolbox pod"),
         (
             MigrationMethod::ProfessionalServicesDecide,
@@ -215,7 +214,7 @@ fn the_runbook_lists_each_method_s_steps_with_owner_and_time() {
         ),
     ] {
         e.coordination.intake.method = method;
-        let md = runbook(&e);
+        let md = runbook(&e, NOW.date());
         assert!(md.contains(step), "{method:?}: {md}");
         for heading in [
             "## Before the window",
@@ -224,15 +223,18 @@ fn the_runbook_lists_each_method_s_steps_with_owner_and_time() {
         ] {
             assert!(md.contains(heading));
         }
-        for owner in ["**Customer**", "**TAM**", "**Support**"] {
+        // Issue 22: the customer opens Support tickets and the TAM coordinates; Support owns no
+        // step of the customer's runbook.
+        for owner in ["**Customer**", "**TAM**"] {
             assert!(md.contains(owner), "{owner}");
         }
+        assert!(!md.contains("**Support**"));
     }
     e.coordination.intake.method = MigrationMethod::GeoFailover;
-    let md = runbook(&e);
+    let md = runbook(&e, NOW.date());
     assert!(
         md.contains(
-            "- [ ] **Customer** · 2027-03-06 22:00 (UTC+01:00) — Start: announce the maintenance"
+            "- [ ] **Customer** · 2027-03-06 22:00 (UTC+01:00) — Start: broadcast the maintenance"
         ),
         "{md}"
     );
@@ -243,9 +245,9 @@ fn the_runbook_lists_each_method_s_steps_with_owner_and_time() {
     assert!(md.contains("Go/no-go"));
     // With Professional Services engaged, they do the work on the systems.
     e.coordination.ps_decision = PsDecision::Engaged;
-    assert!(runbook_steps(&e)
-        .iter()
-        .any(|s| s.owner == Owner::ProfessionalServices && s.text.starts_with("Promote")));
+    assert!(runbook_steps(&e, NOW.date()).iter().any(
+        |s| s.owner == Owner::ProfessionalServices && s.text.contains("promote the secondary")
+    ));
 }
 
 #[test]
@@ -253,7 +255,7 @@ fn the_runbook_neutralises_mentions_in_user_text() {
     let mut e = reference_engagement();
     e.coordination.intake.contact_name = "@all #12".into();
     e.coordination.intake.rollback_summary = "ping @ops ~urgent".into();
-    let md = runbook(&e);
+    let md = runbook(&e, NOW.date());
     assert!(md.contains("\\@all \\#12"));
     assert!(md.contains("ping \\@ops \\~urgent"));
 }

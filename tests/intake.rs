@@ -69,7 +69,7 @@ fn the_window_shows_in_its_time_zone_with_its_offset_across_a_daylight_saving_ch
     let e = reference_engagement();
     assert_eq!(
         intake::window_text(&e.coordination.intake).as_deref(),
-        Some("2027-03-06 22:00 to 2027-03-07 06:00 (Europe/Berlin, UTC+01:00)")
+        Some("2027-03-06 22:00 to 2027-03-07 06:00 (Europe/Berlin, UTC+01:00); 8 hours; in UTC 2027-03-06 21:00 to 2027-03-07 05:00")
     );
     let across = with_intake(|i| {
         i.window_start = Some(datetime!(2027-03-27 22:00 +1));
@@ -77,10 +77,10 @@ fn the_window_shows_in_its_time_zone_with_its_offset_across_a_daylight_saving_ch
     });
     assert_eq!(
         intake::window_text(&across.coordination.intake).as_deref(),
-        Some("2027-03-27 22:00 (Europe/Berlin, UTC+01:00) to 2027-03-28 06:00 (UTC+02:00)")
+        Some("2027-03-27 22:00 (Europe/Berlin, UTC+01:00) to 2027-03-28 06:00 (UTC+02:00); 7 hours, the clocks change during it; in UTC 2027-03-27 21:00 to 2027-03-28 04:00")
     );
     let md = markdown(&e, NOW, Audience::Customer);
-    assert!(md.contains("| Maintenance window | 2027-03-06 22:00 to 2027-03-07 06:00 (Europe/Berlin, UTC+01:00) |"), "{md}");
+    assert!(md.contains("| Maintenance window | 2027-03-06 22:00 to 2027-03-07 06:00 (Europe/Berlin, UTC+01:00); 8 hours; in UTC 2027-03-06 21:00 to 2027-03-07 05:00 |"), "{md}");
 }
 
 #[test]
@@ -181,8 +181,12 @@ fn each_reader_s_outline_opens_with_what_that_reader_needs_first() {
         ["Your next step", "Recommended reference architecture"]
     );
     let support = build(&e, NOW.date(), Audience::Support);
-    assert_eq!(support.headings()[0], "The plan under review");
-    let first = format!("{:?}", support.sections[0].blocks);
+    // Issue 22: the risks first, then the plan under review.
+    assert_eq!(
+        support.headings()[..2],
+        ["Risks for this window", "The plan under review"]
+    );
+    let first = format!("{:?}", support.sections[1].blocks);
     for part in [
         "\"Plan\"",
         "\"Maintenance window\"",

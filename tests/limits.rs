@@ -367,7 +367,7 @@ fn any_engagement() -> impl Strategy<Value = Engagement> {
             };
             e.log = log
                 .into_iter()
-                .map(|(at, text)| LogEntry { at, text })
+                .map(|(at, text)| LogEntry { at, on: None, text })
                 .collect();
             e.created = created;
             e.updated = updated;
@@ -400,7 +400,7 @@ proptest! {
         // The cut-over's files and the timeline, for any stored engagement.
         let _ = upgrade_planner::domain::cutover::timeline(&e, now.date());
         let _ = upgrade_planner::domain::cutover::calendar(&e, now);
-        prop_assert!(!upgrade_planner::domain::cutover::runbook(&e).is_empty());
+        prop_assert!(!upgrade_planner::domain::runbook::runbook(&e, now.date()).is_empty());
         let fragment = share::encode(&e).unwrap();
         prop_assert!(fragment.len() < 200_000);
         let back = share::decode(&fragment).unwrap();

@@ -10,7 +10,6 @@ use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
 use super::engagement::Engagement;
 use super::intake::{self, MigrationMethod, REVIEW_LEAD_DAYS};
-use super::plan::escape_md;
 use super::sizing::LARGE_UPGRADE_USERS;
 use super::workflow::{self, add_months, Feedback, MigrationStatus, PsDecision};
 
@@ -22,7 +21,7 @@ pub const GO_NO_GO_DAYS: i64 = 1;
 pub const PLAN_WRITING_DAYS: i64 = 28;
 
 /// The assumptions the timeline counts back with, as the page and the runbook state them.
-pub const ASSUMPTIONS: &str = "Counted back from the maintenance window (or, until it is set, the desired completion): Support's review takes 7 days and ends before the rehearsal; the rehearsal is at least 3 days before the window; go/no-go is the day before; writing the plan takes about 4 weeks; rolling back takes as long as the way there, so the rollback deadline is the window's midpoint.";
+pub const ASSUMPTIONS: &str = "Counted back from the maintenance window (or, until it is set, the desired completion): Support's review takes 7 days and ends before the rehearsal; the rehearsal is at least 3 days before the window; go/no-go is the day before; writing the plan takes about 4 weeks; the rollback deadline is the window's end less the rollback's duration (its midpoint while that is not known).";
 
 /// How a milestone stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,7 +79,7 @@ impl Milestone {
     }
 }
 
-fn offset_text(offset: UtcOffset) -> String {
+pub fn offset_text(offset: UtcOffset) -> String {
     let minutes = offset.whole_minutes();
     format!(
         "UTC{}{:02}:{:02}",
@@ -88,6 +87,16 @@ fn offset_text(offset: UtcOffset) -> String {
         minutes.abs() / 60,
         minutes.abs() % 60
     )
+}
+
+/// "2027-03-06 22:00", on the time's own clock.
+pub fn clock(at: OffsetDateTime) -> String {
+    format!("{} {:02}:{:02}", at.date(), at.hour(), at.minute())
+}
+
+/// The same instant in UTC (or as it is, where UTC cannot show it).
+pub fn to_utc(at: OffsetDateTime) -> OffsetDateTime {
+    at.checked_to_offset(UtcOffset::UTC).unwrap_or(at)
 }
 
 /// A time on its own zone's clock with the offset: "2027-03-06 22:00 (UTC+01:00)".
@@ -101,11 +110,24 @@ pub fn wall(at: OffsetDateTime) -> String {
     )
 }
 
-/// The last moment to decide to roll back: the window's midpoint, shown in the start's offset.
-pub fn rollback_deadline(e: &Engagement) -> Option<OffsetDateTime> {
+/// The last moment to decide to roll back: the window's end less the rollback's duration, or
+/// its midpoint while that is not known (then the flag is true); shown in the start's offset.
+pub fn deadline(e: &Engagement) -> Option<(OffsetDateTime, bool)> {
     let i = &e.coordination.intake;
     let (start, end) = (i.window_start?, i.window_end?);
-    (end > start).then(|| start + (end - start) / 2)
+    if end <= start {
+        return None;
+    }
+    let at = |t: OffsetDateTime| t.checked_to_offset(start.offset()).unwrap_or(t);
+    match intake::hours(&i.rollback_hours).ok().flatten() {
+        Some(rollback) => Some((at((end - rollback).max(start)), false)),
+        None => Some((start + (end - start) / 2, true)),
+    }
+}
+
+/// The rollback deadline's time alone (see [`deadline`]).
+pub fn rollback_deadline(e: &Engagement) -> Option<OffsetDateTime> {
+    deadline(e).map(|(at, _)| at)
 }
 
 /// The milestones from the Professional Services decision to done, each placed and marked.
@@ -343,20 +365,35 @@ pub fn calendar(e: &Engagement, now: OffsetDateTime) -> Result<String, CalendarE
         (name, email) => format!("{name} <{email}>"),
     };
     let zone = match i.time_zone.trim() {
-        "" => offset_text(start.offset()),
-        zone => format!("{zone}, {}", offset_text(start.offset())),
+        "" => String::new(),
+        zone => format!(" {zone} time"),
     };
     let mut description = format!(
-        "Maintenance window for the move of {}'s GitLab to new infrastructure.\nWindow: {} to {} ({zone}).\nCustomer's contact for Support during the window: {contact}.",
+        "Maintenance window for the move of {}'s GitLab to new infrastructure.\nStarts: {}{zone} ({}), which is {} UTC.\nEnds: {}{zone} ({}), which is {} UTC.\nLength: {}{}.\nCustomer's contact for Support during the window: {contact}.",
         e.customer_name,
-        wall(start),
-        wall(end),
+        clock(start),
+        offset_text(start.offset()),
+        clock(to_utc(start)),
+        clock(end),
+        offset_text(end.offset()),
+        clock(to_utc(end)),
+        super::time_fmt::duration_text(end - start),
+        if start.offset() != end.offset() {
+            " (the clocks change during the window)"
+        } else {
+            ""
+        },
     );
-    if let Some(deadline) = rollback_deadline(e) {
+    if let Some((deadline, midpoint)) = deadline(e) {
         let _ = write!(
             description,
-            "\nRollback deadline: {} — if the checks have not passed by then, roll back.",
-            wall(deadline)
+            "\nRollback deadline: {}{} — if the checks have not passed by then, roll back.",
+            wall(deadline),
+            if midpoint {
+                " (the window's midpoint: the rollback's duration is not known yet)"
+            } else {
+                ""
+            }
         );
     }
     if !i.rollback_summary.trim().is_empty() {
@@ -393,243 +430,4 @@ pub fn calendar(e: &Engagement, now: OffsetDateTime) -> Result<String, CalendarE
         ics.push_str(&fold(&line));
     }
     Ok(ics)
-}
-
-// ---------------------------------------------------------------------------------------------
-// The runbook.
-
-/// Who does a step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Owner {
-    Customer,
-    Tam,
-    ProfessionalServices,
-    Support,
-}
-
-impl Owner {
-    pub fn label(self) -> &'static str {
-        match self {
-            Owner::Customer => "Customer",
-            Owner::Tam => "TAM",
-            Owner::ProfessionalServices => "Professional Services",
-            Owner::Support => "Support",
-        }
-    }
-}
-
-/// When a step is done, relative to the window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Phase {
-    Before,
-    During,
-    After,
-}
-
-impl Phase {
-    pub fn heading(self) -> &'static str {
-        match self {
-            Phase::Before => "Before the window",
-            Phase::During => "During the window",
-            Phase::After => "After the window",
-        }
-    }
-}
-
-/// One step of the cut-over.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Step {
-    pub phase: Phase,
-    pub owner: Owner,
-    /// "2027-03-06 22:00 (UTC+01:00)", a date, or "—".
-    pub when: String,
-    pub text: String,
-}
-
-/// The steps before, during and after the window for the engagement's migration method.
-pub fn runbook_steps(e: &Engagement) -> Vec<Step> {
-    let c = &e.coordination;
-    let i = &c.intake;
-    let ps = c.ps_decision == PsDecision::Engaged;
-    // The hands on the systems: the customer's, or Professional Services' when engaged.
-    let hands = if ps {
-        Owner::ProfessionalServices
-    } else {
-        Owner::Customer
-    };
-    let start = i.window_start;
-    let end = i.window_end;
-    let deadline = rollback_deadline(e);
-    // Only the milestones' dates are used here, not their marks: any day will do for "today".
-    let milestones = timeline(e, e.updated.date());
-    let date_of = |key: &str| {
-        milestones
-            .iter()
-            .find(|m| m.key == key)
-            .map(|m| m.when())
-            .unwrap_or_else(|| "—".into())
-    };
-    let at = |minutes: i64| {
-        start
-            .map(|s| wall(s + Duration::minutes(minutes)))
-            .unwrap_or_else(|| "—".into())
-    };
-    let step = |phase, owner, when: String, text: &str| Step {
-        phase,
-        owner,
-        when,
-        text: text.to_string(),
-    };
-    let mut steps = vec![
-        step(
-            Phase::Before,
-            Owner::Tam,
-            date_of("shared"),
-            "Share the plan with Support for review, and open the Support ticket for the window",
-        ),
-        step(
-            Phase::Before,
-            hands,
-            date_of("rehearsal"),
-            "Rehearse the migration on a test environment and time each step",
-        ),
-        step(
-            Phase::Before,
-            Owner::Customer,
-            date_of("rehearsal"),
-            "Tell users about the maintenance window and the freeze",
-        ),
-        step(
-            Phase::Before,
-            Owner::Customer,
-            date_of("go-no-go"),
-            "Go/no-go: rehearsal passed, backups verified, Support's feedback addressed, contacts on both sides confirmed",
-        ),
-        step(
-            Phase::During,
-            hands,
-            at(0),
-            "Start: announce the maintenance and freeze changes (stop writes: maintenance mode, runners paused)",
-        ),
-    ];
-    let method_steps: &[(&str, i64)] = match i.method {
-        MigrationMethod::BackupRestoreSingle => &[
-            ("Take the final backup (gitlab-backup create) and copy gitlab-secrets.json and gitlab.rb", 15),
-            ("Transfer the backup and the configuration files to the new server", 60),
-            ("Restore on the new server, which runs the same GitLab version as the old one", 120),
-        ],
-        MigrationMethod::BackupRestoreMultiNode => &[
-            ("Back up each component as GitLab's page for large reference architectures describes: the database, Gitaly, object storage and the secrets", 15),
-            ("Transfer the backups and the configuration to the new environment", 60),
-            ("Restore each component on the new environment, which runs the same GitLab version", 120),
-        ],
-        MigrationMethod::GeoFailover => &[
-            ("Check that replication and verification on the secondary site are complete", 15),
-            ("Promote the secondary site (planned failover)", 45),
-        ],
-        MigrationMethod::LinuxPackageToHelm => &[
-            ("Take the final backup on the Linux package installation and copy the secrets", 15),
-            ("Transfer the backup to the cluster's object storage", 60),
-            ("Restore with the toolbox pod on the Helm chart installation, same GitLab version", 120),
-        ],
-        MigrationMethod::ProfessionalServicesDecide | MigrationMethod::Undecided => &[(
-            "Move the data as the plan describes (the migration method is not chosen yet)",
-            15,
-        )],
-    };
-    for (text, minutes) in method_steps {
-        steps.push(step(Phase::During, hands, at(*minutes), text));
-    }
-    let verify_at = deadline
-        .zip(start)
-        .map(|(d, s)| ((d - s).whole_minutes() * 3 / 4).max(0))
-        .unwrap_or(180);
-    steps.push(step(
-        Phase::During,
-        hands,
-        at(verify_at),
-        "Verify: sign in, clone, push, run a pipeline, open a sample of projects; check the background migrations",
-    ));
-    steps.push(step(
-        Phase::During,
-        hands,
-        at(verify_at + 15),
-        "Cut over: point DNS or the load balancer to the new infrastructure",
-    ));
-    steps.push(step(
-        Phase::During,
-        Owner::Customer,
-        deadline.map(wall).unwrap_or_else(|| "—".into()),
-        "Rollback deadline: if the checks have not passed, trigger the rollback plan",
-    ));
-    steps.push(step(
-        Phase::During,
-        Owner::Support,
-        "if problems arise".into(),
-        "Open a Support ticket (emergency if production is down): GitLab Support is the primary contact during the migration",
-    ));
-    let after = end.map(wall).unwrap_or_else(|| "—".into());
-    for (owner, text) in [
-        (hands, "Post-migration checks: gitlab-rake gitlab:check, gitlab:doctor:secrets, monitoring and logs, Geo status where used"),
-        (Owner::Customer, "Lift the freeze and tell users the maintenance is over"),
-        (Owner::Customer, "Keep the old environment read-only until the new one has run for an agreed time"),
-        (Owner::Tam, "Record the migration as done, and close the Support ticket"),
-    ] {
-        steps.push(step(Phase::After, owner, after.clone(), text));
-    }
-    steps
-}
-
-/// The runbook as Markdown made for a GitLab issue: a task list per phase, each step with its
-/// owner and time, user text escaped as in the packet.
-pub fn runbook(e: &Engagement) -> String {
-    let i = &e.coordination.intake;
-    let mut md = format!(
-        "# Cut-over runbook: {}\n\n",
-        escape_md(e.customer_name.as_str())
-    );
-    let _ = writeln!(
-        md,
-        "- **Migration method:** {}",
-        escape_md(i.method.label())
-    );
-    let _ = writeln!(
-        md,
-        "- **Maintenance window:** {}",
-        escape_md(&intake::window_text(i).unwrap_or_else(|| "not set yet".into()))
-    );
-    let _ = writeln!(
-        md,
-        "- **Rollback deadline:** {}",
-        rollback_deadline(e).map(wall).unwrap_or_else(|| "—".into())
-    );
-    let contact = match (i.contact_name.trim(), i.contact_email.trim()) {
-        ("", "") => "—".to_string(),
-        (name, email) => escape_md(&format!("{name} {email}").replace("  ", " ")),
-    };
-    let _ = writeln!(md, "- **Customer's contact:** {}", contact.trim());
-    if !i.rollback_summary.trim().is_empty() {
-        let _ = writeln!(
-            md,
-            "- **Rollback plan:** {}",
-            escape_md(i.rollback_summary.trim())
-        );
-    }
-    md.push('\n');
-    let steps = runbook_steps(e);
-    for phase in [Phase::Before, Phase::During, Phase::After] {
-        let _ = writeln!(md, "## {}\n", phase.heading());
-        for s in steps.iter().filter(|s| s.phase == phase) {
-            let _ = writeln!(
-                md,
-                "- [ ] **{}** · {} — {}",
-                s.owner.label(),
-                escape_md(&s.when),
-                escape_md(&s.text)
-            );
-        }
-        md.push('\n');
-    }
-    let _ = writeln!(md, "---\n{}", escape_md(ASSUMPTIONS));
-    md
 }

@@ -240,6 +240,18 @@ impl Engagement {
     /// Support approval made out of date, are logged too. A change that changes nothing is not
     /// a change: no log line, no new revision.
     pub fn change(&mut self, now: OffsetDateTime, edit: impl FnOnce(&mut Self) -> Option<String>) {
+        self.change_on(now, None, edit);
+    }
+
+    /// [`Engagement::change`] for an event that happened on `day` (a date the TAM gave with the
+    /// action, such as the day the plan was shared): its log lines carry that day beside the
+    /// moment they were recorded.
+    pub fn change_on(
+        &mut self,
+        now: OffsetDateTime,
+        day: Option<time::Date>,
+        edit: impl FnOnce(&mut Self) -> Option<String>,
+    ) {
         let before = (
             self.customer_name.clone(),
             self.sizing.clone(),
@@ -257,11 +269,16 @@ impl Engagement {
             return;
         }
         if let Some(text) = decision {
-            self.log.push(LogEntry { at: now, text });
+            self.log.push(LogEntry {
+                at: now,
+                on: day,
+                text,
+            });
         }
         if !stale_before && workflow::review_out_of_date(self) {
             self.log.push(LogEntry {
                 at: now,
+                on: None,
                 text:
                     "The sizing changed after Support approved the plan: the review is out of date."
                         .into(),
@@ -271,6 +288,7 @@ impl Engagement {
         if stage_after != stage_before {
             self.log.push(LogEntry {
                 at: now,
+                on: day,
                 text: format!("Stage: {} → {}.", stage_before.label(), stage_after.label()),
             });
         }

@@ -213,6 +213,12 @@ pub struct Intake {
     pub data_size_gb: String,
     pub rehearsal_on: Option<Date>,
     pub rehearsal_result: String,
+    /// How long the restore took in the rehearsal, in hours, as typed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub restore_hours: String,
+    /// How long rolling back takes, in hours, as typed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub rollback_hours: String,
     pub method: MigrationMethod,
     pub deviation: Deviation,
 }
@@ -221,6 +227,59 @@ impl Intake {
     pub fn is_blank(&self) -> bool {
         *self == Self::default()
     }
+}
+
+/// The longest duration one of the hours fields takes: ten days.
+pub const MAX_HOURS: f64 = 240.0;
+
+/// Why an hours field cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HoursError;
+
+impl fmt::Display for HoursError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Enter hours as a number above 0 and up to 240, such as 5.5 or 5:30.")
+    }
+}
+
+/// A duration typed in hours ("5.5", "5,5" or "5:30"); `Ok(None)` when nothing is typed.
+pub fn hours(text: &str) -> Result<Option<time::Duration>, HoursError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let value = match text.split_once(':') {
+        Some((h, m)) => {
+            let h: u32 = h.trim().parse().map_err(|_| HoursError)?;
+            let m: u32 = m.trim().parse().map_err(|_| HoursError)?;
+            if m >= 60 {
+                return Err(HoursError);
+            }
+            f64::from(h) + f64::from(m) / 60.0
+        }
+        None => text
+            .replace(',', ".")
+            .parse::<f64>()
+            .map_err(|_| HoursError)?,
+    };
+    if !(value > 0.0 && value <= MAX_HOURS) {
+        return Err(HoursError);
+    }
+    Ok(Some(time::Duration::minutes((value * 60.0).round() as i64)))
+}
+
+/// The data size in GB, as typed ("1,800", "850 GB"); `None` when it is not a number above 0.
+pub fn data_size_gb(text: &str) -> Option<f64> {
+    let digits: String = text
+        .trim()
+        .trim_end_matches(['G', 'g', 'B', 'b', ' '])
+        .chars()
+        .filter(|c| *c != ',' && *c != ' ')
+        .collect();
+    digits
+        .parse::<f64>()
+        .ok()
+        .filter(|gb| gb.is_finite() && *gb > 0.0 && *gb < 1e9)
 }
 
 /// The days the app assumes Support needs to review a plan before the window: the notice GitLab
@@ -245,19 +304,40 @@ pub fn window_text(i: &Intake) -> Option<String> {
     } else {
         format!("{}, ", i.time_zone.trim())
     };
+    let utc = |at: OffsetDateTime| show(at.checked_to_offset(time::UtcOffset::UTC).unwrap_or(at));
+    // The real length (across a clock change) and both ends in UTC, after the local times.
+    let facts = |start: OffsetDateTime, end: OffsetDateTime| {
+        if end > start {
+            format!(
+                "; {}{}; in UTC {} to {}",
+                super::time_fmt::duration_text(end - start),
+                if start.offset() != end.offset() {
+                    ", the clocks change during it"
+                } else {
+                    ""
+                },
+                utc(start),
+                utc(end)
+            )
+        } else {
+            String::new()
+        }
+    };
     match (i.window_start, i.window_end) {
         (Some(start), Some(end)) if start.offset() == end.offset() => Some(format!(
-            "{} to {} ({zone}{})",
+            "{} to {} ({zone}{}){}",
             show(start),
             show(end),
-            offset(start)
+            offset(start),
+            facts(start, end)
         )),
         (Some(start), Some(end)) => Some(format!(
-            "{} ({zone}{}) to {} ({})",
+            "{} ({zone}{}) to {} ({}){}",
             show(start),
             offset(start),
             show(end),
-            offset(end)
+            offset(end),
+            facts(start, end)
         )),
         (Some(start), None) => Some(format!("from {} ({zone}{})", show(start), offset(start))),
         (None, Some(end)) => Some(format!("until {} ({zone}{})", show(end), offset(end))),

@@ -238,6 +238,8 @@ pub fn check_fields(e: &Engagement) -> Result<(), LimitError> {
         ("The backup method", &i.backup_method, LINE_CHARS),
         ("The data size", &i.data_size_gb, SHORT_CHARS),
         ("The rehearsal", &i.rehearsal_result, LINE_CHARS),
+        ("The restore duration", &i.restore_hours, SHORT_CHARS),
+        ("The rollback duration", &i.rollback_hours, SHORT_CHARS),
         (
             "The planned architecture",
             &i.deviation.planned,

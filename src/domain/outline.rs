@@ -13,7 +13,9 @@ use super::engagement::Engagement;
 use super::intake;
 use super::plan::{requirement_lines, Audience};
 use super::reference::Platform;
+use super::risks;
 use super::sizing::{Growth, Recommendation, Requirements};
+use super::upgrade;
 use super::workflow::{
     self, effective_feedback, handover_documents, plan_author, sizing_of, PsDecision, Stage,
 };
@@ -58,8 +60,9 @@ pub enum Block {
     Stages(usize),
     /// The recommended architecture, with the users and growth its projection chart draws.
     Recommendation(Box<Recommendation>, u64, Growth),
-    /// The activity log, newest first: when, and what.
-    Log(Vec<(OffsetDateTime, String)>),
+    /// The activity log, newest first: when it was recorded, the day it happened (when the TAM
+    /// gave one), and what.
+    Log(Vec<(OffsetDateTime, Option<Date>, String)>),
     /// A subsection, one heading level down.
     Sub {
         id: &'static str,
@@ -145,7 +148,13 @@ pub fn intake_rows(e: &Engagement) -> Vec<IntakeRow> {
     vec![
         row(
             "Rollback plan",
-            dash(&i.rollback_summary),
+            match i.rollback_hours.trim() {
+                "" => dash(&i.rollback_summary),
+                hours => format!(
+                    "{} (rolling back takes {hours} hours)",
+                    dash(&i.rollback_summary)
+                ),
+            },
             link("rollback document", &i.rollback_link),
         ),
         row("Maintenance window", window(e), vec![]),
@@ -190,10 +199,17 @@ pub fn intake_rows(e: &Engagement) -> Vec<IntakeRow> {
         ),
         row(
             "Rehearsal on a test environment",
-            match i.rehearsal_on {
-                Some(on) => format!("{on}: {}", dash(&i.rehearsal_result)),
-                None => dash(&i.rehearsal_result),
-            },
+            format!(
+                "{}{}",
+                match i.rehearsal_on {
+                    Some(on) => format!("{on}: {}", dash(&i.rehearsal_result)),
+                    None => dash(&i.rehearsal_result),
+                },
+                match i.restore_hours.trim() {
+                    "" => String::new(),
+                    hours => format!(" (the restore took {hours} hours)"),
+                }
+            ),
             vec![],
         ),
         row(
@@ -361,20 +377,41 @@ fn coordination(e: &Engagement, audience: Audience, stage: Stage, sizing: Sizing
         });
     }
     if c.ps_decision == PsDecision::Declined {
-        let docs = handover_documents(sizing.map(|(_, rec)| rec), c.intake.method)
-            .into_iter()
-            .map(|doc| {
-                let when = match c.handed_over.get(&doc.url) {
-                    Some(date) => format!(": handed over on {date}"),
-                    None => ": not handed over yet".into(),
-                };
-                vec![Inline::link(doc.title, doc.url), Inline::Text(when)]
-            })
-            .collect();
+        let (given, not_yet): (Vec<_>, Vec<_>) =
+            handover_documents(sizing.map(|(_, rec)| rec), c.intake.method)
+                .into_iter()
+                .partition(|doc| c.handed_over.contains_key(&doc.url));
+        let mut docs: Vec<Block> = Vec::new();
+        if !given.is_empty() {
+            docs.push(Block::Items(
+                given
+                    .into_iter()
+                    .map(|doc| {
+                        let when = c
+                            .handed_over
+                            .get(&doc.url)
+                            .map(|d| format!(": handed over on {d}"))
+                            .unwrap_or_default();
+                        vec![Inline::link(doc.title, doc.url), Inline::Text(when)]
+                    })
+                    .collect(),
+            ));
+        }
+        if !not_yet.is_empty() {
+            let mut line = vec![Inline::text("Not handed over yet: ")];
+            for (n, doc) in not_yet.into_iter().enumerate() {
+                if n > 0 {
+                    line.push(Inline::text("; "));
+                }
+                line.push(Inline::link(doc.title, doc.url));
+            }
+            line.push(Inline::text("."));
+            docs.push(Block::Para(line));
+        }
         blocks.push(Block::Sub {
             id: "plan-documents-heading",
             heading: "Documents handed over".into(),
-            blocks: vec![Block::Items(docs)],
+            blocks: docs,
         });
         if audience.sees_consultations() && !c.consultations.is_empty() {
             blocks.push(Block::Sub {
@@ -421,8 +458,8 @@ fn context(e: &Engagement) -> Vec<Block> {
 
 fn requirements(sizing: Sizing) -> Vec<Block> {
     match sizing {
-        Some((req, _)) => vec![Block::Facts(
-            requirement_lines(req)
+        Some((req, rec)) => vec![Block::Facts(
+            requirement_lines(req, Some(rec))
                 .into_iter()
                 .map(|(label, value)| (label.to_string(), vec![Inline::Text(value)]))
                 .collect(),
@@ -433,20 +470,106 @@ fn requirements(sizing: Sizing) -> Vec<Block> {
     }
 }
 
-/// The intake rows, and the warning when the versions cannot meet the method. Support's outline
-/// shows the window in its first section, so not again here.
+/// The intake rows. Support's outline shows the window in its first section, so not again here;
+/// a version the method cannot meet is among the risks.
 fn intake_blocks(e: &Engagement, audience: Audience) -> Vec<Block> {
-    let mut blocks = vec![Block::Facts(
+    vec![Block::Facts(
         intake_rows(e)
             .into_iter()
             .filter(|row| audience == Audience::Customer || row.label != "Maintenance window")
             .map(IntakeRow::fact)
             .collect(),
-    )];
-    if let Some(warning) = intake::version_warning(e) {
-        blocks.push(Block::Warnings(vec![warning]));
+    )]
+}
+
+/// The upgrade path: each stop, the PostgreSQL versions crossed, whether it can be done without
+/// downtime, GitLab's page and Support's Upgrade Path tool.
+pub fn upgrade_blocks(e: &Engagement) -> Vec<Block> {
+    let c = &e.coordination;
+    let i = &c.intake;
+    let tool = intake::upgrade_path_link(
+        &c.gitlab_version,
+        &i.target_version,
+        intake::distro(i.installation, &i.operating_system),
+    );
+    let mut sources = vec![Inline::Text(format!(
+        "Stops from GitLab's page (copied on {}): ",
+        upgrade::STOPS_COPIED_ON
+    ))];
+    sources.push(Inline::link(upgrade::STOPS_PAGE.0, upgrade::STOPS_PAGE.1));
+    if let Some(url) = tool {
+        sources.push(Inline::text("; check it in "));
+        sources.push(Inline::link("GitLab Support's Upgrade Path tool", url));
     }
+    sources.push(Inline::text("."));
+    let mut blocks = Vec::new();
+    match upgrade::path(&c.gitlab_version, &i.target_version) {
+        Err(error) => blocks.push(Block::Para(vec![Inline::Text(error.to_string())])),
+        Ok(path) if path.is_empty() => blocks.push(Block::Para(vec![Inline::Text(format!(
+            "No upgrade: the target is the current version ({}).",
+            path.current
+        ))])),
+        Ok(path) => {
+            let stops = path.stops().filter(|s| !s.is_conditional()).count();
+            let conditional = path.stops().filter(|s| s.is_conditional()).count();
+            blocks.push(Block::Para(vec![Inline::Strong(format!(
+                "From {} to {}: {}{}, each followed by its background migrations.",
+                path.current,
+                path.target,
+                match stops {
+                    0 => "no required stop".to_string(),
+                    1 => "1 required stop".to_string(),
+                    n => format!("{n} required stops"),
+                },
+                match conditional {
+                    0 => String::new(),
+                    1 => ", and 1 more if its condition holds".to_string(),
+                    n => format!(", and {n} more if their conditions hold"),
+                }
+            ))]));
+            blocks.push(Block::Checklist(
+                path.steps.iter().map(|s| s.text()).collect(),
+            ));
+            let mut notes: Vec<Vec<Inline>> = path
+                .postgres
+                .iter()
+                .map(|p| {
+                    vec![Inline::Text(upgrade::postgres_text(
+                        p,
+                        risks::database_on_its_own(e),
+                    ))]
+                })
+                .collect();
+            notes.push(vec![Inline::Text(if path.zero_downtime_possible() {
+                "Zero-downtime: possible, one minor version at a time, on an architecture built for it.".into()
+            } else {
+                format!(
+                    "Zero-downtime: not possible on this path. Upgrading across several minor versions in one go needs downtime{}.",
+                    if e.sizing.zero_downtime {
+                        ", although the requirements ask for zero-downtime upgrades"
+                    } else {
+                        ""
+                    }
+                )
+            })]);
+            blocks.push(Block::Items(notes));
+        }
+    }
+    blocks.push(Block::Para(sources));
     blocks
+}
+
+/// The risks for the window, each with what to do; or a sentence that none was found.
+fn risk_blocks(found: &[risks::Found]) -> Vec<Block> {
+    if found.is_empty() {
+        vec![Block::Para(vec![Inline::text(
+            "None found from what is recorded: the upgrade path, the window's length, the rehearsal and the notice all check out.",
+        )])]
+    } else {
+        vec![Block::Warnings(
+            found.iter().map(|r| r.text.clone()).collect(),
+        )]
+    }
 }
 
 fn log(e: &Engagement, audience: Audience) -> Vec<Block> {
@@ -455,7 +578,7 @@ fn log(e: &Engagement, audience: Audience) -> Vec<Block> {
         .iter()
         .rev()
         .filter(|entry| audience.sees_consultations() || !entry.is_about_consultation())
-        .map(|entry| (entry.at, entry.text.clone()))
+        .map(|entry| (entry.at, entry.on, entry.text.clone()))
         .collect();
     if entries.is_empty() {
         vec![Block::Para(vec![Inline::text("Nothing recorded yet.")])]
@@ -468,13 +591,19 @@ fn log(e: &Engagement, audience: Audience) -> Vec<Block> {
 pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
     let status = workflow::status(e, today);
     let next = audience.next(e, &status);
-    // The deviation record is for Support: the customer's outline leaves its warning out.
-    let warnings: Vec<String> = status
-        .warnings
-        .iter()
-        .filter(|w| audience != Audience::Customer || w.rule != "deviation")
-        .map(|w| w.text.clone())
-        .collect();
+    let found = risks::risks(e, today);
+    // The deviation record is for Support: the customer's outline leaves its warning out. What
+    // the risks say (a version the method cannot meet, the notice) is not said again.
+    let mut warnings: Vec<String> = Vec::new();
+    for w in &status.warnings {
+        let covered = matches!(w.rule, "same-version" | "window-lead-time");
+        if (audience != Audience::Customer || w.rule != "deviation")
+            && !(covered && audience != Audience::Customer)
+            && !warnings.contains(&w.text)
+        {
+            warnings.push(w.text.clone());
+        }
+    }
     let section = |id, heading: &str, blocks| Section {
         id,
         heading: heading.to_string(),
@@ -498,6 +627,7 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
             intake_blocks(e, audience),
         )
     };
+    let upgrade_section = || section("plan-upgrade-heading", "Upgrade path", upgrade_blocks(e));
     let coordination_section = |heading| {
         section(
             "plan-coordination-heading",
@@ -516,6 +646,7 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
             sections.push(architecture_section());
             sections.push(coordination_section("Where the move stands"));
             sections.push(intake_section());
+            sections.push(upgrade_section());
             (
                 format!("Planning summary for {name}"),
                 "The engagement as your Technical Account Manager records it: your next step, GitLab's recommended reference architecture and where the move stands. The upgrade plan itself is a separate document, linked below.",
@@ -541,22 +672,32 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
             first.push(Block::Sub {
                 id: "plan-missing-heading",
                 heading: "Missing for Support review".into(),
-                blocks: vec![if missing.is_empty() {
-                    Block::Para(vec![Inline::text(
+                blocks: vec![match (missing.is_empty(), found.is_empty()) {
+                    (true, true) => Block::Para(vec![Inline::text(
                         "Nothing: the packet holds everything Support asks for.",
-                    )])
-                } else {
-                    Block::Checklist(missing)
+                    )]),
+                    (true, false) => Block::Para(vec![Inline::Text(format!(
+                        "Every field Support asks for is filled in, but {} under “Risks for this window” {} still open.",
+                        if found.len() == 1 { "the risk".to_string() } else { format!("the {} risks", found.len()) },
+                        if found.len() == 1 { "is" } else { "are" }
+                    ))]),
+                    (false, _) => Block::Checklist(missing),
                 }],
             });
             if !warnings.is_empty() {
                 first.push(Block::Warnings(warnings));
             }
             sections.push(section(
+                "plan-risks-heading",
+                "Risks for this window",
+                risk_blocks(&found),
+            ));
+            sections.push(section(
                 "plan-review-heading",
                 "The plan under review",
                 first,
             ));
+            sections.push(upgrade_section());
             sections.push(intake_section());
             sections.push(architecture_section());
             sections.push(coordination_section("Coordination"));

@@ -31,26 +31,7 @@ pub const FILE_VERSION: u64 = 1;
 /// The largest file accepted for import.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
-/// Escapes text a user typed so that Markdown shows it as it is. Line breaks become spaces, so
-/// the text never starts a line: only characters that act mid-line need a backslash. GitLab's
-/// references and mentions (`@all`, `#123`, `!12`, `~label`, `%milestone`, `$snippet`, `&epic`)
-/// are escaped too, so that a prefilled issue pings nobody and links nothing.
-pub fn escape_md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '<' | '>' | '~' | '&' | '@' | '#' | '!'
-            | '%' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' | '\n' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use super::text::escape_md;
 
 /// Multi-line text a user typed, as a quoted block that cannot escape its quote.
 fn quote_md(text: &str) -> String {
@@ -182,7 +163,7 @@ fn block_md(md: &mut String, block: &Block, level: usize) {
             let _ = writeln!(md, "{}\n", inlines_md(inlines));
         }
         Block::Facts(facts) => {
-            md.push_str("| | |\n|---|---|\n");
+            md.push_str("| Item | Detail |\n|---|---|\n");
             for (label, value) in facts {
                 let _ = writeln!(md, "| {} | {} |", escape_md(label), inlines_md(value));
             }
@@ -209,29 +190,30 @@ fn block_md(md: &mut String, block: &Block, level: usize) {
             let _ = writeln!(md, "{}\n", quote_md(text));
         }
         Block::Stages(current) => {
-            for (i, stage) in Stage::ALL.iter().enumerate() {
-                let mark = match i.cmp(current) {
-                    std::cmp::Ordering::Less => "done",
-                    std::cmp::Ordering::Equal => "**current**",
-                    std::cmp::Ordering::Greater => "to do",
-                };
-                let _ = writeln!(md, "{}. {}: {mark}", i + 1, stage.label());
-            }
-            md.push('\n');
+            let stages: Vec<String> = Stage::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, stage)| match i.cmp(current) {
+                    std::cmp::Ordering::Less => format!("{} (done)", stage.label()),
+                    std::cmp::Ordering::Equal => format!("**{} (current)**", stage.label()),
+                    std::cmp::Ordering::Greater => stage.label().to_string(),
+                })
+                .collect();
+            let _ = writeln!(md, "Stages: {}\n", stages.join(" → "));
         }
         Block::Recommendation(rec, _, _) => recommendation_md(md, rec),
         Block::Log(entries) => {
-            for (at, text) in entries {
+            for (at, on, text) in entries {
                 // Checked: a time that cannot be shown in UTC is shown in its own offset.
                 let at = at.checked_to_offset(time::UtcOffset::UTC).unwrap_or(*at);
-                let _ = writeln!(
-                    md,
-                    "- {} {:02}:{:02} UTC — {}",
-                    at.date(),
-                    at.hour(),
-                    at.minute(),
-                    escape_md(text)
-                );
+                let recorded = format!("{} {:02}:{:02} UTC", at.date(), at.hour(), at.minute());
+                // The day it happened first, when the TAM gave one that differs.
+                let _ = match on.filter(|d| *d != at.date()) {
+                    Some(day) => {
+                        writeln!(md, "- {day} — {} (recorded {recorded})", escape_md(text))
+                    }
+                    None => writeln!(md, "- {recorded} — {}", escape_md(text)),
+                };
             }
             md.push('\n');
         }
@@ -248,7 +230,10 @@ fn block_md(md: &mut String, block: &Block, level: usize) {
 
 /// The requirements the sizing used, as labelled lines: the same in the Markdown and in the
 /// plan view. Every value is a number or a fixed word, never the user's text.
-pub fn requirement_lines(req: &Requirements) -> Vec<(&'static str, String)> {
+pub fn requirement_lines(
+    req: &Requirements,
+    rec: Option<&Recommendation>,
+) -> Vec<(&'static str, String)> {
     let growth = match req.growth {
         Growth::None => "none given".to_string(),
         Growth::Rate {
@@ -284,11 +269,18 @@ pub fn requirement_lines(req: &Requirements) -> Vec<(&'static str, String)> {
     {
         lines.push(("Sustained (p95) RPS", by_type(s)));
     }
+    // "No" beside a highly available recommendation reads as a contradiction: say whose it is.
+    let ha = match (req.ha_required, rec.map(|r| r.size.is_ha())) {
+        (false, Some(true)) => {
+            "not required by the customer (the recommended architecture is highly available)"
+        }
+        (ha, _) => yes_no(ha),
+    };
     lines.push((
         "High availability",
         format!(
             "{}; zero-downtime upgrades: {}; Geo: {}; Kubernetes expertise: {}",
-            yes_no(req.ha_required),
+            ha,
             yes_no(req.zero_downtime),
             yes_no(req.geo),
             yes_no(req.kubernetes_expertise)

@@ -146,6 +146,11 @@ impl SizeKey {
         Self::ALL.get(self as usize + 1).copied()
     }
 
+    /// True for the highly available sizes: 3k and up (1k and 2k are not).
+    pub fn is_ha(self) -> bool {
+        self >= Self::Users3k
+    }
+
     /// "1k", "2k", … "50k", as the docs abbreviate them.
     pub fn short(self) -> &'static str {
         ["1k", "2k", "3k", "5k", "10k", "25k", "50k"][self as usize]

@@ -17,7 +17,7 @@ use time::{Date, OffsetDateTime};
 
 use super::engagement::{Engagement, EngagementId};
 use super::intake::{Installation, Intake};
-use super::limits::{LINE_CHARS, LONG_TEXT_CHARS, YEARS};
+use super::limits::{LINE_CHARS, LONG_TEXT_CHARS, SHORT_CHARS, YEARS};
 use super::share::{self, MAX_PAYLOAD_CHARS};
 use super::time_fmt;
 
@@ -39,10 +39,12 @@ pub enum Field {
     OperatingSystem,
     RehearsalOn,
     RehearsalResult,
+    RestoreHours,
+    RollbackHours,
 }
 
 impl Field {
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 14] = [
         Field::ContactName,
         Field::ContactEmail,
         Field::WindowStart,
@@ -55,6 +57,8 @@ impl Field {
         Field::OperatingSystem,
         Field::RehearsalOn,
         Field::RehearsalResult,
+        Field::RestoreHours,
+        Field::RollbackHours,
     ];
 
     /// The field's key in a return link.
@@ -72,6 +76,8 @@ impl Field {
             Field::OperatingSystem => "os",
             Field::RehearsalOn => "ro",
             Field::RehearsalResult => "rr",
+            Field::RestoreHours => "rh",
+            Field::RollbackHours => "bh",
         }
     }
 
@@ -90,6 +96,8 @@ impl Field {
             Field::OperatingSystem => "Operating system",
             Field::RehearsalOn => "Date rehearsed",
             Field::RehearsalResult => "Rehearsal",
+            Field::RestoreHours => "Restore duration in rehearsal (hours)",
+            Field::RollbackHours => "Rollback duration (hours)",
         }
     }
 
@@ -115,6 +123,8 @@ impl Field {
             Field::OperatingSystem => i.operating_system.clone(),
             Field::RehearsalOn => i.rehearsal_on.map(|d| d.to_string()).unwrap_or_default(),
             Field::RehearsalResult => i.rehearsal_result.clone(),
+            Field::RestoreHours => i.restore_hours.clone(),
+            Field::RollbackHours => i.rollback_hours.clone(),
         }
     }
 
@@ -136,7 +146,7 @@ impl Field {
     }
 
     /// Checks a value of this field; the error says why it cannot be taken.
-    fn check(self, value: &str) -> Result<(), ReplyError> {
+    pub fn check(self, value: &str) -> Result<(), ReplyError> {
         let chars = value.chars().count();
         if chars > self.max_chars() {
             return Err(ReplyError::TooLong(self.label()));
@@ -149,6 +159,9 @@ impl Field {
             }
             Field::RehearsalOn => value.is_empty() || parse_date(value).is_some(),
             Field::Installation => Installation::from_code(value).is_some(),
+            Field::RestoreHours | Field::RollbackHours => {
+                value.chars().count() <= SHORT_CHARS && super::intake::hours(value).is_ok()
+            }
             _ => true,
         };
         if ok {
@@ -176,6 +189,8 @@ impl Field {
             Field::OperatingSystem => i.operating_system = text,
             Field::RehearsalOn => i.rehearsal_on = parse_date(value),
             Field::RehearsalResult => i.rehearsal_result = text,
+            Field::RestoreHours => i.restore_hours = text,
+            Field::RollbackHours => i.rollback_hours = text,
         }
     }
 

@@ -95,6 +95,8 @@ const SHORT_KEYS: &[(&str, &str)] = &[
     ("data_size_gb", "ds"),
     ("rehearsal_on", "ro"),
     ("rehearsal_result", "rr"),
+    ("restore_hours", "rh"),
+    ("rollback_hours", "bh"),
     ("method", "me"),
     ("deviation", "dv"),
     ("planned", "pl"),
@@ -251,7 +253,14 @@ fn compact(engagement: &Engagement) -> Result<Value, serde_json::Error> {
             engagement
                 .log
                 .iter()
-                .map(|entry| json!([entry.at.unix_timestamp() - created, entry.text]))
+                .map(|entry| match entry.on {
+                    Some(day) => json!([
+                        entry.at.unix_timestamp() - created,
+                        entry.text,
+                        day.to_string()
+                    ]),
+                    None => json!([entry.at.unix_timestamp() - created, entry.text]),
+                })
                 .collect(),
         );
     }
@@ -273,7 +282,10 @@ fn expand(value: Value) -> Value {
                     .and_then(|s| created.checked_add(time::Duration::seconds(s)))
                     .map(time_fmt::rfc3339);
                 let text = pair.get(1).cloned().unwrap_or(Value::Null);
-                *entry = json!({ "at": at, "text": text });
+                *entry = match pair.get(2) {
+                    Some(day) => json!({ "at": at, "text": text, "on": day }),
+                    None => json!({ "at": at, "text": text }),
+                };
             }
         }
     }

@@ -189,6 +189,22 @@ pub enum Field {
     Monorepos,
 }
 
+impl Field {
+    /// The field's label, as the sizing form shows it.
+    pub fn label(self) -> String {
+        match self {
+            Field::CurrentUsers => "Current users".into(),
+            Field::AnnualGrowth => "Annual growth (%)".into(),
+            Field::Horizon => "Planning horizon (months)".into(),
+            Field::TargetUsers => "Target users".into(),
+            Field::PeakRps(t) => format!("Peak {} RPS", t.label()),
+            Field::SustainedRps(t) => format!("Sustained {} RPS (p95)", t.label()),
+            Field::Platform => "Target platform".into(),
+            Field::Monorepos => "Large monorepos".into(),
+        }
+    }
+}
+
 /// Why a field's value was refused.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldError {

@@ -41,3 +41,14 @@ pub fn parse_date(text: &str) -> Option<time::Date> {
 pub fn date_input_value(date: Option<time::Date>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
+
+/// A duration as a person says it: "5 h 10 min", "45 min", "7 hours".
+pub fn duration_text(d: time::Duration) -> String {
+    let minutes = d.whole_minutes().max(0);
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (1, 0) => "1 hour".into(),
+        (h, 0) => format!("{h} hours"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}

@@ -351,8 +351,13 @@ impl Coordination {
 /// One line of the activity log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogEntry {
+    /// When it was recorded.
     #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
+    /// The day it happened, when the TAM gave one with the action (the day the plan was shared,
+    /// the decision taken, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<Date>,
     pub text: String,
 }
 
@@ -428,6 +433,25 @@ pub fn peak_users(engagement: &Engagement) -> Option<u64> {
         req.current_users
             .max(project(req.current_users, req.growth).0),
     )
+}
+
+/// What the sizing form still lacks for the requirements to be complete, as an instruction
+/// naming the field: "enter the planning horizon (months)".
+pub fn requirements_gap(engagement: &Engagement) -> String {
+    let s = &engagement.sizing;
+    let issues = Requirements::try_from(s).err().unwrap_or_default();
+    if let Some(issue) = issues.first() {
+        return match issue.error {
+            super::sizing::FieldError::Missing | super::sizing::FieldError::HorizonForGrowth => {
+                format!("enter “{}”", issue.field.label())
+            }
+            _ => format!("correct “{}”", issue.field.label()),
+        };
+    }
+    if s.target_users.trim().is_empty() && s.annual_growth_pct.trim().is_empty() {
+        return "enter the expected growth (“Annual growth (%)” and “Planning horizon (months)”) or “Target users”".into();
+    }
+    "complete the sizing form".into()
 }
 
 /// Requirements are complete when the users and the growth (or a target) are known.
@@ -779,7 +803,13 @@ pub fn missing_for(engagement: &Engagement, stage: Stage) -> Option<Refusal> {
             }
         })?;
     let message = match needed {
-        Stage::Requirements => "Complete the requirements first: enter the current users and the growth (or a target) in the sizing form.",
+        Stage::Requirements => return Some(Refusal::Blocked {
+            needs: needed,
+            message: format!(
+                "Complete the requirements first: {} in the sizing form.",
+                requirements_gap(engagement)
+            ),
+        }),
         Stage::ProfessionalServices => "Record the customer's decision on Professional Services first.",
         Stage::Plan => "Record the upgrade plan first.",
         Stage::SupportReview => "Share the plan with Support first: their review is feedback, and it comes before the migration.",
@@ -821,6 +851,17 @@ pub fn apply(
         return Err(refusal);
     }
     let mut next = engagement.coordination.clone();
+    // The day the event happened, when the action carries one.
+    let day = match &action {
+        Action::RecommendPs(on)
+        | Action::HandOver { on, .. }
+        | Action::ShareWithSupport { on, .. } => *on,
+        Action::DecidePs { on, .. } => Some(*on),
+        Action::RecordPlan(plan) => Some(plan.date),
+        // A migration done happened on its last day; scheduling one happens now, not on its start.
+        Action::SetMigration(m) if m.status == MigrationStatus::Done => m.end.or(m.start),
+        _ => None,
+    };
     let decision = match action {
         Action::SetMoveReasons(r) => {
             next.move_reasons = r;
@@ -1002,7 +1043,7 @@ pub fn apply(
             changed.then_some(text)
         }
     };
-    engagement.change(now, |e| {
+    engagement.change_on(now, day, |e| {
         e.coordination = next;
         decision
     });

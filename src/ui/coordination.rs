@@ -91,11 +91,29 @@ impl Ctx {
 
 /// Where the engagement stands: stage, next action and warnings.
 #[component]
-pub fn StatusSummary(status: Memo<Option<Status>>) -> impl IntoView {
+pub fn StatusSummary(
+    status: Memo<Option<Status>>,
+    risks: Memo<Vec<crate::domain::risks::Found>>,
+) -> impl IntoView {
     let stage = move || status.with(|s| s.as_ref().map(|s| s.stage).unwrap_or(Stage::Requirements));
     view! {
         <section class="card status" aria-labelledby="status-heading">
             <h2 id="status-heading">"Where it stands"</h2>
+            <section class="risks" aria-labelledby="risks-heading">
+                <h3 id="risks-heading">"Risks for this window"</h3>
+                {move || {
+                    let found = risks.get();
+                    if found.is_empty() {
+                        view! { <p class="recorded">"None found from what is recorded."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="warnings" aria-labelledby="risks-heading">
+                                {found.into_iter().map(|r| view! { <li data-rule=r.risk.code()>{r.text}</li> }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                }}
+            </section>
             <ol class="stages">
                 {Stage::ALL
                     .into_iter()
@@ -133,7 +151,11 @@ pub fn StatusSummary(status: Memo<Option<Status>>) -> impl IntoView {
                 {move || status.with(|s| s.as_ref().map(|s| s.next_action.clone()))}
             </p>
             {move || {
-                let warnings = status.with(|s| s.as_ref().map(|s| s.warnings.clone()).unwrap_or_default());
+                // A version the method cannot meet and the notice are among the risks above.
+                let warnings: Vec<_> = status.with(|s| s.as_ref().map(|s| s.warnings.clone()).unwrap_or_default())
+                    .into_iter()
+                    .filter(|w| !matches!(w.rule, "same-version" | "window-lead-time"))
+                    .collect();
                 (!warnings.is_empty()).then(|| view! {
                     <ul class="warnings" aria-label="Warnings">
                         {warnings.into_iter().map(|w| view! { <li data-rule=w.rule>{w.text}</li> }).collect_view()}

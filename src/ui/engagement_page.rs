@@ -16,6 +16,7 @@ use super::state::use_app_state;
 use super::timeline::TimelineSection;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
 use crate::domain::plan::Audience;
+use crate::domain::risks;
 use crate::domain::time_fmt;
 use crate::domain::workflow::{self, Stage};
 
@@ -96,6 +97,13 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
         },
     }
     let current = Memo::new(move |_| status.with(|s| s.as_ref().map(|s| s.stage)));
+    let risks = Memo::new(move |_| {
+        engagement.with(|e| {
+            e.as_ref()
+                .map(|e| risks::risks(e, today))
+                .unwrap_or_default()
+        })
+    });
     view! {
         <nav aria-label="Breadcrumb" class="breadcrumb">
             <A href=browser::href("/")>"All engagements"</A>
@@ -105,7 +113,7 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
         <div class="engagement-layout">
             <SectionNav current=current/>
             <div class="engagement-body">
-                <StatusSummary status=status/>
+                <StatusSummary status=status risks=risks/>
                 <RenameForm id=id name=name/>
                 <SizingSection id=id/>
                 <CoordinationSection id=id engagement=engagement/>

@@ -7,10 +7,13 @@ use super::browser;
 use super::fields::{
     wall_text, CheckField, DateField, SelectField, TextField, TimeZoneField, WallTimeField,
 };
+use super::plan_view::block;
 use super::state::use_app_state;
 use crate::domain::engagement::{Engagement, EngagementId};
 use crate::domain::intake::{self, Installation, Intake, MigrationMethod};
 use crate::domain::limits::SHORT_CHARS;
+use crate::domain::outline;
+use crate::domain::risks;
 use crate::domain::workflow::Action;
 
 /// The intake section of the Coordination card.
@@ -110,6 +113,14 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
             />
         }
     };
+    let today = browser::today();
+    let open_risks = Memo::new(move |_| {
+        engagement.with(|e| {
+            e.as_ref()
+                .map(|e| risks::risks(e, today).len())
+                .unwrap_or(0)
+        })
+    });
     let missing = Memo::new(move |_| {
         engagement.with(|e| e.as_ref().map(intake::missing).unwrap_or_default())
     });
@@ -125,7 +136,34 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
             })
         })
     };
-    let version_warning = move || engagement.with(|e| e.as_ref().and_then(intake::version_warning));
+    let upgrade = move || {
+        engagement.with(|e| {
+            e.as_ref()
+                .map(outline::upgrade_blocks)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|b| block(b, 5))
+                .collect_view()
+        })
+    };
+    let hours_field = move |id: &'static str,
+                            label: &'static str,
+                            get: fn(&Intake) -> String,
+                            put: fn(&mut Intake, String)| {
+        let problem = move || intake.with(|i| intake::hours(&get(i)).err().map(|e| e.to_string()));
+        view! {
+            <div>
+                <TextField
+                    id=id
+                    label=label
+                    max_chars=SHORT_CHARS
+                    value=Signal::derive(move || intake.with(get))
+                    on_commit=Callback::new(move |v: String| set(&|i| put(i, v.clone())))
+                />
+                {move || problem().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            </div>
+        }
+    };
     let window_text = move || intake.with(intake::window_text);
     view! {
         <section class="stage-panel intake" aria-labelledby="intake-heading">
@@ -139,6 +177,7 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
                 {text("rollback-summary", "Rollback plan", |i| i.rollback_summary.clone(), |i, v| i.rollback_summary = v, true)}
                 <p class="hint">"What triggers a rollback, and how long it takes."</p>
                 {text("rollback-link", "Rollback document (link)", |i| i.rollback_link.clone(), |i, v| i.rollback_link = v, false)}
+                {hours_field("rollback-hours", "Rollback duration (hours)", |i| i.rollback_hours.clone(), |i, v| i.rollback_hours = v)}
                 <div class="field-row">
                     {window_input("window-start", "Maintenance window start", true)}
                     {window_input("window-end", "Maintenance window end", false)}
@@ -185,7 +224,10 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
                         MigrationMethod::from_code(&code).map(|m| set(&|i| i.method = m)).is_some()
                     })
                 />
-                {move || version_warning().map(|w| view! { <p class="callout warning" role="note">{w}</p> })}
+                <section class="upgrade-path" aria-labelledby="upgrade-path-heading">
+                    <h4 id="upgrade-path-heading">"Upgrade path"</h4>
+                    {upgrade}
+                </section>
             </fieldset>
             <fieldset>
                 <legend>"Diagram, backup and rehearsal"</legend>
@@ -208,6 +250,7 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
                         on_commit=Callback::new(move |d| set(&|i| i.rehearsal_on = d))
                     />
                     {text("rehearsal", "Rehearsal", |i| i.rehearsal_result.clone(), |i, v| i.rehearsal_result = v, false)}
+                    {hours_field("restore-hours", "Restore duration in rehearsal (hours)", |i| i.restore_hours.clone(), |i, v| i.restore_hours = v)}
                 </div>
             </fieldset>
             <fieldset>
@@ -249,7 +292,14 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
             <h4 id="missing-heading">"Missing for Support review"</h4>
             {move || {
                 let items = missing.get();
-                if items.is_empty() {
+                let open = open_risks.get();
+                if items.is_empty() && open > 0 {
+                    view! { <p class="recorded">{format!(
+                        "Every field Support asks for is filled in, but {} under “Risks for this window” {} still open.",
+                        if open == 1 { "the risk".to_string() } else { format!("the {open} risks") },
+                        if open == 1 { "is" } else { "are" }
+                    )}</p> }.into_any()
+                } else if items.is_empty() {
                     view! { <p class="recorded">"Nothing is missing: the packet holds everything Support asks for."</p> }.into_any()
                 } else {
                     view! {

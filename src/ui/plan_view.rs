@@ -40,7 +40,8 @@ fn inlines(runs: Vec<Inline>) -> AnyView {
         .into_any()
 }
 
-fn block(b: Block, level: u8) -> AnyView {
+/// One block of an outline on the page; subsections get headings of `level`.
+pub fn block(b: Block, level: u8) -> AnyView {
     match b {
         Block::Para(runs) => view! { <p>{inlines(runs)}</p> }.into_any(),
         Block::Facts(facts) => view! {
@@ -93,8 +94,8 @@ fn block(b: Block, level: u8) -> AnyView {
         }
         Block::Log(entries) => view! {
             <ol class="log">
-                {entries.into_iter().map(|(at, text)| view! {
-                    <li>{at.date().to_string()} " " {text}</li>
+                {entries.into_iter().map(|(at, on, text)| view! {
+                    <li>{on.unwrap_or(at.date()).to_string()} " " {text}</li>
                 }).collect_view()}
             </ol>
         }

@@ -8,6 +8,7 @@ use super::browser;
 use crate::domain::cutover::{self, Milestone, State, ASSUMPTIONS};
 use crate::domain::engagement::Engagement;
 use crate::domain::plan::file_name;
+use crate::domain::runbook;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 150.0;
@@ -105,7 +106,11 @@ pub fn TimelineSection(engagement: Memo<Option<Engagement>>) -> impl IntoView {
         };
         let name = file_name(&e, today, "md").replace("-upgrade-plan-", "-cut-over-runbook-");
         message.set(Some(
-            match browser::download(&name, "text/markdown", &cutover::runbook(&e)) {
+            match browser::download(
+                &name,
+                "text/markdown",
+                &runbook::runbook(&e, browser::today()),
+            ) {
                 Ok(()) => {
                     "Downloaded the runbook: paste it into a GitLab issue to tick the steps off."
                         .into()

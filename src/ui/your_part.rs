@@ -126,6 +126,25 @@ pub fn YourPart(engagement: Engagement) -> impl IntoView {
     let zones = browser::time_zones();
     let send = move |_| {
         let reply = plan.with_value(|e| answers.with_untracked(|a| Reply::to(e, a)));
+        // What the TAM's side would refuse is said here, next to the button, before any link.
+        if let Some(field) = reply
+            .answers
+            .iter()
+            .find(|(f, v)| f.check(v).is_err())
+            .map(|(f, _)| *f)
+        {
+            link.set(None);
+            message.set(Some(match field {
+                Field::RestoreHours | Field::RollbackHours => {
+                    format!("“{}”: {}", field.label(), crate::domain::intake::HoursError)
+                }
+                _ => format!(
+                    "“{}” cannot be sent as it is: correct it first.",
+                    field.label()
+                ),
+            }));
+            return;
+        }
         if reply.answers.is_empty() {
             link.set(None);
             message.set(Some(
@@ -196,6 +215,10 @@ pub fn YourPart(engagement: Engagement) -> impl IntoView {
                         on:change=move |ev| set(Field::RehearsalOn, event_target_value(&ev))/>
                 </div>
                 {text("reply-rehearsal", Field::RehearsalResult, false)}
+            </div>
+            <div class="field-row">
+                {text("reply-restore-hours", Field::RestoreHours, false)}
+                {text("reply-rollback-hours", Field::RollbackHours, false)}
             </div>
             <div class="button-row">
                 <button type="button" class="primary" on:click=send>"Send back to your TAM"</button>

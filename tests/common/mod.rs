@@ -88,6 +88,8 @@ pub fn reference_engagement() -> Engagement {
             data_size_gb: "1,800".into(),
             rehearsal_on: Some(date!(2027 - 02 - 20)),
             rehearsal_result: "Restored in 5 hours on staging".into(),
+            restore_hours: String::new(),
+            rollback_hours: String::new(),
             method: MigrationMethod::GeoFailover,
             deviation: Deviation::default(),
         })),
@@ -165,6 +167,7 @@ pub fn reference_engagement() -> Engagement {
         i += 1;
         e.log.push(LogEntry {
             at: NOW + Duration::minutes(i),
+            on: None,
             text: format!("Call with the customer's platform team ({i})."),
         });
     }

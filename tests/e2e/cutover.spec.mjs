@@ -44,8 +44,8 @@ test("a window in Europe/Berlin across the change to summer time: the calendar e
 
   const runbook = await download(page, "Download runbook");
   expect(runbook.text).toContain("# Cut-over runbook: Calendar Co");
-  expect(runbook.text).toContain("- [ ] **Customer** · 2027-03-27 22:00 (UTC+01:00) — Start: announce the maintenance");
-  expect(runbook.text).toContain("Promote the secondary site (planned failover)");
+  expect(runbook.text).toContain("- [ ] **Customer** · 2027-03-27 22:00 (UTC+01:00) — Start: broadcast the maintenance");
+  expect(runbook.text).toContain("promote the secondary site (planned failover)");
 });
 
 test("the customer fills in their part and sends it back; the TAM accepts two answers in their own browser", async ({ page, browser, context }) => {

@@ -38,9 +38,10 @@ test("a TAM fills Support's intake by its labels and the checklist shrinks to no
   await page.getByLabel("Date rehearsed").fill(isoDate(-3));
   await page.getByLabel("Rehearsal", { exact: true }).fill("Restored in 2 hours on staging");
   await page.getByLabel("Migration method").selectOption({ label: "Backup and restore to new infrastructure (single node)" });
-  // Backup and restore with two versions: the same-version rule is said.
-  await expect(intake).toContainText("A backup restores only into the same GitLab version it was taken from");
-  await expect(intake).toContainText("Nothing is missing: the packet holds everything Support asks for.");
+  // Backup and restore with two versions: the same-version rule is a risk for the window, and
+  // the checklist does not call a plan with open risks complete (issue 22).
+  await expect(page.getByRole("region", { name: "Risks for this window" })).toContainText("a backup restores only onto the same GitLab version and edition");
+  await expect(intake).toContainText("Every field Support asks for is filled in, but the");
 
   // A deviation adds what its record needs.
   await page.getByLabel("Planned architecture").selectOption({ label: "2k" });
@@ -49,7 +50,7 @@ test("a TAM fills Support's intake by its labels and the checklist shrinks to no
   await page.getByLabel("The customer was told performance and supportability may be affected").check();
   await page.getByLabel("GitLab Performance Tool results (link), against GitLab's benchmarks").fill("https://gitlab.example.com/gpt/1");
   await page.getByLabel("Senior Support Engineer review (outcome)").fill("Accepted with monitoring");
-  await expect(intake).toContainText("Nothing is missing");
+  await expect(intake).toContainText("Every field Support asks for is filled in");
 
   // Everything is kept: a reload shows it all, the window in its zone.
   await page.reload();
@@ -108,14 +109,15 @@ test("on a phone the customer's view opens with the next step and the architectu
   await phone.close();
 });
 
-test("the print view opens with the plan, the window and what is missing, as Support's Markdown does", async ({ page }) => {
+test("the print view opens with the risks, then the plan, the window and what is missing, as Support's Markdown does", async ({ page }) => {
   await openNewEngagement(page, "Print Co");
   await page.getByLabel("Current users").fill("800");
   await page.emulateMedia({ media: "print" });
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   const plan = page.getByRole("article", { name: "Planning summary and Support review packet: Print Co" });
   const first = plan.getByRole("region", { name: "The plan under review" });
-  await expect(plan.locator(":scope > section > h3").first()).toHaveText("The plan under review");
+  await expect(plan.locator(":scope > section > h3").nth(0)).toHaveText("Risks for this window");
+  await expect(plan.locator(":scope > section > h3").nth(1)).toHaveText("The plan under review");
   await expect(first).toContainText("Maintenance window");
   await expect(first.getByRole("heading", { name: "Missing for Support review" })).toBeVisible();
   await expect(first).toContainText("The rollback plan: what triggers it and how long it takes");

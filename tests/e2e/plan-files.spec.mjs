@@ -229,7 +229,10 @@ test("the customer's plan says which documents were handed over and which are st
   await page.goto(await page.getByLabel("Customer link").inputValue());
   const documents = page.getByRole("list").filter({ has: page.getByRole("link", { name: "Reference architecture sizing", exact: true }) });
   await expect(documents.getByRole("listitem").filter({ hasText: /^Reference architecture sizing/ })).toHaveText(/^Reference architecture sizing: handed over on \d{4}-\d{2}-\d{2}$/);
-  await expect(documents.getByRole("listitem").filter({ hasText: /^Reference architecture: Up to 60 RPS/ })).toHaveText(/: not handed over yet$/);
+  // Issue 22: the documents still to come, in one line.
+  const notYet = page.getByRole("paragraph").filter({ hasText: /^Not handed over yet: / });
+  await expect(notYet).toContainText("Reference architecture: Up to 60 RPS");
+  await expect(notYet).not.toContainText("Reference architecture sizing");
 });
 
 test("the print view holds the whole plan for Support, and nothing else prints", async ({ page }) => {

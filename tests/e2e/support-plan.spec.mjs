@@ -1,0 +1,75 @@
+// Issue 22: a plan Support would accept. The issue's scenario through the UI: the risks first,
+// the upgrade path with its stops, the window's real length in UTC, GitLab's own procedure.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { openNewEngagement } from "./helpers.mjs";
+
+async function download(page, buttonName) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: buttonName }).click()]);
+  return readFileSync(await file.path(), "utf8");
+}
+
+test("6,500 users moving and upgrading in one Chicago night: the packet opens with the risks, the path and the window's real hours", async ({ page }) => {
+  await openNewEngagement(page, "Prairie Freight");
+  await page.getByLabel("Current users").fill("6500");
+  await page.getByLabel("Annual growth (%)").fill("10");
+  // Point 6: the guard names the field still empty.
+  const ps = page.getByRole("region", { name: "Professional Services", exact: true });
+  await expect(ps).toContainText("Complete the requirements first: enter “Planning horizon (months)” in the sizing form.");
+  await page.getByLabel("Planning horizon (months)").fill("12");
+  await page.getByLabel("Target platform").selectOption({ label: "AWS" });
+  await page.getByLabel("Zero-downtime upgrades required").check();
+  await page.getByLabel("Current GitLab version").fill("17.8.2");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Declined" });
+  await page.getByRole("alertdialog").getByRole("button", { name: "Confirm decline" }).click();
+
+  await page.getByLabel("Time zone").selectOption("America/Chicago");
+  await page.getByLabel("Maintenance window start").fill("2027-03-13T22:00");
+  await page.getByLabel("Maintenance window end").fill("2027-03-14T06:00");
+  await page.getByLabel("Target GitLab version").fill("18.5.1");
+  await page.getByLabel("Installation method").selectOption({ label: "Linux package" });
+  await page.getByLabel("Migration method").selectOption({ label: "Backup and restore of a multi-node reference architecture" });
+  await page.getByLabel("Data size (GB)").fill("850");
+  await page.getByLabel("Date rehearsed").fill("2026-11-20");
+  await page.getByLabel("Restore duration in rehearsal (hours)").fill("5:10");
+
+  // Point 2: "Where it stands" opens with the risks.
+  const status = page.getByRole("region", { name: "Where it stands" });
+  const risks = status.getByRole("region", { name: "Risks for this window" });
+  await expect(status.getByRole("heading").nth(1)).toHaveText("Risks for this window");
+  await expect(risks).toContainText("The move and an upgrade from 17.8.2 to 18.5.1 share one window");
+  await expect(risks).toContainText("Zero-downtime upgrades were asked for");
+  await expect(risks).toContainText("longer than the window's 7 hours");
+  await expect(risks).toContainText("Professional Services were declined at 6,500 users");
+  // Point 1: the upgrade path on the page.
+  const path = page.getByRole("region", { name: "Upgrade path" });
+  await expect(path).toContainText("17.11.7");
+  await expect(path).toContainText("the latest patch of 18.2");
+  await expect(path).toContainText("GitLab 18.0 needs PostgreSQL 16");
+  await expect(path).toContainText("Zero-downtime: not possible on this path");
+  // Point 3: the window's real length and its UTC times.
+  const intake = page.getByRole("region", { name: "What Support will ask for" });
+  await expect(intake).toContainText("7 hours, the clocks change during it; in UTC 2027-03-14 04:00 to 2027-03-14 11:00");
+  await expect(intake).not.toContainText("Nothing is missing");
+
+  // The packet Support receives: the risks first, the path, the window.
+  const md = await download(page, "Download Markdown");
+  const headings = md.split("\n").filter((l) => l.startsWith("## ")).map((l) => l.slice(3));
+  expect(headings[0]).toBe("Risks for this window");
+  const risksSection = md.slice(md.indexOf("## Risks for this window"), md.indexOf("## The plan under review"));
+  expect(risksSection).toContain("share one window");
+  expect(risksSection).toContain("The steps take about");
+  expect(risksSection).toContain("Professional Services were declined");
+  expect(md).toContain("## Upgrade path");
+  expect(md).toMatch(/17\.11\.7[\s\S]*latest patch of 18\.2[\s\S]*PostgreSQL 16/);
+  expect(md).toContain("7 hours, the clocks change during it; in UTC 2027-03-14 04:00 to 2027-03-14 11:00");
+  expect(md).not.toContain("Nothing: the packet holds everything Support asks for.");
+
+  // Point 4: the runbook is GitLab's procedure, the checks before the cut-over.
+  const runbook = await download(page, "Download runbook");
+  expect(runbook).toContain("gitlab-secrets.json");
+  expect(runbook).toContain("same GitLab version (17.8.2) and edition");
+  expect(runbook.indexOf("gitlab:doctor:secrets")).toBeGreaterThan(0);
+  expect(runbook.indexOf("gitlab:doctor:secrets")).toBeLessThan(runbook.indexOf("Cut over:"));
+  expect(runbook).toContain("**Warning:** the steps overrun the window");
+});
