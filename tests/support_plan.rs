@@ -425,7 +425,7 @@ fn the_runbook_follows_gitlab_s_procedure() {
         "wait for the Sidekiq queues to drain",
         "disable incoming email",
         "SSH host keys",
-        "Wait for the background migrations to finish",
+        "then let the background migrations finish. Check them under Admin area",
         "source: [Back up and restore large reference architectures]",
         "not the plan itself",
     ] {

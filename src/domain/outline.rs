@@ -148,12 +148,11 @@ pub fn intake_rows(e: &Engagement) -> Vec<IntakeRow> {
     vec![
         row(
             "Rollback plan",
-            match i.rollback_hours.trim() {
-                "" => dash(&i.rollback_summary),
-                hours => format!(
-                    "{} (rolling back takes {hours} hours)",
-                    dash(&i.rollback_summary)
-                ),
+            match hours_text(&i.rollback_hours) {
+                None => dash(&i.rollback_summary),
+                Some(hours) => {
+                    format!("{} (rolling back takes {hours})", dash(&i.rollback_summary))
+                }
             },
             link("rollback document", &i.rollback_link),
         ),
@@ -205,9 +204,9 @@ pub fn intake_rows(e: &Engagement) -> Vec<IntakeRow> {
                     Some(on) => format!("{on}: {}", dash(&i.rehearsal_result)),
                     None => dash(&i.rehearsal_result),
                 },
-                match i.restore_hours.trim() {
-                    "" => String::new(),
-                    hours => format!(" (the restore took {hours} hours)"),
+                match hours_text(&i.restore_hours) {
+                    None => String::new(),
+                    Some(hours) => format!(" (the restore took {hours})"),
                 }
             ),
             vec![],
@@ -221,6 +220,15 @@ pub fn intake_rows(e: &Engagement) -> Vec<IntakeRow> {
                 .unwrap_or_default(),
         ),
     ]
+}
+
+/// An hours field as a person reads it ("5 h 10 min"), or as typed when it cannot be read.
+fn hours_text(text: &str) -> Option<String> {
+    match intake::hours(text) {
+        Ok(Some(d)) => Some(super::time_fmt::duration_text(d)),
+        Ok(None) => None,
+        Err(_) => Some(format!("“{}” hours", text.trim())),
+    }
 }
 
 fn window(e: &Engagement) -> String {

@@ -397,7 +397,7 @@ fn during_steps(e: &Engagement) -> Vec<Step> {
         for s in &path.steps {
             steps.push(Step {
                 text: format!(
-                    "{} Wait for the background migrations to finish (Admin area > Monitoring > Background migrations) before the next step.",
+                    "{} Check them under Admin area > Monitoring > Background migrations before the next step.",
                     s.text()
                 ),
                 source: Some(BACKGROUND_MIGRATIONS_PAGE),

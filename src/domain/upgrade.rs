@@ -265,9 +265,9 @@ impl Step {
                 "Required stop: upgrade to {}, then let the background migrations finish.",
                 self.version_text()
             ),
-            Step::Target(_) => format!(
-                "Upgrade to {} (GitLab advises the latest patch of its major.minor), then let the background migrations finish.",
-                self.version_text()
+            Step::Target(v) => format!(
+                "Upgrade to the target, {v} (GitLab advises the latest patch of {}.{}), then let the background migrations finish.",
+                v.major, v.minor
             ),
         }
     }
