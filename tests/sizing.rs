@@ -477,15 +477,18 @@ fn form_text_parses_or_names_the_field_and_the_problem() {
     assert_eq!(blank[0].field, Field::CurrentUsers);
     assert_eq!(blank[0].error, FieldError::Missing);
 
-    // A growth rate alone says what it still needs, next to the horizon field.
-    let no_horizon = errors(SizingInputs {
+    // Issue 23, point 5: a growth rate alone is applied over 12 months, never hiding the answer.
+    let no_horizon = Requirements::try_from(&SizingInputs {
         annual_growth_pct: "10".into(),
         ..base.clone()
-    });
-    assert_eq!(no_horizon[0].field, Field::Horizon);
+    })
+    .unwrap();
     assert_eq!(
-        no_horizon[0].error.to_string(),
-        "Enter how many months ahead to plan: the growth rate needs it."
+        no_horizon.growth,
+        Growth::Rate {
+            annual_pct: 10.0,
+            horizon_months: 12
+        }
     );
 
     let cases = [
@@ -537,13 +540,6 @@ fn form_text_parses_or_names_the_field_and_the_problem() {
                 ..base.clone()
             },
             Field::AnnualGrowth,
-        ),
-        (
-            SizingInputs {
-                annual_growth_pct: "10".into(),
-                ..base.clone()
-            },
-            Field::Horizon,
         ),
         (
             SizingInputs {

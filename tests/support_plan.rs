@@ -577,7 +577,7 @@ fn the_requirements_guard_names_the_empty_field() {
     e.set_sizing(
         SizingInputs {
             current_users: "6500".into(),
-            annual_growth_pct: "10".into(),
+            annual_growth_pct: "ten".into(),
             ..SizingInputs::default()
         },
         NOW,
@@ -587,8 +587,11 @@ fn the_requirements_guard_names_the_empty_field() {
         .to_string();
     assert_eq!(
         refusal,
-        "Complete the requirements first: enter “Planning horizon (months)” in the sizing form."
+        "Complete the requirements first: correct “Annual growth (%)” in the sizing form."
     );
+    // A growth rate without a horizon is complete (issue 23: 12 months unless changed).
+    e.sizing.annual_growth_pct = "10".into();
+    assert_eq!(missing_for(&e, Stage::ProfessionalServices), None);
     e.sizing.annual_growth_pct.clear();
     let refusal = missing_for(&e, Stage::ProfessionalServices)
         .unwrap()

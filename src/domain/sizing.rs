@@ -22,6 +22,8 @@ pub const USERS_MAX: u64 = 1_000_000;
 pub const TARGET_USERS_MAX: u64 = 10_000_000;
 pub const GROWTH_PCT_MAX: f64 = 500.0;
 pub const HORIZON_MONTHS_MAX: u64 = 120;
+/// The planning horizon a growth rate is applied over when none is given.
+pub const DEFAULT_HORIZON_MONTHS: u32 = 12;
 pub const RPS_MAX: f64 = 1_000_000.0;
 
 /// The sizing form exactly as the TAM typed it; stored with the engagement so nothing typed is
@@ -209,8 +211,6 @@ impl Field {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldError {
     Missing,
-    /// A growth rate was given without the months to apply it over.
-    HorizonForGrowth,
     NotANumber,
     NotWhole,
     OutOfRange {
@@ -225,9 +225,6 @@ impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FieldError::Missing => f.write_str("Enter a value."),
-            FieldError::HorizonForGrowth => {
-                f.write_str("Enter how many months ahead to plan: the growth rate needs it.")
-            }
             FieldError::NotANumber => f.write_str("Enter a number, such as 4200 or 4,200."),
             FieldError::NotWhole => f.write_str("Enter a whole number."),
             FieldError::OutOfRange { min, max } => write!(
@@ -403,14 +400,13 @@ impl TryFrom<&SizingInputs> for Requirements {
                 annual_pct: pct,
                 horizon_months: months as u32,
             },
-            (None, Some(pct), None) if pct > 0.0 => {
-                if !issues.iter().any(|i| i.field == Field::Horizon) {
-                    issues.push(FieldIssue {
-                        field: Field::Horizon,
-                        error: FieldError::HorizonForGrowth,
-                    });
+            // A growth rate without a horizon never hides the answer: it is applied over the
+            // default horizon, and the form says so next to the field.
+            (None, Some(pct), None) if pct > 0.0 && inputs.horizon_months.trim().is_empty() => {
+                Growth::Rate {
+                    annual_pct: pct,
+                    horizon_months: DEFAULT_HORIZON_MONTHS,
                 }
-                Growth::None
             }
             _ => Growth::None,
         };

@@ -442,7 +442,7 @@ pub fn requirements_gap(engagement: &Engagement) -> String {
     let issues = Requirements::try_from(s).err().unwrap_or_default();
     if let Some(issue) = issues.first() {
         return match issue.error {
-            super::sizing::FieldError::Missing | super::sizing::FieldError::HorizonForGrowth => {
+            super::sizing::FieldError::Missing => {
                 format!("enter “{}”", issue.field.label())
             }
             _ => format!("correct “{}”", issue.field.label()),

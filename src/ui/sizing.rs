@@ -10,6 +10,7 @@ use crate::domain::intake::deviation_line;
 use crate::domain::reference::{Platform, TrafficType};
 use crate::domain::sizing::{
     recommend, Field, FieldError, FieldIssue, Monorepos, Recommendation, Requirements, SizingInputs,
+    DEFAULT_HORIZON_MONTHS,
 };
 
 /// The requirements form and GitLab's recommendation for it, side by side.
@@ -87,6 +88,10 @@ pub fn SizingSection(id: EngagementId) -> impl IntoView {
                             label="Planning horizon (months)"
                             mode="numeric"
                         />
+                        {move || form.inputs.with(|i| {
+                            (i.horizon_months.trim().is_empty() && !i.annual_growth_pct.trim().is_empty() && i.target_users.trim().is_empty())
+                                .then(|| view! { <p class="hint" id="horizon-default">{format!("{DEFAULT_HORIZON_MONTHS} months unless you change it.")}</p> })
+                        })}
                         <NumberField
                             field=Field::TargetUsers
                             label="Target users"

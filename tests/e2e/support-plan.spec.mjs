@@ -12,10 +12,13 @@ async function download(page, buttonName) {
 test("6,500 users moving and upgrading in one Chicago night: the packet opens with the risks, the path and the window's real hours", async ({ page }) => {
   await openNewEngagement(page, "Prairie Freight");
   await page.getByLabel("Current users").fill("6500");
-  await page.getByLabel("Annual growth (%)").fill("10");
   // Point 6: the guard names the field still empty.
   const ps = page.getByRole("region", { name: "Professional Services", exact: true });
-  await expect(ps).toContainText("Complete the requirements first: enter “Planning horizon (months)” in the sizing form.");
+  await expect(ps).toContainText("Complete the requirements first: enter the expected growth (“Annual growth (%)” and “Planning horizon (months)”) or “Target users” in the sizing form.");
+  await page.getByLabel("Annual growth (%)").fill("10");
+  // Issue 23, point 5: a growth rate alone sizes for 12 months, and says so by the field.
+  await expect(page.getByText("12 months unless you change it")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Recommended reference architecture" })).toContainText("7,150 users projected");
   await page.getByLabel("Planning horizon (months)").fill("12");
   await page.getByLabel("Target platform").selectOption({ label: "AWS" });
   await page.getByLabel("Zero-downtime upgrades required").check();
