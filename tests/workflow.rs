@@ -1,6 +1,8 @@
 //! Native tests of the coordination process: every transition and guardrail.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use time::macros::{date, datetime};
 use time::OffsetDateTime;
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
@@ -455,6 +457,11 @@ fn coordination_survives_a_round_trip_through_json() {
         .contains("\"ps_decided_on\":\"2026-11-25\""));
 }
 
+/// Everything the customer can answer, answered.
+fn reference_engagement_intake() -> upgrade_planner::domain::intake::Intake {
+    common::reference_engagement().coordination.intake
+}
+
 /// The customer's next step at each point of a declined engagement, which they help carry out.
 fn customer_step(e: &Engagement) -> String {
     customer_next_step(e, &status(e, TODAY))
@@ -470,6 +477,11 @@ fn the_customer_is_told_what_happens_next_and_whose_move_it_is() {
     apply(&mut e, Action::RecommendPs(Some(TODAY)), NOW).unwrap();
     assert!(customer_step(&e).starts_with("Decide whether Professional Services"));
     decide(&mut e, PsDecision::Declined, true).unwrap();
+    // Issue 23: what only the customer can answer comes first from the plan on.
+    assert!(customer_step(&e).starts_with("GitLab Support needs 7 answers from you"));
+    let mut intake = reference_engagement_intake();
+    intake.target_version.clear();
+    apply(&mut e, Action::SetIntake(Box::new(intake)), NOW).unwrap();
     assert!(customer_step(&e).contains("will send you GitLab's reference-architecture documents"));
     let docs = handover_documents(
         sizing_of(&e).map(|(_, rec)| rec).as_ref(),
@@ -510,6 +522,12 @@ fn the_customer_is_told_what_happens_next_and_whose_move_it_is() {
     assert!(customer_step(&e).contains("the migration is done"));
 
     let mut engaged = engagement_with("1200", "0", "");
+    apply(
+        &mut engaged,
+        Action::SetIntake(Box::new(reference_engagement_intake())),
+        NOW,
+    )
+    .unwrap();
     decide(&mut engaged, PsDecision::Engaged, false).unwrap();
     assert_eq!(
         customer_step(&engaged),

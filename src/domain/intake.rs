@@ -402,6 +402,44 @@ impl fmt::Display for Missing {
     }
 }
 
+impl Missing {
+    /// True for what only the customer can answer (in "Your part" of their link).
+    pub fn customer_owns(self) -> bool {
+        matches!(
+            self,
+            Missing::RollbackPlan
+                | Missing::Window
+                | Missing::TimeZone
+                | Missing::Contact
+                | Missing::Installation
+                | Missing::Diagram
+                | Missing::Rehearsal
+        )
+    }
+
+    /// The item as the customer reads it, in a list of what they still owe.
+    pub fn for_customer(self) -> &'static str {
+        match self {
+            Missing::RollbackPlan => "your rollback plan",
+            Missing::Window => "the maintenance window",
+            Missing::TimeZone => "its time zone",
+            Missing::Contact => "your contact during the window",
+            Missing::Installation => "how GitLab is installed, and on which operating system",
+            Missing::Diagram => "a link to your architecture diagram",
+            Missing::Rehearsal => "your rehearsal: when, and its result",
+            _ => "",
+        }
+    }
+}
+
+/// What Support asks for that only the customer can answer, and is not recorded yet.
+pub fn missing_from_customer(e: &Engagement) -> Vec<Missing> {
+    missing(e)
+        .into_iter()
+        .filter(|m| m.customer_owns())
+        .collect()
+}
+
 fn blank(text: &str) -> bool {
     text.trim().is_empty()
 }

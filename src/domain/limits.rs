@@ -230,8 +230,16 @@ pub fn check_fields(e: &Engagement) -> Result<(), LimitError> {
         ("The rollback plan", &i.rollback_summary, LONG_TEXT_CHARS),
         ("The rollback document", &i.rollback_link, LINE_CHARS),
         ("The time zone", &i.time_zone, SHORT_CHARS),
-        ("The Support contact name", &i.contact_name, LINE_CHARS),
-        ("The Support contact email", &i.contact_email, LINE_CHARS),
+        (
+            "The Customer contact during the window (name)",
+            &i.contact_name,
+            LINE_CHARS,
+        ),
+        (
+            "The Customer contact during the window (email)",
+            &i.contact_email,
+            LINE_CHARS,
+        ),
         ("The target GitLab version", &i.target_version, SHORT_CHARS),
         ("The operating system", &i.operating_system, LINE_CHARS),
         ("The architecture diagram", &i.diagram_link, LINE_CHARS),

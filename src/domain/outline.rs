@@ -158,7 +158,7 @@ pub fn intake_rows(e: &Engagement) -> Vec<IntakeRow> {
         ),
         row("Maintenance window", window(e), vec![]),
         row(
-            "Support contact",
+            "Customer contact during the window",
             match (i.contact_name.trim(), i.contact_email.trim()) {
                 ("", "") => "—".into(),
                 (name, "") => name.to_string(),
@@ -481,13 +481,51 @@ fn requirements(sizing: Sizing) -> Vec<Block> {
 /// The intake rows. Support's outline shows the window in its first section, so not again here;
 /// a version the method cannot meet is among the risks.
 fn intake_blocks(e: &Engagement, audience: Audience) -> Vec<Block> {
+    // The customer's rows that only they can answer say where to answer them.
+    let theirs: Vec<&str> = match audience {
+        Audience::Customer => intake::missing_from_customer(e)
+            .into_iter()
+            .filter_map(row_of)
+            .collect(),
+        _ => vec![],
+    };
     vec![Block::Facts(
         intake_rows(e)
             .into_iter()
             .filter(|row| audience == Audience::Customer || row.label != "Maintenance window")
-            .map(IntakeRow::fact)
+            .map(|row| {
+                let open = theirs.contains(&row.label);
+                if open && row.text == "—" && row.links.is_empty() {
+                    (
+                        row.label.to_string(),
+                        vec![Inline::text("Missing: you can answer it in Your part")],
+                    )
+                } else {
+                    let mut fact = row.fact();
+                    if open {
+                        fact.1.push(Inline::text(
+                            " · incomplete: you can complete it in Your part",
+                        ));
+                    }
+                    fact
+                }
+            })
             .collect(),
     )]
+}
+
+/// The intake row a missing item belongs to.
+fn row_of(m: intake::Missing) -> Option<&'static str> {
+    use intake::Missing as M;
+    Some(match m {
+        M::RollbackPlan => "Rollback plan",
+        M::Window | M::TimeZone => "Maintenance window",
+        M::Contact => "Customer contact during the window",
+        M::Installation => "Installation",
+        M::Diagram => "Architecture diagram",
+        M::Rehearsal => "Rehearsal on a test environment",
+        _ => return None,
+    })
 }
 
 /// The upgrade path: each stop, the PostgreSQL versions crossed, whether it can be done without

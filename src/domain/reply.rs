@@ -84,18 +84,18 @@ impl Field {
     /// The field's label, the same as on the TAM's intake form.
     pub fn label(self) -> &'static str {
         match self {
-            Field::ContactName => "Support contact name",
-            Field::ContactEmail => "Support contact email",
+            Field::ContactName => "Customer contact during the window (name)",
+            Field::ContactEmail => "Customer contact during the window (email)",
             Field::WindowStart => "Maintenance window start",
             Field::WindowEnd => "Maintenance window end",
             Field::TimeZone => "Time zone",
             Field::RollbackSummary => "Rollback plan",
             Field::RollbackLink => "Rollback document (link)",
-            Field::DiagramLink => "Architecture diagram",
+            Field::DiagramLink => "Architecture diagram (link)",
             Field::Installation => "Installation method",
             Field::OperatingSystem => "Operating system",
             Field::RehearsalOn => "Date rehearsed",
-            Field::RehearsalResult => "Rehearsal",
+            Field::RehearsalResult => "Rehearsal result",
             Field::RestoreHours => "Restore duration in rehearsal (hours)",
             Field::RollbackHours => "Rollback duration (hours)",
         }

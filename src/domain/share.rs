@@ -301,9 +301,81 @@ pub fn replacing(saved: &Engagement, shared: Engagement) -> Engagement {
     }
 }
 
+/// The TAM's email address for the customer's answers: carried in the customer link only (a
+/// setting of the TAM's browser, never in an engagement, a file or the Markdown).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TamEmail(String);
+
+/// Why an email address was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmailError;
+
+impl fmt::Display for EmailError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Enter one email address, such as name@example.com.")
+    }
+}
+
+impl TryFrom<&str> for TamEmail {
+    type Error = EmailError;
+
+    fn try_from(text: &str) -> Result<Self, Self::Error> {
+        let text = text.trim();
+        let (local, domain) = text.split_once('@').ok_or(EmailError)?;
+        let plain = |part: &str| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
+        };
+        let host = |part: &str| {
+            part.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+        };
+        let ok = text.chars().count() <= 254
+            && plain(local)
+            && host(domain)
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.');
+        if ok {
+            Ok(TamEmail(text.to_string()))
+        } else {
+            Err(EmailError)
+        }
+    }
+}
+
+impl TamEmail {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for TamEmail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The key of the TAM's email address in an `s2.` link (beside the document's own keys).
+const REPLY_TO_KEY: &str = "rt";
+
 /// The fragment for a share link (without the `#`).
 pub fn encode(engagement: &Engagement) -> Result<String, serde_json::Error> {
-    let json = serde_json::to_vec(&compact(&customer_copy(engagement))?)?;
+    encode_for(engagement, None)
+}
+
+/// The fragment for a share link that also tells the customer where to send their answers.
+pub fn encode_for(
+    engagement: &Engagement,
+    reply_to: Option<&TamEmail>,
+) -> Result<String, serde_json::Error> {
+    let mut value = compact(&customer_copy(engagement))?;
+    if let (Some(email), Value::Object(map)) = (reply_to, &mut value) {
+        map.insert(REPLY_TO_KEY.into(), Value::String(email.as_str().into()));
+    }
+    let json = serde_json::to_vec(&value)?;
     let deflated = deflate_with_dictionary(&json);
     Ok(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(deflated)))
 }
@@ -388,6 +460,12 @@ pub(crate) fn inflate(deflated: &[u8]) -> Result<Vec<u8>, ShareError> {
 
 /// Reads a fragment (with or without its `#`) into an engagement, or says what is wrong.
 pub fn decode(fragment: &str) -> Result<Engagement, ShareError> {
+    decode_with_reply_to(fragment).map(|(engagement, _)| engagement)
+}
+
+/// [`decode`], and the TAM's email address when the link carries a valid one (an address that
+/// cannot be read is left out; the plan still opens).
+pub fn decode_with_reply_to(fragment: &str) -> Result<(Engagement, Option<TamEmail>), ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment).trim();
     if fragment.is_empty() {
         return Err(ShareError::Empty);
@@ -413,9 +491,15 @@ pub fn decode(fragment: &str) -> Result<Engagement, ShareError> {
         inflate(&deflated)?
     };
     let text = std::str::from_utf8(&json).map_err(|_| ShareError::Corrupt)?;
+    let mut reply_to = None;
     let engagement = if compact_form {
-        let value: Value = serde_json::from_str(text)
+        let mut value: Value = serde_json::from_str(text)
             .map_err(|e| ShareError::Document(ReadError::NotJson(e.to_string())))?;
+        if let Value::Object(map) = &mut value {
+            reply_to = map
+                .remove(REPLY_TO_KEY)
+                .and_then(|v| v.as_str().and_then(|s| TamEmail::try_from(s).ok()));
+        }
         let stored = serde_json::to_string(&expand(value))
             .map_err(|e| ShareError::Document(ReadError::NotJson(e.to_string())))?;
         Engagement::from_json(&stored)
@@ -423,5 +507,5 @@ pub fn decode(fragment: &str) -> Result<Engagement, ShareError> {
         Engagement::from_json(text)
     }
     .map_err(ShareError::Document)?;
-    Ok(customer_copy(&engagement))
+    Ok((customer_copy(&engagement), reply_to))
 }

@@ -213,10 +213,7 @@ pub enum FieldError {
     Missing,
     NotANumber,
     NotWhole,
-    OutOfRange {
-        min: f64,
-        max: f64,
-    },
+    OutOfRange { min: f64, max: f64 },
     SustainedAbovePeak,
     UnknownChoice,
 }

@@ -680,10 +680,31 @@ fn next_action(engagement: &Engagement, stage: Stage, large_upgrade: bool) -> St
     }
 }
 
+/// What the customer still owes Support's review (only they can answer it): nothing once
+/// Support approved the plan or the migration is under way.
+pub fn customer_owes(engagement: &Engagement, stage: Stage) -> Vec<intake::Missing> {
+    let c = &engagement.coordination;
+    let approved = effective_feedback(c) == Feedback::Approved && !review_out_of_date(engagement);
+    // From the plan on: before it, the customer's step is the decision or the requirements.
+    if !matches!(stage, Stage::Plan | Stage::SupportReview) || approved {
+        return vec![];
+    }
+    intake::missing_from_customer(engagement)
+}
+
 /// The next step told to the customer, who reads the plan through a share link: what happens
 /// next and who does it, where [`Status::next_action`] tells the TAM what to do.
 pub fn customer_next_step(engagement: &Engagement, status: &Status) -> String {
     let c = &engagement.coordination;
+    let theirs = customer_owes(engagement, status.stage);
+    if !theirs.is_empty() {
+        let n = theirs.len();
+        return format!(
+            "GitLab Support needs {} from you before the review: {}. Fill them in under “Your part”.",
+            if n == 1 { "1 answer".to_string() } else { format!("{n} answers") },
+            theirs.iter().map(|m| m.for_customer()).collect::<Vec<_>>().join("; ")
+        );
+    }
     let author = plan_author(c);
     match status.stage {
         Stage::Requirements => "Your Technical Account Manager is gathering the requirements: how many users you have today and how much growth you expect.".into(),

@@ -86,8 +86,20 @@ pub fn ShareAndExport(
             }));
         })
     };
+    // Where the customer's answers go: the TAM's email, a setting of this browser that only
+    // the customer link carries.
+    let tam_email = RwSignal::new(browser::setting("tam-email").unwrap_or_default());
+    let email_error = Memo::new(move |_| {
+        tam_email.with(|t| {
+            (!t.trim().is_empty())
+                .then(|| share::TamEmail::try_from(t.as_str()).err())
+                .flatten()
+                .map(|e| e.to_string())
+        })
+    });
     let copy_link = move |_| {
-        with_engagement(&|e| match share::encode(e) {
+        let reply_to = tam_email.with_untracked(|t| share::TamEmail::try_from(t.as_str()).ok());
+        with_engagement(&|e| match share::encode_for(e, reply_to.as_ref()) {
             Ok(fragment) => {
                 let url = format!("{}#{fragment}", browser::app_home_url());
                 let length = format_number(url.len() as f64);
@@ -178,6 +190,26 @@ pub fn ShareAndExport(
     view! {
         <section class="card no-print" aria-labelledby="export-heading">
             <h2 id="export-heading">"Share and export"</h2>
+            <div class="field">
+                <label for="tam-email">"Your email, for the customer's answers"</label>
+                <input
+                    id="tam-email"
+                    type="email"
+                    autocomplete="email"
+                    prop:value=move || tam_email.get()
+                    aria-invalid=move || email_error.with(Option::is_some).to_string()
+                    aria-describedby="tam-email-hint tam-email-error"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if share::TamEmail::try_from(value.as_str()).is_ok() || value.trim().is_empty() {
+                            browser::set_setting("tam-email", value.trim());
+                        }
+                        tam_email.set(value);
+                    }
+                />
+                <p class="hint" id="tam-email-hint">"Kept in this browser; only the customer link carries it, so that the customer's answers come back to you."</p>
+                <p class="field-error" id="tam-email-error" role=move || email_error.with(Option::is_some).then_some("alert")>{move || email_error.get()}</p>
+            </div>
             <div class="button-row">
                 <button type="button" on:click=move |_| download(true)>"Download Markdown"</button>
                 <button type="button" on:click=move |_| download(false)>"Download JSON"</button>

@@ -196,7 +196,8 @@ pub fn WallTimeField(
     }
 }
 
-/// "Time zone": one of the IANA names the browser knows.
+/// "Time zone": one of the IANA names the browser knows. Nothing shows as chosen until someone
+/// chooses; the browser's own zone is offered first.
 #[component]
 pub fn TimeZoneField(
     id: &'static str,
@@ -204,6 +205,7 @@ pub fn TimeZoneField(
     #[prop(into)] value: Signal<String>,
     on_commit: Callback<String>,
 ) -> impl IntoView {
+    let suggested = super::browser::time_zone();
     // Some 400 zones: the options are plain (no reactive binding each, which cost a noticeable
     // part of a page's start on a slow phone); the one chosen is marked as they are built, and
     // one effect follows later changes.
@@ -221,7 +223,9 @@ pub fn TimeZoneField(
         <div class="field">
             <label for=id>"Time zone"</label>
             <select id=id node_ref=select on:change=move |ev| on_commit.run(event_target_value(&ev))>
-                {zones.into_iter().map(|zone| {
+                <option value="" selected=first.is_empty()>"Choose a time zone"</option>
+                <option value=suggested.clone() selected=first == suggested>{format!("{suggested} (this browser's)")}</option>
+                {zones.into_iter().filter(|zone| *zone != suggested).map(|zone| {
                     let selected = zone == first;
                     view! { <option selected=selected>{zone}</option> }
                 }).collect_view()}

@@ -181,12 +181,12 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
                 <div class="field-row">
                     {window_input("window-start", "Maintenance window start", true)}
                     {window_input("window-end", "Maintenance window end", false)}
-                    <TimeZoneField id="time-zone" zones=zones value=zone on_commit=Callback::new(set_zone)/>
+                    <TimeZoneField id="time-zone" zones=zones value=Signal::derive(move || intake.with(|i| i.time_zone.clone())) on_commit=Callback::new(set_zone)/>
                 </div>
                 {move || window_text().map(|t| view! { <p class="recorded">{t}</p> })}
                 <div class="field-row">
-                    {text("contact-name", "Support contact name", |i| i.contact_name.clone(), |i, v| i.contact_name = v, false)}
-                    {text("contact-email", "Support contact email", |i| i.contact_email.clone(), |i, v| i.contact_email = v, false)}
+                    {text("contact-name", "Customer contact during the window (name)", |i| i.contact_name.clone(), |i, v| i.contact_name = v, false)}
+                    {text("contact-email", "Customer contact during the window (email)", |i| i.contact_email.clone(), |i, v| i.contact_email = v, false)}
                 </div>
             </fieldset>
             <fieldset>
@@ -231,7 +231,7 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
             </fieldset>
             <fieldset>
                 <legend>"Diagram, backup and rehearsal"</legend>
-                {text("architecture-diagram", "Architecture diagram", |i| i.diagram_link.clone(), |i, v| i.diagram_link = v, false)}
+                {text("architecture-diagram", "Architecture diagram (link)", |i| i.diagram_link.clone(), |i, v| i.diagram_link = v, false)}
                 <div class="field-row">
                     {text("backup-method", "Backup method", |i| i.backup_method.clone(), |i, v| i.backup_method = v, false)}
                     <TextField
@@ -249,7 +249,7 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
                         value=Signal::derive(move || intake.with(|i| i.rehearsal_on))
                         on_commit=Callback::new(move |d| set(&|i| i.rehearsal_on = d))
                     />
-                    {text("rehearsal", "Rehearsal", |i| i.rehearsal_result.clone(), |i, v| i.rehearsal_result = v, false)}
+                    {text("rehearsal", "Rehearsal result", |i| i.rehearsal_result.clone(), |i, v| i.rehearsal_result = v, false)}
                     {hours_field("restore-hours", "Restore duration in rehearsal (hours)", |i| i.restore_hours.clone(), |i, v| i.restore_hours = v)}
                 </div>
             </fieldset>

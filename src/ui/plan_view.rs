@@ -125,6 +125,9 @@ pub fn PlanDocument(
     today: time::Date,
     audience: Audience,
     #[prop(optional)] children: Option<Children>,
+    /// Drawn as the document's second section (the customer's part, while it has open items).
+    #[prop(default = None)]
+    second: Option<ViewFn>,
 ) -> impl IntoView {
     let outline = outline::build(&engagement, today, audience);
     let top = match audience {
@@ -159,7 +162,10 @@ pub fn PlanDocument(
             {heading(top, "plan-title", outline.title)}
             {children.map(|children| children())}
             <p class="plan-intro">{outline.intro}</p>
-            {first.into_iter().map(section).collect_view()}
+            {first.into_iter().enumerate().map(|(i, s)| {
+                let extra = (i == 0).then(|| second.clone().map(|v| v.run()));
+                view! { {section(s)} {extra} }
+            }).collect_view()}
             {move || painted.is_some_and(|p| p.get()).then(|| rest.get_value().into_iter().map(section).collect_view())}
         </article>
     }

@@ -52,22 +52,41 @@ fn ReplyReview(reply: Reply) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let applied = RwSignal::new(0usize);
     let accept = move |fields: Vec<Field>| {
         let Some(e) = engagement.get_untracked() else {
             return;
         };
         let (intake, line) = reply.with_value(|r| reply::accept(r, &e, &fields));
         let Some(line) = line else { return };
+        let labels: Vec<&str> = fields.iter().map(|f| f.label()).collect();
         message.set(Some(
             match state.apply(id, Action::AcceptAnswers(Box::new(intake), line)) {
-                Ok(()) => format!(
-                    "Accepted {} answer{}; the log says so.",
-                    fields.len(),
-                    if fields.len() == 1 { "" } else { "s" }
-                ),
+                Ok(()) => {
+                    applied.update(|n| *n += fields.len());
+                    format!(
+                        "Applied to the engagement: {}. The activity log says so.",
+                        labels.join("; ")
+                    )
+                }
                 Err(refusal) => refusal.to_string(),
             },
         ));
+        browser::focus_soon("#reply-applied".into());
+    };
+    // What follows once answers are applied: Support holds the packet as it was when shared.
+    let today = browser::today();
+    let next = move || {
+        (applied.get() > 0).then(|| {
+            engagement.with(|e| {
+                e.as_ref().map(|e| match e.coordination.review.shared_on {
+                    Some(shared) => format!(
+                        "Support was given the plan on {shared}, before these answers: send Support the updated packet (Share and export)."
+                    ),
+                    None => crate::domain::workflow::status(e, today).next_action,
+                })
+            })
+        })
     };
     let name = found.customer_name.to_string();
     let standing_text = match standing {
@@ -83,19 +102,26 @@ fn ReplyReview(reply: Reply) -> impl IntoView {
     view! {
         <section class="card reply" aria-labelledby="reply-heading">
             <h1 id="reply-heading">"Answers from the customer"</h1>
-            <p>"For " <A href=href.clone()>{name}</A> ". Nothing is applied until you accept it."</p>
+            <p>"For " <A href=href.clone()>{name}</A> ". "
+                {move || if pending.with(Vec::is_empty) && applied.get() > 0 {
+                    "Every answer in this reply is now applied."
+                } else {
+                    "Nothing is applied until you accept it."
+                }}
+            </p>
             {standing_text.map(|t| view! { <p class="warning" role="alert">{t}</p> })}
-            {move || message.get().map(|m| view! { <p class="notice-line" role="status">{m}</p> })}
+            {move || message.get().map(|m| view! { <p class="notice-line" id="reply-applied" tabindex="-1" role="status">{m}</p> })}
+            {move || next().flatten().map(|n| view! { <p class="next-action"><strong>"Next action: "</strong>{n}</p> })}
             {move || {
                 let rows = pending.get();
                 if rows.is_empty() {
-                    view! { <p>"Every answer in this reply is already recorded."</p> }.into_any()
+                    view! { <p>"Every answer in this reply is recorded."</p> }.into_any()
                 } else {
                     let all: Vec<Field> = rows.iter().map(|a| a.field).collect();
                     view! {
                         <table class="reply-table">
                             <caption>"Each answer beside what is recorded"</caption>
-                            <thead><tr><th scope="col">"Field"</th><th scope="col">"Recorded"</th><th scope="col">"The customer's answer"</th><th scope="col"><span class="visually-hidden">"Accept"</span></th></tr></thead>
+                            <thead><tr><th scope="col">"Field"</th><th scope="col">"Recorded"</th><th scope="col">"The customer's answer"</th><th scope="col">"Accept"</th></tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|a| {
                                     let field = a.field;

@@ -10,12 +10,15 @@ use crate::domain::engagement::Engagement;
 use crate::domain::plan::{file_name, markdown, Audience};
 use crate::domain::share;
 use crate::domain::time_fmt;
+use crate::domain::workflow;
 
 /// Decodes the fragment and shows the plan, or says why it cannot.
 #[component]
 pub fn SharedPlanPage(fragment: String) -> impl IntoView {
-    match share::decode(&fragment) {
-        Ok(engagement) => view! { <SharedPlan engagement=engagement/> }.into_any(),
+    match share::decode_with_reply_to(&fragment) {
+        Ok((engagement, reply_to)) => {
+            view! { <SharedPlan engagement=engagement reply_to=reply_to/> }.into_any()
+        }
         Err(error) => {
             browser::set_page_title("This plan link cannot be opened");
             view! {
@@ -33,7 +36,7 @@ pub fn SharedPlanPage(fragment: String) -> impl IntoView {
 
 /// A valid shared plan: read-only, with "Save a copy to this browser" and "Download".
 #[component]
-fn SharedPlan(engagement: Engagement) -> impl IntoView {
+fn SharedPlan(engagement: Engagement, reply_to: Option<share::TamEmail>) -> impl IntoView {
     let state = use_app_state();
     let today = browser::today();
     let message = RwSignal::new(None::<String>);
@@ -50,6 +53,26 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
     let plan = StoredValue::new(engagement.clone());
     let own = engagement.clone();
     let painted = browser::after_first_paint();
+    // While the customer owes Support answers, their part comes second and its button first.
+    let owes = !workflow::customer_owes(&engagement, workflow::stage(&engagement)).is_empty();
+    let part = {
+        let own = own.clone();
+        move || {
+            painted
+                .get()
+                .then(|| view! { <YourPart engagement=own.clone() reply_to=reply_to.clone()/> })
+        }
+    };
+    let (second, last): (Option<ViewFn>, Option<ViewFn>) = if owes {
+        (Some(ViewFn::from(part)), None)
+    } else {
+        (None, Some(ViewFn::from(part)))
+    };
+    let fill = |primary: bool| {
+        view! {
+            <button type="button" class=primary.then_some("primary") on:click=|_| browser::focus_soon("#reply-contact-name".into())>"Fill in your part"</button>
+        }
+    };
     let save = move |keep_both: bool| {
         asking.set(None);
         let shared = plan.get_value();
@@ -90,11 +113,12 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
             {as_of}
             ": ask them for a new link to see later changes. Nothing here is sent anywhere."
         </div>
-        <PlanDocument engagement=engagement today=today audience=Audience::Customer>
+        <PlanDocument engagement=engagement today=today audience=Audience::Customer second=second>
             <div class="button-row no-print">
-                <button type="button" class="primary" id="save-copy" on:click=on_save>"Save a copy to this browser"</button>
+                {owes.then(|| fill(true))}
+                <button type="button" class=(!owes).then_some("primary") id="save-copy" on:click=on_save>"Save a copy to this browser"</button>
                 <button type="button" on:click=download>"Download"</button>
-                <button type="button" on:click=|_| browser::focus_soon("#reply-contact-name".into())>"Fill in your part"</button>
+                {(!owes).then(|| fill(false))}
             </div>
             {move || asking.get().map(|(later, notes)| view! {
                 <div class="confirm" role="alertdialog" aria-labelledby="replace-heading">
@@ -125,7 +149,7 @@ fn SharedPlan(engagement: Engagement) -> impl IntoView {
                 {move || saved.get().map(|href| view! { <a href=href id="open-saved-copy">"Open the saved copy"</a> })}
             </p>
         </PlanDocument>
-        // Below the plan: drawn once the plan's first screen has been painted.
-        {move || painted.get().then(|| view! { <YourPart engagement=own.clone()/> })}
+        // Below the plan when nothing is owed: drawn once the plan's first screen is painted.
+        {last.map(|v| v.run())}
     }
 }

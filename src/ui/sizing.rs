@@ -9,8 +9,8 @@ use crate::domain::engagement::EngagementId;
 use crate::domain::intake::deviation_line;
 use crate::domain::reference::{Platform, TrafficType};
 use crate::domain::sizing::{
-    recommend, Field, FieldError, FieldIssue, Monorepos, Recommendation, Requirements, SizingInputs,
-    DEFAULT_HORIZON_MONTHS,
+    recommend, Field, FieldError, FieldIssue, Monorepos, Recommendation, Requirements,
+    SizingInputs, DEFAULT_HORIZON_MONTHS,
 };
 
 /// The requirements form and GitLab's recommendation for it, side by side.

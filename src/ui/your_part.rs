@@ -11,6 +11,7 @@ use super::fields::{wall_text, SelectField, TextField, TimeZoneField, WallTimeFi
 use crate::domain::engagement::Engagement;
 use crate::domain::intake::Installation;
 use crate::domain::reply::{Field, Reply};
+use crate::domain::share::TamEmail;
 
 /// The most a kept draft may hold before it is ignored (it is the customer's own browser, but
 /// still read as untrusted).
@@ -46,21 +47,21 @@ fn wall_input(value: &str) -> String {
 }
 
 #[component]
-pub fn YourPart(engagement: Engagement) -> impl IntoView {
+pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl IntoView {
     let plan = StoredValue::new(engagement.clone());
     let mut start = Reply::answers_from(&engagement);
     if let Some(draft) = read_draft(&engagement) {
         start.extend(draft);
     }
-    if start
-        .get(&Field::TimeZone)
-        .is_none_or(|z| z.trim().is_empty())
-    {
-        start.insert(Field::TimeZone, browser::time_zone());
-    }
     let answers = RwSignal::new(start);
     let message = RwSignal::new(None::<String>);
     let link = RwSignal::new(None::<String>);
+    // The confirmation beside the buttons, which takes the focus.
+    let sent = RwSignal::new(None::<String>);
+    let to_whom = match &reply_to {
+        Some(email) => email.to_string(),
+        None => "your Technical Account Manager".to_string(),
+    };
     let set = move |field: Field, value: String| {
         answers.update(|a| {
             a.insert(field, value);
@@ -77,7 +78,13 @@ pub fn YourPart(engagement: Engagement) -> impl IntoView {
         }
     };
     let set_window = move |field: Field, local: String| {
-        let zone = answers.with_untracked(|a| a.get(&Field::TimeZone).cloned().unwrap_or_default());
+        // A window typed before a zone is chosen is on this browser's clock, and says so.
+        let mut zone =
+            answers.with_untracked(|a| a.get(&Field::TimeZone).cloned().unwrap_or_default());
+        if zone.trim().is_empty() && !local.trim().is_empty() {
+            zone = browser::time_zone();
+            set(Field::TimeZone, zone.clone());
+        }
         if local.trim().is_empty() {
             set(field, String::new());
             return;
@@ -153,25 +160,52 @@ pub fn YourPart(engagement: Engagement) -> impl IntoView {
             return;
         }
         let url = format!("{}#{}", browser::app_home_url(), reply.encode());
-        let length = url.chars().count();
         let count = reply.answers.len();
-        link.set(Some(url.clone()));
-        browser::focus_soon("#return-link".into());
+        link.set(Some(url));
+        message.set(None);
+        sent.set(Some(format!(
+            "Your {} ready to send: email {} to {} or copy the return link below. They stay in this browser until then.",
+            if count == 1 { "answer is".to_string() } else { format!("{count} answers are") },
+            if count == 1 { "it" } else { "them" },
+            to_whom,
+        )));
+        browser::focus_soon("#reply-ready".into());
+    };
+    let copy = move |_| {
+        let Some(url) = link.get_untracked() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             let copied = browser::copy_text(&url).await.is_ok();
-            message.set(Some(format!(
-                "{} ({count} answer{}, {length} characters). Send it to your Technical Account Manager; your answers stay in this browser until then.",
-                if copied { "Copied the return link" } else { "Copy the return link below" },
-                if count == 1 { "" } else { "s" },
-            )));
+            sent.set(Some(
+                if copied {
+                    "Copied the return link: paste it into a message to your Technical Account Manager."
+                } else {
+                    "The browser did not allow copying: select the return link below and copy it."
+                }
+                .to_string(),
+            ));
+            browser::focus_soon("#reply-ready".into());
         });
+    };
+    let recipient = reply_to
+        .as_ref()
+        .map(|e| {
+            js_sys::encode_uri_component(e.as_str())
+                .as_string()
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    let email_label = match &reply_to {
+        Some(email) => format!("Email your answers to {email}"),
+        None => "Email your answers to your TAM".to_string(),
     };
     let mail = move || {
         link.get().map(|url| {
             let subject = plan
                 .with_value(|e| format!("Our answers for the GitLab move: {}", e.customer_name));
             format!(
-                "mailto:?subject={}&body={}",
+                "mailto:{recipient}?subject={}&body={}",
                 js_sys::encode_uri_component(&subject),
                 js_sys::encode_uri_component(&format!(
                     "Our answers, for you to accept in the planner:\n\n{url}\n"
@@ -223,12 +257,16 @@ pub fn YourPart(engagement: Engagement) -> impl IntoView {
             <div class="button-row">
                 <button type="button" class="primary" on:click=send>"Send back to your TAM"</button>
             </div>
+            {move || sent.get().map(|m| view! { <p class="notice-line" id="reply-ready" tabindex="-1" role="status">{m}</p> })}
             {move || link.get().map(|url| view! {
+                <div class="button-row">
+                    {mail().map(|href| view! { <a class="button primary" href=href>{email_label.clone()}</a> })}
+                    <button type="button" on:click=copy>"Copy the return link"</button>
+                </div>
                 <div class="field">
                     <label for="return-link">"Return link"</label>
                     <input id="return-link" type="text" readonly=true prop:value=url/>
                 </div>
-                {mail().map(|href| view! { <p><a href=href>"Email it to your TAM"</a></p> })}
             })}
         </section>
     }

@@ -23,8 +23,8 @@ test("a window in Europe/Berlin across the change to summer time: the calendar e
   // Berlin moves from UTC+1 to UTC+2 at 02:00 on 2027-03-28, inside this window.
   await page.getByLabel("Maintenance window start").fill("2027-03-27T22:00");
   await page.getByLabel("Maintenance window end").fill("2027-03-28T06:00");
-  await page.getByLabel("Support contact name").fill("Dana Scully");
-  await page.getByLabel("Support contact email").fill("dana@calendar.example");
+  await page.getByLabel("Customer contact during the window (name)").fill("Dana Scully");
+  await page.getByLabel("Customer contact during the window (email)").fill("dana@calendar.example");
   await page.getByLabel("Date rehearsed").fill("2027-04-02");
   await page.getByLabel("Migration method").selectOption({ label: "Geo planned failover" });
 
@@ -52,7 +52,7 @@ test("the customer fills in their part and sends it back; the TAM accepts two an
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openNewEngagement(page, "Reply Co");
   await page.getByLabel("Current users").fill("900");
-  await page.getByLabel("Support contact name").fill("Old Contact");
+  await page.getByLabel("Customer contact during the window (name)").fill("Old Contact");
   await page.getByRole("button", { name: "Copy customer link" }).click();
   const link = await page.getByLabel("Customer link").inputValue();
 
@@ -61,15 +61,15 @@ test("the customer fills in their part and sends it back; the TAM accepts two an
   const view = await customer.newPage();
   await view.goto(link);
   const part = view.getByRole("region", { name: "Your part" });
-  await expect(part.getByLabel("Support contact name")).toHaveValue("Old Contact");
-  await part.getByLabel("Support contact name").fill("Walter Skinner");
-  await part.getByLabel("Support contact email").fill("walter@reply.example");
+  await expect(part.getByLabel("Customer contact during the window (name)")).toHaveValue("Old Contact");
+  await part.getByLabel("Customer contact during the window (name)").fill("Walter Skinner");
+  await part.getByLabel("Customer contact during the window (email)").fill("walter@reply.example");
   await part.getByLabel("Time zone").selectOption("America/New_York");
   await part.getByLabel("Maintenance window start").fill(`${isoDate(45)}T20:00`);
   await part.getByLabel("Rollback plan").fill("Roll back if pushes fail for 30 minutes.");
   // A reload keeps what is not sent yet.
   await view.reload();
-  await expect(view.getByRole("region", { name: "Your part" }).getByLabel("Support contact email")).toHaveValue("walter@reply.example");
+  await expect(view.getByRole("region", { name: "Your part" }).getByLabel("Customer contact during the window (email)")).toHaveValue("walter@reply.example");
   await view.getByRole("button", { name: "Send back to your TAM" }).click();
   expect(await violations(view), "the customer's part, sent").toEqual([]);
   await expect(view.getByRole("status").filter({ hasText: "return link" })).toContainText("5 answers");
@@ -82,22 +82,22 @@ test("the customer fills in their part and sends it back; the TAM accepts two an
   await page.goto(returned);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Answers from the customer");
   const table = page.getByRole("table");
-  await expect(table.getByRole("row").filter({ hasText: "Support contact name" })).toContainText("Old Contact");
-  await expect(table.getByRole("row").filter({ hasText: "Support contact name" })).toContainText("Walter Skinner");
+  await expect(table.getByRole("row").filter({ hasText: "Customer contact during the window (name)" })).toContainText("Old Contact");
+  await expect(table.getByRole("row").filter({ hasText: "Customer contact during the window (name)" })).toContainText("Walter Skinner");
   await expect(table.getByRole("row").filter({ hasText: "Maintenance window start" })).toContainText("(UTC-0");
   expect(await violations(page), "the TAM's review of a reply").toEqual([]);
-  await page.getByRole("button", { name: "Accept Support contact name" }).click();
-  await page.getByRole("button", { name: "Accept Support contact email" }).click();
-  await expect(table.getByRole("row").filter({ hasText: "Support contact name" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Accept Customer contact during the window (name)" }).click();
+  await page.getByRole("button", { name: "Accept Customer contact during the window (email)" }).click();
+  await expect(table.getByRole("row").filter({ hasText: "Customer contact during the window (name)" })).toHaveCount(0);
   // Not accepted: not applied.
   await page.getByRole("link", { name: "Open the engagement" }).click();
-  await expect(page.getByLabel("Support contact name")).toHaveValue("Walter Skinner");
-  await expect(page.getByLabel("Support contact email")).toHaveValue("walter@reply.example");
+  await expect(page.getByLabel("Customer contact during the window (name)")).toHaveValue("Walter Skinner");
+  await expect(page.getByLabel("Customer contact during the window (email)")).toHaveValue("walter@reply.example");
   await expect(page.getByLabel("Rollback plan", { exact: true })).toHaveValue("");
   await expect(page.getByRole("region", { name: "Activity log" })).toContainText("Accepted from the customer's reply");
   const [md] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Markdown" }).click()]);
   const text = readFileSync(await md.path(), "utf8");
-  expect(text).toContain("| Support contact | Walter Skinner, walter\\@reply.example |");
+  expect(text).toContain("| Customer contact during the window | Walter Skinner, walter\\@reply.example |");
 });
 
 test("a return link for an engagement this browser does not hold says so", async ({ page, browser }) => {
@@ -107,7 +107,7 @@ test("a return link for an engagement this browser does not hold says so", async
   await openNewEngagement(tam, "Elsewhere Co");
   await tam.getByRole("button", { name: "Copy customer link" }).click();
   await tam.goto(await tam.getByLabel("Customer link").inputValue());
-  await tam.getByRole("region", { name: "Your part" }).getByLabel("Support contact name").fill("Someone");
+  await tam.getByRole("region", { name: "Your part" }).getByLabel("Customer contact during the window (name)").fill("Someone");
   await tam.getByRole("button", { name: "Send back to your TAM" }).click();
   const returned = await tam.getByLabel("Return link").inputValue();
   await other.close();

@@ -20,8 +20,8 @@ test("a TAM fills Support's intake by its labels and the checklist shrinks to no
   await page.getByLabel("Maintenance window start").fill(`${isoDate(30)}T22:00`);
   await page.getByLabel("Maintenance window end").fill(`${isoDate(31)}T06:00`);
   await expect(intake).toContainText("(Europe/Berlin, UTC+0");
-  await page.getByLabel("Support contact name").fill("Dana Scully");
-  await page.getByLabel("Support contact email").fill("dana@intake.example");
+  await page.getByLabel("Customer contact during the window (name)").fill("Dana Scully");
+  await page.getByLabel("Customer contact during the window (email)").fill("dana@intake.example");
   await page.getByLabel("Current GitLab version").fill("16.11.2");
   await page.getByLabel("Target GitLab version").fill("17.11.3");
   await page.getByLabel("Installation method").selectOption({ label: "Linux package" });
@@ -32,11 +32,11 @@ test("a TAM fills Support's intake by its labels and the checklist shrinks to no
   expect(href.searchParams.get("current")).toBe("16.11.2");
   expect(href.searchParams.get("target")).toBe("17.11.3");
   expect(href.searchParams.get("distro")).toBe("ubuntu");
-  await page.getByLabel("Architecture diagram").fill("https://gitlab.example.com/intake/diagram.png");
+  await page.getByLabel("Architecture diagram (link)").fill("https://gitlab.example.com/intake/diagram.png");
   await page.getByLabel("Backup method").fill("gitlab-backup");
   await page.getByLabel("Data size (GB)").fill("300");
   await page.getByLabel("Date rehearsed").fill(isoDate(-3));
-  await page.getByLabel("Rehearsal", { exact: true }).fill("Restored in 2 hours on staging");
+  await page.getByLabel("Rehearsal result").fill("Restored in 2 hours on staging");
   await page.getByLabel("Migration method").selectOption({ label: "Backup and restore to new infrastructure (single node)" });
   // Backup and restore with two versions: the same-version rule is a risk for the window, and
   // the checklist does not call a plan with open risks complete (issue 22).
@@ -56,7 +56,7 @@ test("a TAM fills Support's intake by its labels and the checklist shrinks to no
   await page.reload();
   await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
   await expect(page.getByLabel("Maintenance window start")).toHaveValue(`${isoDate(30)}T22:00`);
-  await expect(page.getByLabel("Support contact email")).toHaveValue("dana@intake.example");
+  await expect(page.getByLabel("Customer contact during the window (email)")).toHaveValue("dana@intake.example");
 
   // Shared with nothing missing: no question, straight to review.
   await page.getByLabel("Shared with Support on").fill(isoDate(0));
@@ -71,7 +71,7 @@ test("the customer's view and the print view carry the intake, the window in its
   await page.getByLabel("Current users").fill("800");
   await page.getByLabel("Time zone").selectOption("America/New_York");
   await page.getByLabel("Maintenance window start").fill(`${isoDate(40)}T23:00`);
-  await page.getByLabel("Support contact name").fill("Fox Mulder");
+  await page.getByLabel("Customer contact during the window (name)").fill("Fox Mulder");
   await page.getByRole("button", { name: "Copy customer link" }).click();
   await page.goto(await page.getByLabel("Customer link").inputValue());
   const intake = page.getByRole("region", { name: "For Support's review" });

@@ -1,0 +1,101 @@
+//! Issue 23: the customer's part first, and their answers coming back to the TAM who sent the
+//! link.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{reference_engagement, NOW};
+use upgrade_planner::domain::engagement::{Engagement, EngagementId};
+use upgrade_planner::domain::outline::build;
+use upgrade_planner::domain::plan::{markdown, plan_json, Audience};
+use upgrade_planner::domain::share::{self, TamEmail};
+use upgrade_planner::domain::sizing::SizingInputs;
+use upgrade_planner::domain::workflow::{
+    apply, customer_next_step, status, Action, Feedback, PsDecision,
+};
+
+fn fresh() -> Engagement {
+    let mut e = Engagement::new(
+        EngagementId::from_random_bytes([3; 16]),
+        "Owed Co".parse().unwrap(),
+        NOW,
+    );
+    e.set_sizing(
+        SizingInputs {
+            current_users: "900".into(),
+            annual_growth_pct: "0".into(),
+            ..SizingInputs::default()
+        },
+        NOW,
+    );
+    apply(
+        &mut e,
+        Action::DecidePs {
+            decision: PsDecision::Engaged,
+            on: NOW.date(),
+            confirmed: false,
+        },
+        NOW,
+    )
+    .unwrap();
+    e
+}
+
+// Point 1: the customer's next step names what only they can answer.
+#[test]
+fn the_customer_s_next_step_names_their_open_items() {
+    let e = fresh();
+    let next = customer_next_step(&e, &status(&e, NOW.date()));
+    assert_eq!(
+        next,
+        "GitLab Support needs 7 answers from you before the review: your rollback plan; the maintenance window; its time zone; your contact during the window; how GitLab is installed, and on which operating system; a link to your architecture diagram; your rehearsal: when, and its result. Fill them in under “Your part”."
+    );
+    // Their rows in "For Support's review" say where to answer.
+    let outline = build(&e, NOW.date(), Audience::Customer);
+    let intake = format!("{:?}", outline.sections);
+    assert!(intake.contains("Missing: you can answer it in Your part"));
+    // Once everything is answered, or Support approved, the next step is the process's again.
+    let done = reference_engagement();
+    assert_eq!(done.coordination.review.feedback, Feedback::Approved);
+    let next = customer_next_step(&done, &status(&done, NOW.date()));
+    assert!(!next.contains("answers from you"), "{next}");
+    let support = build(&e, NOW.date(), Audience::Support);
+    assert!(!format!("{:?}", support.sections).contains("you can answer it in Your part"));
+}
+
+// Point 2: the TAM's email travels in the customer link, and nowhere else.
+#[test]
+fn the_tam_s_email_travels_in_the_customer_link_only() {
+    for good in ["tam@gitlab.com", " a.b+c@example.co.uk "] {
+        assert!(TamEmail::try_from(good).is_ok(), "{good}");
+    }
+    for bad in [
+        "",
+        "tam",
+        "tam@",
+        "@x.com",
+        "a b@x.com",
+        "tam@x",
+        "x@y.com?cc=evil@z.com",
+        "a@b.com,c@d.com",
+        "<a@b.com>",
+        "javascript:alert(1)@x.com",
+        "x@y.com?cc=z",
+    ] {
+        assert!(TamEmail::try_from(bad).is_err(), "{bad}");
+    }
+    let e = reference_engagement();
+    let email = TamEmail::try_from("tam@gitlab.com").unwrap();
+    let fragment = share::encode_for(&e, Some(&email)).unwrap();
+    let (opened, reply_to) = share::decode_with_reply_to(&fragment).unwrap();
+    assert_eq!(reply_to, Some(email));
+    assert!(opened.extra.is_empty());
+    assert_eq!(share::decode(&fragment).unwrap(), opened);
+    // Not in the engagement, its files or its Markdown.
+    assert!(!opened.to_json().unwrap().contains("tam@gitlab.com"));
+    assert!(!plan_json(&opened, NOW).unwrap().contains("tam@gitlab.com"));
+    assert!(!markdown(&opened, NOW, Audience::Customer).contains("tam@gitlab.com"));
+    // A link without one opens as before.
+    let (_, none) = share::decode_with_reply_to(&share::encode(&e).unwrap()).unwrap();
+    assert_eq!(none, None);
+}
