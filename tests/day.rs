@@ -11,7 +11,7 @@ use upgrade_planner::domain::plan::{markdown, plan_json, Audience};
 use upgrade_planner::domain::share::{self, TamEmail};
 use upgrade_planner::domain::sizing::SizingInputs;
 use upgrade_planner::domain::workflow::{
-    apply, customer_next_step, status, Action, Feedback, PsDecision,
+    apply, customer_next_step, status, Action, Feedback, MigrationStatus, PsDecision,
 };
 
 fn fresh() -> Engagement {
@@ -98,4 +98,89 @@ fn the_tam_s_email_travels_in_the_customer_link_only() {
     // A link without one opens as before.
     let (_, none) = share::decode_with_reply_to(&share::encode(&e).unwrap()).unwrap();
     assert_eq!(none, None);
+}
+
+fn with_window(name: &str, days_ahead: i64) -> Engagement {
+    let mut e = fresh();
+    e.customer_name = name.parse().unwrap();
+    let start = NOW + time::Duration::days(days_ahead);
+    e.coordination.intake.window_start = Some(start);
+    e.coordination.intake.window_end = Some(start + time::Duration::hours(8));
+    e
+}
+
+// Point 4: the TAM's day, and warnings that are true of the engagement's state.
+#[test]
+fn the_day_lists_what_needs_attention_soonest_first() {
+    use upgrade_planner::domain::attention::{next_window, reasons};
+    let today = NOW.date();
+    let soon = with_window("Soon", 3);
+    let r = reasons(&soon, today);
+    assert_eq!(r[0].by, today + time::Duration::days(3));
+    assert!(
+        r[0].text
+            .starts_with("The maintenance window starts in 3 days"),
+        "{r:?}"
+    );
+    assert!(r[0].text.contains("not shared with Support"), "{r:?}");
+    let now = with_window("Now", 0);
+    assert!(reasons(&now, today)[0]
+        .text
+        .starts_with("The maintenance window starts today"));
+    // Far away, nothing; a window done or rolled back, nothing about it.
+    assert!(reasons(&with_window("Later", 40), today).is_empty());
+    let mut rolled = with_window("Rolled", -3);
+    rolled.coordination.migration.status = MigrationStatus::RolledBack;
+    assert!(reasons(&rolled, today).is_empty());
+    assert_eq!(next_window(&rolled, today), None);
+    assert_eq!(
+        next_window(&soon, today),
+        Some(today + time::Duration::days(3))
+    );
+    let s = status(&rolled, today);
+    assert!(
+        !s.warnings.iter().any(|w| w.rule == "window-lead-time"),
+        "{s:?}"
+    );
+    // Approved by Support: no warning about the review's lead time.
+    let mut approved = reference_engagement();
+    approved.coordination.intake.window_start = Some(NOW + time::Duration::days(2));
+    approved.coordination.intake.window_end = Some(NOW + time::Duration::days(3));
+    let s = status(&approved, today);
+    assert!(
+        !s.warnings.iter().any(|w| w.rule == "window-lead-time"),
+        "{s:?}"
+    );
+    // Feedback pending longer than the review takes.
+    let mut waiting = reference_engagement();
+    waiting.coordination.review.feedback = Feedback::Pending;
+    waiting.coordination.review.shared_on = Some(today - time::Duration::days(10));
+    let r = reasons(&waiting, today);
+    assert!(
+        r.iter()
+            .any(|r| r.text.starts_with("Support's feedback is pending 10 days")),
+        "{r:?}"
+    );
+    // A Professional Services decision two weeks after the recommendation.
+    let mut undecided = Engagement::new(
+        EngagementId::from_random_bytes([4; 16]),
+        "Undecided".parse().unwrap(),
+        NOW,
+    );
+    undecided.set_sizing(
+        SizingInputs {
+            current_users: "900".into(),
+            annual_growth_pct: "0".into(),
+            ..SizingInputs::default()
+        },
+        NOW,
+    );
+    undecided.coordination.ps_recommended_on = Some(today - time::Duration::days(15));
+    let r = reasons(&undecided, today);
+    assert!(
+        r.iter().any(|r| r
+            .text
+            .starts_with("The Professional Services decision is due")),
+        "{r:?}"
+    );
 }

@@ -2,6 +2,7 @@
 //!
 //! Time and randomness come in as arguments, so every function here is tested natively.
 
+pub mod attention;
 pub mod cutover;
 pub mod diagram;
 pub mod engagement;

@@ -550,7 +550,8 @@ pub fn upgrade_blocks(e: &Engagement) -> Vec<Block> {
     sources.push(Inline::text("."));
     let mut blocks = Vec::new();
     match upgrade::path(&c.gitlab_version, &i.target_version) {
-        Err(error) => blocks.push(Block::Para(vec![Inline::Text(error.to_string())])),
+        // Until both versions are known, the sentence that asks for them is all there is.
+        Err(error) => return vec![Block::Para(vec![Inline::Text(error.to_string())])],
         Ok(path) if path.is_empty() => blocks.push(Block::Para(vec![Inline::Text(format!(
             "No upgrade: the target is the current version ({}).",
             path.current

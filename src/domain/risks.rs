@@ -203,6 +203,8 @@ fn check(risk: Risk, f: &Facts) -> Option<String> {
                 )
             })
         }
+        // Only once there is a window or a plan to rehearse: a new engagement owes nothing yet.
+        Risk::NotRehearsed if i.window_start.is_none() && c.plan.is_none() => None,
         Risk::NotRehearsed => match i.rehearsal_on {
             None => Some(format!(
                 "Nothing is rehearsed yet: rehearse the {}on a test environment and record how long the restore took.",

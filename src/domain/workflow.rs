@@ -586,8 +586,22 @@ pub fn status(engagement: &Engagement, today: Date) -> Status {
             });
         }
     }
+    // True of the engagement's state: no lead-time warning once Support has answered or the
+    // migration has gone ahead, none about a window that has passed.
+    let awaiting_review = effective_feedback(c) == Feedback::Pending
+        && matches!(
+            c.migration.status,
+            MigrationStatus::NotScheduled | MigrationStatus::Scheduled
+        );
+    let i = &c.intake;
+    let window_ahead = i.window_start.is_some_and(|w| w.date() >= today);
+    let reversed = matches!((i.window_start, i.window_end), (Some(s), Some(e)) if e <= s);
     for (rule, text) in [
-        ("window-lead-time", intake::window_warning(&c.intake, today)),
+        (
+            "window-lead-time",
+            intake::window_warning(&c.intake, today)
+                .filter(|_| reversed || awaiting_review && window_ahead),
+        ),
         ("same-version", intake::version_warning(engagement)),
     ] {
         if let Some(text) = text {

@@ -210,7 +210,11 @@ pub fn land_on(selector: String) {
                     let _ = element.set_attribute("tabindex", "-1");
                 }
                 let _ = element.focus();
-                element.scroll_into_view();
+                // A heading is brought to the top; a field only into view (focus does that), so
+                // that the page's name and next action above it stay on screen with it.
+                if element.tag_name().starts_with('H') {
+                    element.scroll_into_view();
+                }
             }
         });
     });

@@ -297,13 +297,6 @@ fn RequirementsPanel(ctx: Ctx) -> impl IntoView {
                     value=Signal::derive(move || ctx.read(|c| c.current_environment.clone()))
                     on_commit=ctx.callback(Stage::Requirements, |t, _| Action::SetCurrentEnvironment(t))
                 />
-                <TextField
-                    id="gitlab-version"
-                    label="Current GitLab version"
-                    max_chars=crate::domain::limits::SHORT_CHARS
-                    value=Signal::derive(move || ctx.read(|c| c.gitlab_version.clone()))
-                    on_commit=ctx.callback(Stage::Requirements, |t, _| Action::SetGitlabVersion(t))
-                />
                 <DateField
                     id="desired-completion"
                     label="Desired completion date"
@@ -578,8 +571,15 @@ fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
             },
         );
         pending.set((!done).then_some((on, ticket)));
+        if done {
+            // Focus goes to what the action changed: the date it recorded.
+            browser::focus_soon("#shared-on".into());
+        }
     };
+
     let share = move |on: Option<Date>, ticket: String| share_with(on, ticket, false);
+    let mark_shared = move |_| share(Some(ctx.today), ctx.read(|c| c.review.ticket.clone()));
+    let not_shared = move || ctx.read(|c| c.review.shared_on.is_none());
     let out_of_date = move || {
         ctx.engagement
             .with(|e| e.as_ref().is_some_and(workflow::review_out_of_date))
@@ -590,6 +590,12 @@ fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
                 <p class="callout warning" role="note">
                     "The sizing changed after Support approved the plan: the review is out of date. Share the updated plan and record Support's feedback again."
                 </p>
+            </Show>
+            <Show when=not_shared>
+                <div class="button-row">
+                    <button type="button" class="primary" on:click=mark_shared>"Mark as shared with Support"</button>
+                </div>
+                <p class="hint">"Records today's date; change it below if the plan went to Support on another day."</p>
             </Show>
             <div class="field-row">
                 <DateField

@@ -7,14 +7,16 @@ use leptos::prelude::*;
 use crate::domain::diagram::{diagram, Diagram, Group};
 use crate::domain::sizing::Recommendation;
 
-const WIDTH: f64 = 900.0;
+/// Drawn at its own size (one unit a pixel), so its smallest text is 12 px wherever it is shown;
+/// wide enough for five boxes of the longest names side by side. A narrow screen scrolls it.
+const WIDTH: f64 = 1060.0;
 const GAP: f64 = 12.0;
-const LINE: f64 = 15.0;
+const LINE: f64 = 16.0;
 const ROW_GAP: f64 = 34.0;
 const SITE_TITLE: f64 = 22.0;
 
 fn group_height(g: &Group) -> f64 {
-    24.0 + g.nodes.len() as f64 * 2.0 * LINE + 6.0
+    26.0 + g.nodes.len() as f64 * 2.0 * LINE + 6.0
 }
 
 struct Placed<'a> {
@@ -31,7 +33,7 @@ fn place(d: &Diagram, top: f64) -> (Vec<Placed<'_>>, f64) {
     let mut y = top;
     for (index, row) in d.tiers.iter().enumerate() {
         let n = row.len() as f64;
-        let w = ((WIDTH - GAP * (n + 1.0)) / n).min(260.0);
+        let w = ((WIDTH - GAP * (n + 1.0)) / n).min(300.0);
         let total = w * n + GAP * (n - 1.0);
         let mut x = (WIDTH - total) / 2.0;
         let h = row.iter().map(group_height).fold(0.0, f64::max);
@@ -97,9 +99,9 @@ fn site(d: &Diagram, top: f64, title: Option<&'static str>) -> (AnyView, f64) {
             view! {
                 <g class=format!("group group-{}", p.group.id)>
                     <rect x=x y=y width=w height=h rx=6.0/>
-                    <text x=x + 8.0 y=y + 16.0 class="group-label">{p.group.label}</text>
+                    <text x=x + 8.0 y=y + 17.0 class="group-label">{p.group.label}</text>
                     {p.group.nodes.iter().enumerate().map(|(i, n)| {
-                        let ny = y + 24.0 + i as f64 * 2.0 * LINE + 11.0;
+                        let ny = y + 26.0 + i as f64 * 2.0 * LINE + 12.0;
                         view! {
                             <text x=x + 10.0 y=ny class="node-label">{n.label.clone()}</text>
                             <text x=x + 10.0 y=ny + LINE class="node-detail">{n.detail.clone()}</text>
@@ -128,11 +130,24 @@ pub fn ArchitectureDiagram(rec: Recommendation) -> impl IntoView {
         height = bottom;
         view! { {arrow} {view} }
     });
+    let full = RwSignal::new(false);
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            full.set(false);
+        }
+    };
     view! {
-        <figure class="architecture-diagram">
+        <figure
+            class=move || if full.get() { "architecture-diagram full-size" } else { "architecture-diagram" }
+            on:keydown=close_on_escape
+        >
+            <button type="button" class="small no-print" aria-pressed=move || full.get().to_string() on:click=move |_| full.update(|f| *f = !*f)>
+                {move || if full.get() { "Close full size" } else { "Open full size" }}
+            </button>
+            <div class="diagram-scroll" tabindex="0" role="region" aria-label="Architecture diagram, scrolls sideways">
             // Named by its title, not aria-label: the intake's "Architecture diagram" field (the
             // customer's own diagram) keeps that label to itself.
-            <svg viewBox=format!("0 0 {WIDTH} {}", height + 4.0) role="img">
+            <svg viewBox=format!("0 0 {WIDTH} {}", height + 4.0) width=WIDTH height=height + 4.0 role="img">
                 // SVG's own <title> (the view macro would make an HTML one).
                 {leptos::tachys::svg::title().child("Architecture diagram")}
                 <defs>
@@ -143,6 +158,7 @@ pub fn ArchitectureDiagram(rec: Recommendation) -> impl IntoView {
                 {first}
                 {second}
             </svg>
+            </div>
             <figcaption>"The architecture as GitLab's diagrams group it; the table below lists every component."</figcaption>
         </figure>
     }

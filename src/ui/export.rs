@@ -10,6 +10,7 @@ use crate::domain::links::safe_href;
 use crate::domain::plan::{file_name, markdown, plan_json, Audience};
 use crate::domain::share;
 use crate::domain::sizing::format_number;
+use crate::domain::workflow::Action;
 
 /// The longest new-issue or mail address the app opens; past it the plan goes via the clipboard.
 const MAX_HANDOFF_URL: usize = 8_000;
@@ -115,6 +116,32 @@ pub fn ShareAndExport(
         })
     };
     let project = RwSignal::new(browser::setting("gitlab-project").unwrap_or_default());
+    let project_error = RwSignal::new(None::<String>);
+    // After the packet is handed over: whether to record the plan as shared with Support today.
+    let ask_record = RwSignal::new(false);
+    let state = use_app_state();
+    let record_shared = move |_| {
+        ask_record.set(false);
+        let Some((id, ticket)) = engagement.with_untracked(|e| {
+            e.as_ref()
+                .map(|e| (e.id, e.coordination.review.ticket.clone()))
+        }) else {
+            return;
+        };
+        let result = state.apply(
+            id,
+            Action::ShareWithSupport {
+                on: Some(browser::today()),
+                ticket,
+                confirmed: true,
+            },
+        );
+        message.set(Some(match result {
+            Ok(()) => "Recorded as shared with Support today.".into(),
+            Err(refusal) => refusal.to_string(),
+        }));
+        browser::focus_soon("#shared-on".into());
+    };
     // Copies the Markdown packet to the clipboard first, then opens `address(title, body)` with
     // it as the body; a packet too long for an address stays on the clipboard only, and the
     // address says where it is. A blocked tab is noticed and explained.
@@ -134,6 +161,15 @@ pub fn ShareAndExport(
                 let copied = browser::copy_text(&md).await.is_ok();
                 let fits = full.len() <= MAX_HANDOFF_URL;
                 let opened = browser::open_in_new_tab(if fits { &full } else { &short });
+                let handed = opened || copied;
+                let unshared = engagement.with_untracked(|e| {
+                    e.as_ref()
+                        .is_some_and(|e| e.coordination.review.shared_on.is_none())
+                });
+                if handed && unshared {
+                    ask_record.set(true);
+                    browser::focus_soon("#record-shared".into());
+                }
                 message.set(Some(match (opened, fits, copied) {
                     (false, _, true) => "The browser blocked the new tab: allow pop-ups for this page, or paste the packet from the clipboard yourself.".into(),
                     (false, _, false) => "The browser blocked the new tab: allow pop-ups for this page, or attach the downloaded Markdown file.".into(),
@@ -147,12 +183,15 @@ pub fn ShareAndExport(
     let open_issue = move |_| {
         let Some(base) = safe_href(&project.get_untracked()).filter(|u| u.starts_with("https://"))
         else {
-            message.set(Some(
+            // Said at the field it is about, which takes the focus.
+            project_error.set(Some(
                 "Enter the https:// address of the GitLab project for Support reviews first."
                     .into(),
             ));
+            browser::focus_soon("#gitlab-project".into());
             return;
         };
+        project_error.set(None);
         let title = engagement
             .with_untracked(|e| e.as_ref().map(|e| e.customer_name.to_string()))
             .unwrap_or_default();
@@ -235,12 +274,16 @@ pub fn ShareAndExport(
                         type="url"
                         placeholder="https://gitlab.example.com/group/project"
                         prop:value=move || project.get()
+                        aria-invalid=move || project_error.with(Option::is_some).to_string()
+                        aria-describedby="gitlab-project-error"
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
                             browser::set_setting("gitlab-project", value.trim());
                             project.set(value);
+                            project_error.set(None);
                         }
                     />
+                    <p class="field-error" id="gitlab-project-error" role=move || project_error.with(Option::is_some).then_some("alert")>{move || project_error.get()}</p>
                 </div>
             </div>
             <div class="check">
@@ -254,6 +297,14 @@ pub fn ShareAndExport(
                 <button type="button" on:click=open_issue>"Open Support review issue"</button>
                 <button type="button" on:click=email>"Email the plan"</button>
             </div>
+            {move || ask_record.get().then(|| view! {
+                <div class="confirm" role="alertdialog" aria-labelledby="record-shared-text">
+                    <p id="record-shared-text">"Record it as shared with Support today?"</p>
+                    <button type="button" class="primary" id="record-shared" on:click=record_shared>"Record as shared"</button>
+                    " "
+                    <button type="button" on:click=move |_| ask_record.set(false)>"Not now"</button>
+                </div>
+            })}
             <p class="hint">
                 "The issue is created confidential. GitLab Support's Upgrade Assistance request covers version upgrades only: "
                 "moving to a larger reference architecture, between installation methods, moving data between installations "

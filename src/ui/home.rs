@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use super::browser;
 use super::import::ImportPanel;
 use super::state::{use_app_state, Notice};
+use crate::domain::attention;
 use crate::domain::engagement::{CustomerName, Engagement};
 use crate::domain::time_fmt;
 use crate::domain::workflow::{self, Stage, Status};
@@ -20,7 +21,8 @@ pub fn HomePage() -> impl IntoView {
         <h1>"Engagements"</h1>
         <NewEngagementForm/>
         <ListNotice/>
-        <NeedsAttention/>
+        <TodayList/>
+        <UnreadableEntries/>
         <EngagementList/>
         <ImportPanel/>
     }
@@ -132,7 +134,7 @@ fn ListNotice() -> impl IntoView {
 /// Stored entries the app could not use: moved aside, from a newer version, or left in place.
 /// Each can be downloaded as it is; moved-aside ones can be deleted.
 #[component]
-fn NeedsAttention() -> impl IntoView {
+fn UnreadableEntries() -> impl IntoView {
     let state = use_app_state();
     let count = move || {
         state.quarantined.with(Vec::len)
@@ -155,7 +157,7 @@ fn NeedsAttention() -> impl IntoView {
             };
             view! {
                 <section class="card card-warning" aria-labelledby="unreadable-heading">
-                    <h2 id="unreadable-heading">"Needs attention"</h2>
+                    <h2 id="unreadable-heading">"Stored entries that could not be read"</h2>
                     <p>{summary} " Nothing was overwritten: each is kept exactly as it was."</p>
                     <ul class="attention">
                         {state.quarantined.get().into_iter().map(|q| {
@@ -229,18 +231,118 @@ fn NeedsAttention() -> impl IntoView {
     }
 }
 
-/// Every engagement, most recently changed first, with a search and a stage filter.
+/// The TAM's day: the engagements that need attention today, each with its reasons, the most
+/// urgent first (`domain::attention` decides).
+#[component]
+fn TodayList() -> impl IntoView {
+    let state = use_app_state();
+    let today = browser::today();
+    let items = Memo::new(move |_| {
+        state.engagements.with(|list| {
+            let mut items: Vec<_> = list
+                .iter()
+                .filter_map(|e| {
+                    let reasons = attention::reasons(e, today);
+                    (!reasons.is_empty()).then(|| (e.id, e.customer_name.to_string(), reasons))
+                })
+                .collect();
+            items.sort_by_key(|(_, _, reasons)| reasons.first().map(|r| r.by));
+            items
+        })
+    });
+    move || {
+        items.with(|i| !i.is_empty()).then(|| view! {
+            <section class="card card-attention" aria-labelledby="attention-heading">
+                <h2 id="attention-heading">"Needs attention"</h2>
+                <ul class="attention-list">
+                    {items.get().into_iter().map(|(id, name, reasons)| view! {
+                        <li>
+                            <A href=browser::href(&format!("/engagements/{id}"))>{name}</A>
+                            <ul>
+                                {reasons.into_iter().map(|r| view! { <li>{r.text}</li> }).collect_view()}
+                            </ul>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
+    }
+}
+
+/// The list's order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Order {
+    LastChange,
+    NextWindow,
+}
+
+impl Order {
+    fn code(self) -> &'static str {
+        match self {
+            Order::LastChange => "",
+            Order::NextWindow => "window",
+        }
+    }
+
+    fn from_code(code: &str) -> Self {
+        if code == "window" {
+            Order::NextWindow
+        } else {
+            Order::LastChange
+        }
+    }
+}
+
+/// Every engagement, most recently changed first or by the next maintenance window, with a
+/// search and a stage filter. The three live in the address, so that going back keeps them.
 #[component]
 fn EngagementList() -> impl IntoView {
     let state = use_app_state();
     let offset = browser::local_offset_minutes();
     let today = browser::today();
-    let query = RwSignal::new(String::new());
-    let stage_filter = RwSignal::new(String::new());
+    let params = leptos_router::hooks::use_query_map();
+    let navigate = leptos_router::hooks::use_navigate();
+    let param = move |key: &'static str| {
+        Memo::new(move |_| params.with(|p| p.get(key).unwrap_or_default()))
+    };
+    let query = param("q");
+    let stage_filter = param("stage");
+    let order =
+        Memo::new(move |_| params.with(|p| Order::from_code(&p.get("sort").unwrap_or_default())));
+    let set_param = Callback::new(move |(key, value): (&'static str, String)| {
+        let mut next: Vec<(String, String)> = params.with_untracked(|p| {
+            ["q", "stage", "sort"]
+                .into_iter()
+                .filter(|k| *k != key)
+                .filter_map(|k| p.get(k).map(|v| (k.to_string(), v)))
+                .collect()
+        });
+        if !value.is_empty() {
+            next.push((key.to_string(), value));
+        }
+        next.sort();
+        let search: Vec<String> = next
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(&v)))
+            .collect();
+        let path = if search.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/?{}", search.join("&"))
+        };
+        navigate(
+            &path,
+            leptos_router::NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
     let rows = Memo::new(move |_| {
         let needle = query.with(|q| q.trim().to_lowercase());
         let wanted = stage_filter.with(|code| Stage::from_code(code));
-        state.engagements.with(|list| {
+        let mut rows = state.engagements.with(|list| {
             list.iter()
                 .filter(|e| {
                     needle.is_empty() || e.customer_name.as_str().to_lowercase().contains(&needle)
@@ -248,7 +350,15 @@ fn EngagementList() -> impl IntoView {
                 .map(|e| (e.clone(), workflow::status(e, today)))
                 .filter(|(_, s)| wanted.is_none_or(|w| s.stage == w))
                 .collect::<Vec<_>>()
-        })
+        });
+        if order.get() == Order::NextWindow {
+            // Stable: those without a window ahead keep their order by last change, after.
+            rows.sort_by_key(|(e, _)| match attention::next_window(e, today) {
+                Some(d) => (0, Some(d)),
+                None => (1, None),
+            });
+        }
+        rows
     });
     let is_empty = move || state.engagements.with(Vec::is_empty);
     view! {
@@ -272,17 +382,27 @@ fn EngagementList() -> impl IntoView {
                             id="search-customers"
                             type="search"
                             prop:value=move || query.get()
-                            on:input=move |ev| query.set(event_target_value(&ev))
+                            on:input=move |ev| set_param.run(("q", event_target_value(&ev)))
                         />
                     </div>
                     <div class="field">
                         <label for="filter-stage">"Filter by stage"</label>
-                        <select id="filter-stage" on:change=move |ev| stage_filter.set(event_target_value(&ev))>
-                            <option value="">"All stages"</option>
+                        <select id="filter-stage" prop:value=move || stage_filter.get() on:change=move |ev| set_param.run(("stage", event_target_value(&ev)))>
+                            <option value="" selected=move || stage_filter.with(String::is_empty)>"All stages"</option>
                             {Stage::ALL
                                 .iter()
-                                .map(|s| view! { <option value=s.code()>{s.label()}</option> })
+                                .map(|s| {
+                                    let code = s.code();
+                                    view! { <option value=code selected=move || stage_filter.with(|f| f == code)>{s.label()}</option> }
+                                })
                                 .collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="sort-list">"Sort by"</label>
+                        <select id="sort-list" prop:value=move || order.get().code() on:change=move |ev| set_param.run(("sort", event_target_value(&ev)))>
+                            <option value="" selected=move || order.get() == Order::LastChange>"Last change"</option>
+                            <option value="window" selected=move || order.get() == Order::NextWindow>"Next maintenance window"</option>
                         </select>
                     </div>
                 </div>

@@ -16,6 +16,25 @@ use crate::domain::outline;
 use crate::domain::risks;
 use crate::domain::workflow::Action;
 
+/// The field where a missing item is answered: where its link takes the focus.
+fn field_of(m: intake::Missing) -> &'static str {
+    use intake::Missing as M;
+    match m {
+        M::Plan => "plan-link",
+        M::RollbackPlan => "rollback-summary",
+        M::Window => "window-start",
+        M::TimeZone => "time-zone",
+        M::Contact => "contact-name",
+        M::Versions => "gitlab-version",
+        M::Installation => "installation-method",
+        M::Diagram => "architecture-diagram",
+        M::Backup => "backup-method",
+        M::Rehearsal => "rehearsed-on",
+        M::Method => "migration-method",
+        M::DeviationRecord => "deviation-policy",
+    }
+}
+
 /// The intake section of the Coordination card.
 #[component]
 pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> impl IntoView {
@@ -152,7 +171,7 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
                             put: fn(&mut Intake, String)| {
         let problem = move || intake.with(|i| intake::hours(&get(i)).err().map(|e| e.to_string()));
         view! {
-            <div>
+            <div class="field-group">
                 <TextField
                     id=id
                     label=label
@@ -176,8 +195,10 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
                 <legend>"Rollback and window"</legend>
                 {text("rollback-summary", "Rollback plan", |i| i.rollback_summary.clone(), |i, v| i.rollback_summary = v, true)}
                 <p class="hint">"What triggers a rollback, and how long it takes."</p>
-                {text("rollback-link", "Rollback document (link)", |i| i.rollback_link.clone(), |i, v| i.rollback_link = v, false)}
-                {hours_field("rollback-hours", "Rollback duration (hours)", |i| i.rollback_hours.clone(), |i, v| i.rollback_hours = v)}
+                <div class="field-row">
+                    {text("rollback-link", "Rollback document (link)", |i| i.rollback_link.clone(), |i, v| i.rollback_link = v, false)}
+                    {hours_field("rollback-hours", "Rollback duration (hours)", |i| i.rollback_hours.clone(), |i, v| i.rollback_hours = v)}
+                </div>
                 <div class="field-row">
                     {window_input("window-start", "Maintenance window start", true)}
                     {window_input("window-end", "Maintenance window end", false)}
@@ -192,6 +213,17 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
             <fieldset>
                 <legend>"Versions and installation"</legend>
                 <div class="field-row">
+                    <TextField
+                        id="gitlab-version"
+                        label="Current GitLab version"
+                        max_chars=SHORT_CHARS
+                        value=Signal::derive(move || engagement.with(|e| e.as_ref().map(|e| e.coordination.gitlab_version.clone()).unwrap_or_default()))
+                        on_commit=Callback::new(move |v: String| {
+                            if let Err(refusal) = state.apply(id, Action::SetGitlabVersion(v)) {
+                                message.set(Some(refusal.to_string()));
+                            }
+                        })
+                    />
                     <TextField
                         id="target-version"
                         label="Target GitLab version"
@@ -304,7 +336,17 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
                 } else {
                     view! {
                         <ul class="missing" aria-labelledby="missing-heading">
-                            {items.into_iter().map(|m| view! { <li>{m.to_string()}</li> }).collect_view()}
+                            {items.into_iter().map(|m| {
+                                let target = field_of(m);
+                                view! {
+                                    <li>
+                                        <a href=format!("#{target}") on:click=move |ev| {
+                                            ev.prevent_default();
+                                            browser::focus_soon(format!("#{target}"));
+                                        }>{m.to_string()}</a>
+                                    </li>
+                                }
+                            }).collect_view()}
                         </ul>
                     }.into_any()
                 }

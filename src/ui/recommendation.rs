@@ -252,6 +252,7 @@ fn PoolTable(hybrid: Hybrid, platform: Option<Platform>) -> impl IntoView {
 #[component]
 fn ScrollRegion(label: &'static str, children: Children) -> impl IntoView {
     view! {
+        <p class="scroll-hint">"The table scrolls sideways: every column is there."</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=label>
             {children()}
         </div>

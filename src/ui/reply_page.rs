@@ -119,6 +119,8 @@ fn ReplyReview(reply: Reply) -> impl IntoView {
                 } else {
                     let all: Vec<Field> = rows.iter().map(|a| a.field).collect();
                     view! {
+                        <p class="scroll-hint">"The table scrolls sideways: every column is there."</p>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="The customer's answers">
                         <table class="reply-table">
                             <caption>"Each answer beside what is recorded"</caption>
                             <thead><tr><th scope="col">"Field"</th><th scope="col">"Recorded"</th><th scope="col">"The customer's answer"</th><th scope="col">"Accept"</th></tr></thead>
@@ -136,6 +138,7 @@ fn ReplyReview(reply: Reply) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </div>
                         <div class="button-row">
                             <button type="button" class="primary" on:click=move |_| accept(all.clone())>"Accept all"</button>
                         </div>

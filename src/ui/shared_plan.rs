@@ -55,12 +55,16 @@ fn SharedPlan(engagement: Engagement, reply_to: Option<share::TamEmail>) -> impl
     let painted = browser::after_first_paint();
     // While the customer owes Support answers, their part comes second and its button first.
     let owes = !workflow::customer_owes(&engagement, workflow::stage(&engagement)).is_empty();
-    let part = {
+    // Drawn once the plan's first screen is painted: the view stays reactive to that.
+    let part = move || {
         let own = own.clone();
-        move || {
-            painted
-                .get()
-                .then(|| view! { <YourPart engagement=own.clone() reply_to=reply_to.clone()/> })
+        let reply_to = reply_to.clone();
+        view! {
+            {move || {
+                painted.get().then(|| {
+                    view! { <YourPart engagement=own.clone() reply_to=reply_to.clone()/> }
+                })
+            }}
         }
     };
     let (second, last): (Option<ViewFn>, Option<ViewFn>) = if owes {

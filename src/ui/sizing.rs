@@ -12,6 +12,7 @@ use crate::domain::sizing::{
     recommend, Field, FieldError, FieldIssue, Monorepos, Recommendation, Requirements,
     SizingInputs, DEFAULT_HORIZON_MONTHS,
 };
+use crate::domain::workflow::{self, Stage};
 
 /// The requirements form and GitLab's recommendation for it, side by side.
 #[component]
@@ -74,10 +75,46 @@ pub fn SizingSection(id: EngagementId) -> impl IntoView {
         })
     };
 
+    // Sizing finished when the page opened (a later stage is under way) shows its outcome in
+    // one line and opens on demand, as the finished stages do.
+    let finished = state
+        .find(id)
+        .is_some_and(|e| workflow::stage(&e) > Stage::Requirements);
+    let collapsed = RwSignal::new(finished);
+    let outcome = move || {
+        let users = state
+            .find(id)
+            .map(|e| workflow::stage_outcome(&e, Stage::Requirements))
+            .unwrap_or_default();
+        let rec = shown.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    format!(
+                        " Recommended: {} ({}).",
+                        r.architecture().name,
+                        r.size.short()
+                    )
+                })
+                .unwrap_or_default()
+        });
+        format!("{users}{rec}")
+    };
     view! {
-        <section class="card sizing" aria-labelledby="sizing-heading">
+        <section class="card sizing" class:collapsed=move || collapsed.get() aria-labelledby="sizing-heading">
             <h2 id="sizing-heading">"Sizing"</h2>
-            <div class="sizing-layout">
+            {move || collapsed.get().then(|| view! { <p class="outcome">"Done: " {outcome()}</p> })}
+            {finished.then(|| view! {
+                <button
+                    type="button"
+                    class="link-button no-print"
+                    aria-expanded=move || (!collapsed.get()).to_string()
+                    aria-controls="sizing-body"
+                    on:click=move |_| collapsed.update(|c| *c = !*c)
+                >
+                    {move || if collapsed.get() { "Show sizing" } else { "Hide sizing" }}
+                </button>
+            })}
+            <div class="sizing-layout" id="sizing-body" hidden=move || collapsed.get()>
                 <form class="sizing-form" on:submit=|ev| ev.prevent_default() novalidate=true>
                     <fieldset>
                         <legend>"Users and growth"</legend>
@@ -160,7 +197,7 @@ pub fn SizingSection(id: EngagementId) -> impl IntoView {
                     <h2 id="recommendation-heading">"Recommended reference architecture"</h2>
                     <Show when=move || stale.get()>
                         <p class="stale" role="status">
-                            "Out of date: a field above needs correcting. This is the last valid result."
+                            "Out of date: a field of the form needs correcting. This is the last valid result."
                         </p>
                     </Show>
                     {move || match shown.get() {

@@ -1,6 +1,6 @@
 // Issue 23: the TAM's day and the customer's part, at a glance.
 import { test, expect } from "@playwright/test";
-import { openNewEngagement } from "./helpers.mjs";
+import { isoDate, openNewEngagement } from "./helpers.mjs";
 
 test.describe("in a browser on Chicago time", () => {
   test.use({ timezoneId: "America/Chicago" });
@@ -71,4 +71,214 @@ test("the TAM's review of the customer's answers is a table that lines up, and s
   await expect(page.getByText("Every answer in this reply is now applied.")).toBeVisible();
   await expect(page.getByText("Nothing is applied until you accept it.")).toHaveCount(0);
   await expect(page.locator(".next-action")).toContainText("Support was given the plan on 2026-11-28, before these answers: send Support the updated packet");
+});
+
+// Points 1 and 2: on a phone, the customer is told what they owe, "Fill in your part" is first,
+// their part is the second section, and the answers go to the TAM's own address.
+test("on a phone the customer sees their open items first and emails their answers to the TAM", async ({ page, browser, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openNewEngagement(page, "Owed Co");
+  await page.getByLabel("Current users").fill("900");
+  await page.getByLabel("Annual growth (%)").fill("0");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Engaged" });
+  await page.getByLabel("Your email, for the customer's answers").fill("not an address");
+  await page.getByLabel("Your email, for the customer's answers").press("Tab");
+  await expect(page.getByText("Enter one email address, such as name@example.com.")).toBeVisible();
+  await page.getByLabel("Your email, for the customer's answers").fill("dana.tam@gitlab.example");
+  await page.getByLabel("Your email, for the customer's answers").press("Tab");
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  const link = await page.getByLabel("Customer link").inputValue();
+  // Kept out of everything else: the Markdown does not carry it.
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Markdown" }).click()]);
+  expect((await import("node:fs")).readFileSync(await file.path(), "utf8")).not.toContain("dana.tam");
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, permissions: ["clipboard-read", "clipboard-write"] });
+  const view = await phone.newPage();
+  await view.goto(link);
+  const next = view.getByRole("region", { name: "Your next step" });
+  await expect(next).toContainText("GitLab Support needs 7 answers from you before the review: your rollback plan;");
+  const buttons = view.getByRole("article").locator(".button-row").first().getByRole("button");
+  await expect(buttons.first()).toHaveText("Fill in your part");
+  expect((await buttons.first().boundingBox()).y).toBeLessThan(844);
+  await expect(view.getByRole("heading", { level: 2, name: "Your part" })).toBeVisible();
+  const headings = await view.getByRole("article").locator(":scope > section > h2").allTextContents();
+  expect(headings.slice(0, 3)).toEqual(["Your next step", "Your part", "Recommended reference architecture"]);
+  await expect(view.getByRole("region", { name: "For Support's review" })).toContainText("Missing: you can answer it in Your part");
+  await buttons.first().click();
+  await expect(view.getByLabel("Customer contact during the window (name)")).toBeFocused();
+
+  const part = view.getByRole("region", { name: "Your part" });
+  await part.getByLabel("Customer contact during the window (name)").fill("Walter Skinner");
+  await part.getByLabel("Restore duration in rehearsal (hours)").fill("soon");
+  await view.getByRole("button", { name: "Send back to your TAM" }).click();
+  await expect(part.getByRole("status")).toContainText("“Restore duration in rehearsal (hours)”: Enter hours as a number");
+  await part.getByLabel("Restore duration in rehearsal (hours)").fill("2.5");
+  await view.getByRole("button", { name: "Send back to your TAM" }).click();
+  const ready = part.locator("#reply-ready");
+  await expect(ready).toBeFocused();
+  await expect(ready).toContainText("Your 2 answers are ready to send: email them to dana.tam@gitlab.example");
+  const mail = part.getByRole("link", { name: "Email your answers to dana.tam@gitlab.example" });
+  const href = await mail.getAttribute("href");
+  expect(href).toMatch(/^mailto:dana\.tam%40gitlab\.example\?subject=/);
+  const returned = await part.getByLabel("Return link").inputValue();
+  expect(decodeURIComponent(href)).toContain(returned);
+  await part.getByRole("button", { name: "Copy the return link" }).click();
+  await expect(ready).toContainText("Copied the return link");
+  expect(await view.evaluate(() => navigator.clipboard.readText())).toBe(returned);
+  await phone.close();
+});
+
+// Point 7: sharing with Support is an action; messages stand at their field, focus follows.
+test("sharing with Support is one button, and handing the packet over offers to record it", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.addInitScript(() => { window.open = () => ({}); });
+  await openNewEngagement(page, "Handoff Co");
+  await page.getByLabel("Current users").fill("900");
+  await page.getByLabel("Annual growth (%)").fill("0");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Engaged" });
+  await page.getByLabel("Plan link").fill("https://gitlab.example.com/handoff/plan");
+  await page.getByRole("button", { name: "Record plan" }).click();
+
+  // Without a project, the message stands at the project's field, which takes the focus.
+  await page.getByRole("button", { name: "Open Support review issue" }).click();
+  const projectField = page.getByLabel("GitLab project for Support reviews");
+  await expect(projectField).toBeFocused();
+  await expect(projectField).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#gitlab-project-error")).toHaveText("Enter the https:// address of the GitLab project for Support reviews first.");
+  await projectField.fill("https://gitlab.example.com/support/reviews");
+  await projectField.press("Tab");
+  await page.getByRole("button", { name: "Open Support review issue" }).click();
+  const ask = page.getByRole("alertdialog").filter({ hasText: "Record it as shared with Support today?" });
+  await expect(ask).toBeVisible();
+  await expect(ask.getByRole("button", { name: "Record as shared" })).toBeFocused();
+  await ask.getByRole("button", { name: "Record as shared" }).click();
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(page.getByLabel("Shared with Support on")).toHaveValue(today);
+  await expect(page.getByRole("region", { name: "Activity log" })).toContainText("Plan shared with Support for review, with");
+
+  // The button: a second engagement shared without typing a date.
+  await openNewEngagement(page, "Button Co");
+  await page.getByLabel("Current users").fill("900");
+  await page.getByLabel("Annual growth (%)").fill("0");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Engaged" });
+  await page.getByLabel("Plan link").fill("https://gitlab.example.com/button/plan");
+  await page.getByRole("button", { name: "Record plan" }).click();
+  await page.getByRole("button", { name: "Mark as shared with Support" }).click();
+  await page.getByRole("button", { name: "Share anyway" }).click();
+  await expect(page.getByLabel("Shared with Support on")).toHaveValue(today);
+  await expect(page.getByLabel("Shared with Support on")).toBeFocused();
+  await expect(page.getByRole("button", { name: "Mark as shared with Support" })).toHaveCount(0);
+});
+
+// Point 4: the TAM's day on the home page, and the list's search, filter and order kept in the
+// address across opening an engagement and coming back.
+test("home shows what needs attention today, soonest window first, and keeps search, filter and order on Back", async ({ page }) => {
+  for (const [name, days] of [["Later Co", 40], ["Soon Co", 3], ["Quiet Co", null]]) {
+    await openNewEngagement(page, name);
+    await page.getByLabel("Current users").fill("900");
+    await page.getByLabel("Annual growth (%)").fill("0");
+    if (days !== null) {
+      await page.getByLabel("Time zone").selectOption("Europe/Berlin");
+      await page.getByLabel("Maintenance window start").fill(`${isoDate(days)}T22:00`);
+      await page.getByLabel("Maintenance window end").fill(`${isoDate(days + 1)}T06:00`);
+      await expect(page.getByRole("region", { name: "What Support will ask for" })).toContainText(`${isoDate(days)} 22:00`);
+    }
+  }
+  await page.getByRole("link", { name: "All engagements" }).click();
+  const attention = page.getByRole("region", { name: "Needs attention" });
+  await expect(attention.getByRole("listitem").first()).toContainText("Soon Co");
+  await expect(attention.getByRole("listitem").first()).toContainText(`The maintenance window starts in 3 days (${isoDate(3)})`);
+  await expect(attention).not.toContainText("Later Co");
+  await attention.getByRole("link", { name: "Soon Co" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Soon Co");
+  await page.goBack();
+
+  const list = page.getByRole("region", { name: "All engagements" });
+  await page.getByLabel("Sort by").selectOption({ label: "Next maintenance window" });
+  const names = () => list.getByRole("rowheader").allTextContents();
+  await expect.poll(names).toEqual(["Soon Co", "Later Co", "Quiet Co"]);
+  await page.getByLabel("Search customers").fill("co");
+  await page.getByLabel("Filter by stage").selectOption({ label: "Professional Services" });
+  await expect(page).toHaveURL(/q=co/);
+  await list.getByRole("link", { name: "Later Co" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Later Co");
+  await page.goBack();
+  await expect(page.getByLabel("Search customers")).toHaveValue("co");
+  await expect(page.getByLabel("Filter by stage")).toHaveValue("professional-services");
+  await expect(page.getByLabel("Sort by")).toHaveValue("window");
+  await expect.poll(names).toEqual(["Soon Co", "Later Co", "Quiet Co"]);
+});
+
+// Point 8: the diagram's text is readable where it is drawn, at both widths; it opens full
+// size; a wide table on a phone says that it scrolls.
+for (const [width, height] of [[1440, 900], [390, 844]]) {
+  test(`the architecture diagram's smallest text is 12 px or more at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openNewEngagement(page, `Diagram ${width}`);
+    await page.getByLabel("Current users").fill("12000");
+    const diagram = page.getByRole("img", { name: "Architecture diagram" });
+    await expect(diagram).toBeVisible();
+    const smallest = await diagram.evaluate((svg) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return Math.min(...[...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+    });
+    expect(smallest).toBeGreaterThanOrEqual(12);
+    await page.getByRole("button", { name: "Open full size" }).click();
+    const box = await diagram.boundingBox();
+    expect(box.width).toBeGreaterThanOrEqual(1000);
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: "Open full size" })).toBeVisible();
+    const hint = page.getByText("The table scrolls sideways: every column is there.").first();
+    if (width < 640) await expect(hint).toBeVisible();
+    else await expect(hint).toBeHidden();
+  });
+}
+
+// Point 6: the engagement page reads in a few screens.
+test("after create the name, the next action and Current users show together, and the headline stays in view", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openNewEngagement(page, "Screens Co");
+  const inView = async (locator) => {
+    const box = await locator.boundingBox();
+    return box !== null && box.y >= 0 && box.y + box.height <= 900;
+  };
+  await expect(page.getByLabel("Current users")).toBeFocused();
+  expect(await inView(page.getByRole("heading", { level: 1 }))).toBe(true);
+  expect(await inView(page.locator(".next-action").first())).toBe(true);
+  expect(await inView(page.getByLabel("Current users"))).toBe(true);
+  await page.getByLabel("Current users").fill("6000");
+  const headline = page.locator(".rec-name").first();
+  await expect(headline).toContainText("Up to");
+  expect(await inView(headline)).toBe(true);
+
+  // Every missing item links to its field.
+  await page.getByLabel("Annual growth (%)").fill("0");
+  const missing = page.getByRole("region", { name: "What Support will ask for" }).getByRole("list").filter({ hasText: "The rollback plan" });
+  await missing.getByRole("link", { name: "The current and target GitLab versions" }).click();
+  await expect(page.getByLabel("Current GitLab version")).toBeFocused();
+  await missing.getByRole("link", { name: "The time zone of the maintenance window" }).click();
+  await expect(page.getByLabel("Time zone")).toBeFocused();
+});
+
+test("a shared plan's page is under 5,000 px with its finished stages, sizing included, collapsed", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openNewEngagement(page, "Height Co");
+  await page.getByLabel("Current users").fill("6000");
+  await page.getByLabel("Annual growth (%)").fill("5");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Engaged" });
+  await page.getByLabel("Plan link").fill("https://gitlab.example.com/height/plan");
+  await page.getByRole("button", { name: "Record plan" }).click();
+  await page.getByRole("button", { name: "Mark as shared with Support" }).click();
+  await page.getByRole("button", { name: "Share anyway" }).click();
+  await page.reload();
+  const sizing = page.getByRole("region", { name: "Sizing" });
+  await expect(sizing).toContainText("Done: Sized for");
+  await expect(sizing.getByRole("button", { name: "Show sizing" })).toBeVisible();
+  await expect(page.getByLabel("Current users")).toBeHidden();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`shared plan page height at 1440x900: ${height} px`);
+  expect(height).toBeLessThan(5000);
+  await sizing.getByRole("button", { name: "Show sizing" }).click();
+  await expect(page.getByLabel("Current users")).toHaveValue("6000");
 });

@@ -130,7 +130,7 @@ test("a stored entry that cannot be read is moved aside, listed, and kept as it 
   const raw = '{"schema_version":1,"id":"11111111-1111-4111-8111-111111111111","customer_name":';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, raw]);
   await page.reload();
-  const attention = page.getByRole("region", { name: "Needs attention" });
+  const attention = page.getByRole("region", { name: "Stored entries that could not be read" });
   await expect(attention).toContainText("1 stored engagement could not be read.");
   await expect(attention).toContainText(key);
 
@@ -150,5 +150,5 @@ test("a stored entry that cannot be read is moved aside, listed, and kept as it 
   expect(await (await import("node:fs/promises")).readFile(await file.path(), "utf8")).toBe(raw);
   await attention.getByRole("button", { name: "Delete" }).click();
   await attention.getByRole("button", { name: "Delete for good" }).click();
-  await expect(page.getByRole("region", { name: "Needs attention" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Stored entries that could not be read" })).toHaveCount(0);
 });

@@ -67,7 +67,7 @@ test("a paste over a field's limit stays on screen with a message, and the engag
   await page.getByRole("link", { name: "All engagements" }).click();
   await page.reload();
   await expect(page.getByRole("link", { name: "Soylent", exact: true })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Needs attention" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Stored entries that could not be read" })).toHaveCount(0);
   await page.getByRole("link", { name: "Soylent", exact: true }).click();
   await expect(page.getByLabel("Internal notes", { exact: true })).toHaveValue("Kept before the paste");
 });
@@ -112,7 +112,7 @@ test("a backup is restored item by item, and holds the entries this version cann
     ["{ not json", '{"schema_version":99,"customer_name":"From a newer version"}']);
 
   // Deleting a moved-aside entry asks first.
-  const attention = page.getByRole("region", { name: "Needs attention" });
+  const attention = page.getByRole("region", { name: "Stored entries that could not be read" });
   await attention.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(attention.getByRole("group", { name: "Delete for good?" })).toBeVisible();
   await attention.getByRole("button", { name: "Keep it" }).click();

@@ -130,7 +130,7 @@ test("notices, previews and confirmations pass the same accessibility checks", a
   const broken = "upgrade-planner.engagement.11111111-1111-4111-8111-111111111111";
   await page.evaluate((k) => localStorage.setItem(k, '{"schema_version":1,'), broken);
   await page.reload();
-  await expect(page.getByRole("region", { name: "Needs attention" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Stored entries that could not be read" })).toBeVisible();
   expect(await violations(page), "an entry that could not be read").toEqual([]);
 
   await page.getByLabel("Customer name").fill("Initech");
