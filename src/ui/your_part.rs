@@ -164,10 +164,11 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
         link.set(Some(url));
         message.set(None);
         sent.set(Some(format!(
-            "Your {} ready to send: email {} to {} or copy the return link below. They stay in this browser until then.",
+            "Your {} ready to send: email {} to {} or copy the return link below. {} in this browser until then.",
             if count == 1 { "answer is".to_string() } else { format!("{count} answers are") },
             if count == 1 { "it" } else { "them" },
             to_whom,
+            if count == 1 { "It stays" } else { "They stay" },
         )));
         browser::focus_soon("#reply-ready".into());
     };

@@ -2,11 +2,15 @@
 import { test, expect } from "@playwright/test";
 import { isoDate, openNewEngagement } from "./helpers.mjs";
 
+// The sizes the issue names: a TAM's desktop; the journeys on a phone set their own.
+test.use({ viewport: { width: 1440, height: 900 } });
+
 test.describe("in a browser on Chicago time", () => {
   test.use({ timezoneId: "America/Chicago" });
 
   // Point 9: labels say what they want; the time zone starts empty, the browser's suggested first.
-  test("the intake's labels say what they want, and no time zone shows as chosen before one is", async ({ page }) => {
+  for (const [width, height] of [[1440, 900], [390, 844]]) test(`the intake's labels say what they want at ${width} px, and no time zone shows as chosen before one is`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
     await openNewEngagement(page, "Label Co");
     await page.getByLabel("Current users").fill("1500");
     const zone = page.getByLabel("Time zone");
@@ -32,7 +36,8 @@ test.describe("in a browser on Chicago time", () => {
 });
 
 // Point 3: the TAM's review of a reply lines up, says what was applied and what follows.
-test("the TAM's review of the customer's answers is a table that lines up, and says what follows once applied", async ({ page, browser, context }) => {
+for (const [width, height] of [[1440, 900], [390, 844]]) test(`the TAM's review of the customer's answers is a table that lines up at ${width} px, and says what follows once applied`, async ({ page, browser, context }) => {
+  await page.setViewportSize({ width, height });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openNewEngagement(page, "Review Co");
   await page.getByLabel("Current users").fill("900");

@@ -183,7 +183,9 @@ test("the Support review issue opens prefilled, confidential, without internal n
   await page.getByLabel("GitLab project for Support reviews").fill("http://gitlab.example.com/support/reviews");
   await page.getByLabel("GitLab project for Support reviews").press("Tab");
   await page.getByRole("button", { name: "Open Support review issue" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Enter the https:// address" })).toBeVisible();
+  // Said at the field it is about (issue 23).
+  await expect(page.getByRole("alert").filter({ hasText: "Enter the https:// address" })).toBeVisible();
+  await expect(page.getByLabel("GitLab project for Support reviews")).toBeFocused();
   await page.getByLabel("GitLab project for Support reviews").fill("https://gitlab.example.com/support/reviews");
   await page.getByLabel("GitLab project for Support reviews").press("Tab");
   const [issue] = await Promise.all([

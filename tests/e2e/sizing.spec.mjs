@@ -31,8 +31,11 @@ test("4,200 users growing 20% a year over 24 months on AWS need the 10k architec
   await expect(rec).toContainText("Professional Services");
   await expect(page.getByRole("img", { name: /Projected users/ })).toBeVisible();
 
-  // The inputs are saved with the engagement.
+  // The inputs are saved with the engagement. Opened again once the requirements are done, the
+  // sizing shows its outcome in one line, and opens on demand (issue 23).
   await page.reload();
+  await expect(page.getByRole("region", { name: "Sizing" })).toContainText("Recommended: Up to 200 RPS or 10,000 users (10k).");
+  await page.getByRole("button", { name: "Show sizing" }).click();
   await expect(page.getByLabel("Current users")).toHaveValue("4200");
   await expect(page.getByLabel("Target platform")).toHaveValue("aws");
   await expect(result(page)).toContainText("Up to 200 RPS or 10,000 users");
