@@ -184,3 +184,28 @@ fn the_day_lists_what_needs_attention_soonest_first() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_reply_not_all_accepted_waits() {
+    use std::collections::BTreeMap;
+    use upgrade_planner::domain::attention::reply_waiting;
+    use upgrade_planner::domain::reply::{accept, Field, Reply};
+    let e = fresh();
+    let mut answers = BTreeMap::new();
+    answers.insert(Field::ContactName, "Walter".to_string());
+    answers.insert(Field::RollbackHours, "2".to_string());
+    let reply = Reply::to(&e, &answers);
+    let r = reply_waiting(&reply, &e, NOW.date()).unwrap();
+    assert_eq!(
+        r.text,
+        "The customer's answers are waiting: 2 not accepted yet."
+    );
+    // Accepted, nothing waits; a reply for another engagement never counts here.
+    let mut done = e.clone();
+    done.coordination.intake = accept(&reply, &e, &Field::ALL).0;
+    assert_eq!(reply_waiting(&reply, &done, NOW.date()), None);
+    assert_eq!(
+        reply_waiting(&reply, &reference_engagement(), NOW.date()),
+        None
+    );
+}

@@ -6,6 +6,7 @@ use time::{Date, Duration};
 use super::cutover::{self, Mark};
 use super::engagement::Engagement;
 use super::intake::{self, REVIEW_LEAD_DAYS};
+use super::reply::{self, Reply};
 use super::workflow::{self, Feedback, MigrationStatus, Stage};
 
 /// How far ahead a window counts as close.
@@ -128,4 +129,17 @@ pub fn next_window(e: &Engagement, today: Date) -> Option<Date> {
         .window_start
         .map(|w| w.date())
         .filter(|d| !finished && *d >= today)
+}
+
+/// A customer's reply opened here whose answers are not all accepted yet: a reason while any
+/// answer still differs from what the engagement records.
+pub fn reply_waiting(reply: &Reply, e: &Engagement, today: Date) -> Option<Reason> {
+    if reply.engagement != e.id {
+        return None;
+    }
+    let open = reply::answers(reply, e).len();
+    (open > 0).then(|| Reason {
+        text: format!("The customer's answers are waiting: {open} not accepted yet."),
+        by: today + Duration::days(WINDOW_AHEAD_DAYS + 1),
+    })
 }

@@ -264,6 +264,13 @@ pub fn set_setting(key: &str, value: &str) {
     }
 }
 
+/// Forgets a setting; failures are ignored.
+pub fn remove_setting(key: &str) {
+    if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
+        let _ = storage.remove_item(&format!("upgrade-planner.setting.{key}"));
+    }
+}
+
 const LAST_BACKUP: &str = "last-backup";
 
 /// When this browser last downloaded a backup, and what it held.

@@ -10,6 +10,7 @@ use super::import::ImportPanel;
 use super::state::{use_app_state, Notice};
 use crate::domain::attention;
 use crate::domain::engagement::{CustomerName, Engagement};
+use crate::domain::reply::Reply;
 use crate::domain::time_fmt;
 use crate::domain::workflow::{self, Stage, Status};
 
@@ -242,11 +243,22 @@ fn TodayList() -> impl IntoView {
             let mut items: Vec<_> = list
                 .iter()
                 .filter_map(|e| {
-                    let reasons = attention::reasons(e, today);
-                    (!reasons.is_empty()).then(|| (e.id, e.customer_name.to_string(), reasons))
+                    let mut reasons = attention::reasons(e, today);
+                    // A reply opened here and not all accepted: its link comes with the reason.
+                    let waiting =
+                        browser::setting(&format!("pending-reply.{}", e.id)).and_then(|fragment| {
+                            let reply = Reply::decode(&fragment).ok()?;
+                            attention::reply_waiting(&reply, e, today).map(|r| (r, fragment))
+                        });
+                    let reply_link = waiting.map(|(reason, fragment)| {
+                        reasons.push(reason);
+                        format!("{}#{fragment}", browser::href("/"))
+                    });
+                    (!reasons.is_empty())
+                        .then(|| (e.id, e.customer_name.to_string(), reasons, reply_link))
                 })
                 .collect();
-            items.sort_by_key(|(_, _, reasons)| reasons.first().map(|r| r.by));
+            items.sort_by_key(|(_, _, reasons, _)| reasons.iter().map(|r| r.by).min());
             items
         })
     });
@@ -255,12 +267,13 @@ fn TodayList() -> impl IntoView {
             <section class="card card-attention" aria-labelledby="attention-heading">
                 <h2 id="attention-heading">"Needs attention"</h2>
                 <ul class="attention-list">
-                    {items.get().into_iter().map(|(id, name, reasons)| view! {
+                    {items.get().into_iter().map(|(id, name, reasons, reply_link)| view! {
                         <li>
                             <A href=browser::href(&format!("/engagements/{id}"))>{name}</A>
                             <ul>
                                 {reasons.into_iter().map(|r| view! { <li>{r.text}</li> }).collect_view()}
                             </ul>
+                            {reply_link.map(|href| view! { <a href=href>"Review the customer's answers"</a> })}
                         </li>
                     }).collect_view()}
                 </ul>

@@ -13,7 +13,7 @@ use crate::domain::workflow::Action;
 pub fn ReplyPage(fragment: String) -> impl IntoView {
     browser::set_page_title("Answers from the customer");
     match Reply::decode(&fragment) {
-        Ok(reply) => view! { <ReplyReview reply=reply/> }.into_any(),
+        Ok(reply) => view! { <ReplyReview reply=reply fragment=fragment.clone()/> }.into_any(),
         Err(error) => view! {
             <section class="not-found" aria-labelledby="reply-heading">
                 <h1 id="reply-heading">"This return link cannot be opened"</h1>
@@ -26,7 +26,7 @@ pub fn ReplyPage(fragment: String) -> impl IntoView {
 }
 
 #[component]
-fn ReplyReview(reply: Reply) -> impl IntoView {
+fn ReplyReview(reply: Reply, fragment: String) -> impl IntoView {
     let state = use_app_state();
     let id = reply.engagement;
     let Some(found) = state.find(id) else {
@@ -51,6 +51,15 @@ fn ReplyReview(reply: Reply) -> impl IntoView {
                 .map(|e| reply.with_value(|r| reply::answers(r, e)))
                 .unwrap_or_default()
         })
+    });
+    // While answers wait, this browser remembers the reply, so the home page can say so.
+    let waiting_key = format!("pending-reply.{id}");
+    Effect::new(move |_| {
+        if pending.with(Vec::is_empty) {
+            browser::remove_setting(&waiting_key);
+        } else {
+            browser::set_setting(&waiting_key, &fragment);
+        }
     });
     let applied = RwSignal::new(0usize);
     let accept = move |fields: Vec<Field>| {

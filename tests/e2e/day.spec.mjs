@@ -70,12 +70,21 @@ for (const [width, height] of [[1440, 900], [390, 844]]) test(`the TAM's review 
   const answer = await cells.nth(1).boundingBox();
   expect(answer.x).toBeGreaterThan(recorded.x + recorded.width - 1);
   expect(Math.abs(answer.y - recorded.y)).toBeLessThan(2);
+  // Point 4: a reply not yet accepted waits on the home page, with its link.
+  await page.goto("/");
+  const attention = page.getByRole("region", { name: "Needs attention" });
+  await expect(attention).toContainText("The customer's answers are waiting: 2 not accepted yet.");
+  await attention.getByRole("link", { name: "Review the customer's answers" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Answers from the customer");
   await page.getByRole("button", { name: "Accept all" }).click();
   await expect(page.getByRole("status")).toContainText("Applied to the engagement: Customer contact during the window (name); Rollback duration (hours).");
   await expect(page.getByRole("status")).toBeFocused();
   await expect(page.getByText("Every answer in this reply is now applied.")).toBeVisible();
   await expect(page.getByText("Nothing is applied until you accept it.")).toHaveCount(0);
   await expect(page.locator(".next-action")).toContainText("Support was given the plan on 2026-11-28, before these answers: send Support the updated packet");
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
+  await expect(page.getByText("The customer's answers are waiting")).toHaveCount(0);
 });
 
 // Points 1 and 2: on a phone, the customer is told what they owe, "Fill in your part" is first,
