@@ -11,6 +11,7 @@ use time::{Date, Duration, OffsetDateTime, UtcOffset};
 use super::engagement::Engagement;
 use super::intake::{self, MigrationMethod, REVIEW_LEAD_DAYS};
 use super::sizing::LARGE_UPGRADE_USERS;
+use super::time_fmt::{clock, offset_text, to_utc};
 use super::workflow::{self, add_months, Feedback, MigrationStatus, PsDecision};
 
 /// Days between the rehearsal and the window, to act on what the rehearsal finds.
@@ -77,26 +78,6 @@ impl Milestone {
             (None, None) => "not known yet".into(),
         }
     }
-}
-
-pub fn offset_text(offset: UtcOffset) -> String {
-    let minutes = offset.whole_minutes();
-    format!(
-        "UTC{}{:02}:{:02}",
-        if minutes < 0 { '-' } else { '+' },
-        minutes.abs() / 60,
-        minutes.abs() % 60
-    )
-}
-
-/// "2027-03-06 22:00", on the time's own clock.
-pub fn clock(at: OffsetDateTime) -> String {
-    format!("{} {:02}:{:02}", at.date(), at.hour(), at.minute())
-}
-
-/// The same instant in UTC (or as it is, where UTC cannot show it).
-pub fn to_utc(at: OffsetDateTime) -> OffsetDateTime {
-    at.checked_to_offset(UtcOffset::UTC).unwrap_or(at)
 }
 
 /// A time on its own zone's clock with the offset: "2027-03-06 22:00 (UTC+01:00)".

@@ -289,22 +289,14 @@ pub const REVIEW_LEAD_DAYS: i64 = 7;
 /// "2027-03-06 22:00 to 2027-03-07 06:00 (Europe/Berlin, UTC+01:00)": the window in its own time
 /// zone, with the offset of each end where they differ (a daylight-saving change in between).
 pub fn window_text(i: &Intake) -> Option<String> {
-    let show = |at: OffsetDateTime| format!("{} {:02}:{:02}", at.date(), at.hour(), at.minute());
-    let offset = |at: OffsetDateTime| {
-        let minutes = at.offset().whole_minutes();
-        format!(
-            "UTC{}{:02}:{:02}",
-            if minutes < 0 { '-' } else { '+' },
-            minutes.abs() / 60,
-            minutes.abs() % 60
-        )
-    };
+    use super::time_fmt::{clock as show, offset_text, to_utc};
+    let offset = |at: OffsetDateTime| offset_text(at.offset());
     let zone = if i.time_zone.trim().is_empty() {
         String::new()
     } else {
         format!("{}, ", i.time_zone.trim())
     };
-    let utc = |at: OffsetDateTime| show(at.checked_to_offset(time::UtcOffset::UTC).unwrap_or(at));
+    let utc = |at: OffsetDateTime| show(to_utc(at));
     // The real length (across a clock change) and both ends in UTC, after the local times.
     let facts = |start: OffsetDateTime, end: OffsetDateTime| {
         if end > start {

@@ -205,8 +205,8 @@ fn block_md(md: &mut String, block: &Block, level: usize) {
         Block::Log(entries) => {
             for (at, on, text) in entries {
                 // Checked: a time that cannot be shown in UTC is shown in its own offset.
-                let at = at.checked_to_offset(time::UtcOffset::UTC).unwrap_or(*at);
-                let recorded = format!("{} {:02}:{:02} UTC", at.date(), at.hour(), at.minute());
+                let at = time_fmt::to_utc(*at);
+                let recorded = format!("{} UTC", time_fmt::clock(at));
                 // The day it happened first, when the TAM gave one that differs.
                 let _ = match on.filter(|d| *d != at.date()) {
                     Some(day) => {

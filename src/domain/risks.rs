@@ -231,8 +231,8 @@ fn check(risk: Risk, f: &Facts) -> Option<String> {
             (end > start && start.offset() != end.offset()).then(|| {
                 format!(
                     "The clocks change during the window ({} to {}): it lasts {}, not what the clock shows; time each step in UTC.",
-                    cutover::offset_text(start.offset()),
-                    cutover::offset_text(end.offset()),
+                    super::time_fmt::offset_text(start.offset()),
+                    super::time_fmt::offset_text(end.offset()),
                     duration_text(end - start)
                 )
             })

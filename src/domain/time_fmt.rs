@@ -52,3 +52,24 @@ pub fn duration_text(d: time::Duration) -> String {
         (h, m) => format!("{h} h {m} min"),
     }
 }
+
+/// "UTC+01:00", "UTC-05:00": an offset as the app writes it everywhere.
+pub fn offset_text(offset: UtcOffset) -> String {
+    let minutes = offset.whole_minutes();
+    format!(
+        "UTC{}{:02}:{:02}",
+        if minutes < 0 { '-' } else { '+' },
+        minutes.abs() / 60,
+        minutes.abs() % 60
+    )
+}
+
+/// "2027-03-06 22:00", on the time's own clock.
+pub fn clock(at: OffsetDateTime) -> String {
+    format!("{} {:02}:{:02}", at.date(), at.hour(), at.minute())
+}
+
+/// The same instant in UTC (or as it is, where UTC cannot show it).
+pub fn to_utc(at: OffsetDateTime) -> OffsetDateTime {
+    at.checked_to_offset(UtcOffset::UTC).unwrap_or(at)
+}
