@@ -23,6 +23,19 @@ pub struct Reason {
     pub by: Date,
 }
 
+/// True once the migration is done or rolled back: its window needs nothing more.
+fn finished(e: &Engagement) -> bool {
+    matches!(
+        e.coordination.migration.status,
+        MigrationStatus::Done | MigrationStatus::RolledBack
+    )
+}
+
+/// The day every reason but a close window is ranked by: after every window of the next 14 days.
+fn after_windows(today: Date) -> Date {
+    today + Duration::days(WINDOW_AHEAD_DAYS + 1)
+}
+
 fn days(n: i64) -> String {
     match n {
         0 => "today".into(),
@@ -35,11 +48,8 @@ fn days(n: i64) -> String {
 pub fn reasons(e: &Engagement, today: Date) -> Vec<Reason> {
     let c = &e.coordination;
     let mut found = Vec::new();
-    let after_windows = today + Duration::days(WINDOW_AHEAD_DAYS + 1);
-    let finished = matches!(
-        c.migration.status,
-        MigrationStatus::Done | MigrationStatus::RolledBack
-    );
+    let after_windows = after_windows(today);
+    let finished = finished(e);
     // A window within 14 days: always worth seeing, with what is still open.
     if let Some(start) = c.intake.window_start.map(|w| w.date()) {
         let ahead = (start - today).whole_days();
@@ -120,15 +130,11 @@ pub fn reasons(e: &Engagement, today: Date) -> Vec<Reason> {
 
 /// The engagement's next maintenance window, when it is still ahead (for the list's order).
 pub fn next_window(e: &Engagement, today: Date) -> Option<Date> {
-    let c = &e.coordination;
-    let finished = matches!(
-        c.migration.status,
-        MigrationStatus::Done | MigrationStatus::RolledBack
-    );
-    c.intake
+    e.coordination
+        .intake
         .window_start
         .map(|w| w.date())
-        .filter(|d| !finished && *d >= today)
+        .filter(|d| !finished(e) && *d >= today)
 }
 
 /// A customer's reply opened here whose answers are not all accepted yet: a reason while any
@@ -140,6 +146,6 @@ pub fn reply_waiting(reply: &Reply, e: &Engagement, today: Date) -> Option<Reaso
     let open = reply::answers(reply, e).len();
     (open > 0).then(|| Reason {
         text: format!("The customer's answers are waiting: {open} not accepted yet."),
-        by: today + Duration::days(WINDOW_AHEAD_DAYS + 1),
+        by: after_windows(today),
     })
 }

@@ -81,6 +81,7 @@ struct Facts<'a> {
     e: &'a Engagement,
     today: Date,
     path: Option<UpgradePath>,
+    timing: runbook::Timing,
 }
 
 /// The risks for the engagement's window on `today`, in the order of [`Risk::ALL`]. A migration
@@ -96,6 +97,7 @@ pub fn risks(e: &Engagement, today: Date) -> Vec<Found> {
         path: upgrade::path(&c.gitlab_version, &c.intake.target_version)
             .ok()
             .filter(|p| !p.is_empty()),
+        timing: runbook::timing(e),
     };
     Risk::ALL
         .into_iter()
@@ -156,7 +158,7 @@ fn check(risk: Risk, f: &Facts) -> Option<String> {
             })
         }
         Risk::LongerThanWindow => {
-            let timing = runbook::timing(e);
+            let timing = &f.timing;
             let over = timing.overrun()?;
             let (start, end) = timing.window?;
             Some(format!(
@@ -171,7 +173,7 @@ fn check(risk: Risk, f: &Facts) -> Option<String> {
             ))
         }
         Risk::NoTimeToRollBack => {
-            let timing = runbook::timing(e);
+            let timing = &f.timing;
             let late = timing.past_deadline()?;
             Some(format!(
                 "The cut-over comes {} after the rollback deadline, {}{}: there would be no time left to roll back. Start earlier, shorten the steps, or lengthen the window.",

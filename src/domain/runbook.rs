@@ -162,21 +162,33 @@ struct Plan {
     during: Vec<Step>,
     before: Vec<Step>,
     after: Vec<Step>,
+    deadline: Option<(OffsetDateTime, bool)>,
+}
+
+impl Plan {
+    /// Every step, before, during and after the window.
+    fn steps(self) -> Vec<Step> {
+        let mut steps = self.before;
+        steps.extend(self.during);
+        steps.extend(self.after);
+        steps
+    }
 }
 
 /// The steps before, during and after the window for the engagement's migration method, with
 /// no step dated before `today`.
 pub fn runbook_steps(e: &Engagement, today: Date) -> Vec<Step> {
-    let plan = plan(e, today);
-    let mut steps = plan.before;
-    steps.extend(plan.during);
-    steps.extend(plan.after);
-    steps
+    plan(e, today).steps()
 }
 
 /// The work in the window timed against it.
 pub fn timing(e: &Engagement) -> Timing {
-    let during = during_steps(e);
+    timing_of(e, &during_steps(e), deadline(e))
+}
+
+/// The timing of steps already built, with the deadline already found: the runbook builds both
+/// once for its steps and its header.
+fn timing_of(e: &Engagement, during: &[Step], deadline: Option<(OffsetDateTime, bool)>) -> Timing {
     let i = &e.coordination.intake;
     let window = match (i.window_start, i.window_end) {
         (Some(s), Some(end)) if end > s => Some((s, end)),
@@ -191,7 +203,7 @@ pub fn timing(e: &Engagement) -> Timing {
         .take_while(|s| s.source != Some(BACKGROUND_MIGRATIONS_PAGE))
         .filter_map(|s| s.length.as_ref().map(Length::minutes))
         .sum();
-    let (deadline, midpoint) = match deadline(e) {
+    let (deadline, midpoint) = match deadline {
         Some((d, m)) => (Some(d), m),
         None => (None, true),
     };
@@ -552,6 +564,7 @@ fn plan(e: &Engagement, today: Date) -> Plan {
         during,
         before,
         after,
+        deadline,
     }
 }
 
@@ -581,11 +594,12 @@ pub fn runbook(e: &Engagement, today: Date) -> String {
         "- **Maintenance window:** {}",
         escape_md(&intake::window_text(i).unwrap_or_else(|| "not set yet".into()))
     );
-    let timing = timing(e);
+    let plan = plan(e, today);
+    let timing = timing_of(e, &plan.during, plan.deadline);
     let _ = writeln!(
         md,
         "- **Rollback deadline:** {}",
-        match deadline(e) {
+        match plan.deadline {
             Some((d, true)) => format!(
                 "{} (the window's midpoint: the rollback's duration is not known yet)",
                 wall(d)
@@ -639,7 +653,7 @@ pub fn runbook(e: &Engagement, today: Date) -> String {
             duration_text(late)
         );
     }
-    let steps = runbook_steps(e, today);
+    let steps = plan.steps();
     for phase in [Phase::Before, Phase::During, Phase::After] {
         let _ = writeln!(md, "## {}\n", phase.heading());
         for s in steps.iter().filter(|s| s.phase == phase) {

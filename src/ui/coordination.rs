@@ -171,6 +171,8 @@ pub fn StatusSummary(
 pub fn CoordinationSection(
     id: EngagementId,
     engagement: Memo<Option<Engagement>>,
+    /// The risks for the window, derived once by the page.
+    risks: Memo<Vec<crate::domain::risks::Found>>,
 ) -> impl IntoView {
     let ctx = Ctx {
         state: use_app_state(),
@@ -187,7 +189,7 @@ pub fn CoordinationSection(
             <RequirementsPanel ctx=ctx/>
             <ProfessionalServicesPanel ctx=ctx/>
             <PlanPanel ctx=ctx/>
-            <super::intake::IntakePanel id=id engagement=engagement/>
+            <super::intake::IntakePanel id=id engagement=engagement risks=risks/>
             <SupportReviewPanel ctx=ctx/>
             <MigrationPanel ctx=ctx/>
         </section>

@@ -116,7 +116,7 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
                 <StatusSummary status=status risks=risks/>
                 <RenameForm id=id name=name/>
                 <SizingSection id=id/>
-                <CoordinationSection id=id engagement=engagement/>
+                <CoordinationSection id=id engagement=engagement risks=risks/>
                 <TimelineSection engagement=engagement/>
                 <InternalNotes id=id engagement=engagement/>
                 <ShareAndExport engagement=engagement on_print=on_print/>

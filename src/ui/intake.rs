@@ -37,7 +37,11 @@ fn field_of(m: intake::Missing) -> &'static str {
 
 /// The intake section of the Coordination card.
 #[component]
-pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> impl IntoView {
+pub fn IntakePanel(
+    id: EngagementId,
+    engagement: Memo<Option<Engagement>>,
+    risks: Memo<Vec<risks::Found>>,
+) -> impl IntoView {
     let state = use_app_state();
     let intake = Memo::new(move |_| {
         engagement.with(|e| {
@@ -132,14 +136,7 @@ pub fn IntakePanel(id: EngagementId, engagement: Memo<Option<Engagement>>) -> im
             />
         }
     };
-    let today = browser::today();
-    let open_risks = Memo::new(move |_| {
-        engagement.with(|e| {
-            e.as_ref()
-                .map(|e| risks::risks(e, today).len())
-                .unwrap_or(0)
-        })
-    });
+    let open_risks = Memo::new(move |_| risks.with(Vec::len));
     let missing = Memo::new(move |_| {
         engagement.with(|e| e.as_ref().map(intake::missing).unwrap_or_default())
     });
