@@ -381,7 +381,15 @@ fn any_engagement() -> impl Strategy<Value = Engagement> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    // Story (issue 24): a Support ticket of "!" read back, but its customer link would no
+    // longer open once link fields had to hold web addresses; the case is kept to try first.
+    #![proptest_config(ProptestConfig {
+        cases: 200,
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+            "tests/proptest-regressions/limits.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn every_rendering_takes_any_engagement_that_reads(e in any_engagement(), now in any_instant()) {
@@ -403,8 +411,12 @@ proptest! {
         prop_assert!(!upgrade_planner::domain::runbook::runbook(&e, now.date()).is_empty());
         let fragment = share::encode(&e).unwrap();
         prop_assert!(fragment.len() < 200_000);
-        let back = share::decode(&fragment).unwrap();
-        prop_assert_eq!(back, share::customer_copy(&e));
+        // A link field holding something other than a web address keeps the plan closed (and
+        // the TAM is told before a link is made); any other engagement opens as it was sent.
+        match limits::check_links(&e) {
+            Ok(()) => prop_assert_eq!(share::decode(&fragment).unwrap(), share::customer_copy(&e)),
+            Err(bad) => prop_assert_eq!(share::decode(&fragment), Err(share::ShareError::Link(bad))),
+        }
     }
 }
 

@@ -515,3 +515,123 @@ async fn an_import_whose_id_is_stored_in_a_form_this_version_cannot_read_comes_i
         .is_some());
     local_storage().clear().unwrap();
 }
+
+// Issue 24, point 1: a draft is kept under its own key, never in the engagement, and the next
+// tab to open shows it back; a draft that cannot be read is moved aside, not overwritten.
+#[wasm_bindgen_test]
+async fn a_draft_is_stored_beside_the_engagement_and_read_back_by_the_next_tab() {
+    use upgrade_planner::domain::draft::DraftField;
+    use upgrade_planner::storage::draft_key;
+    let (owner, state, original) = start_with_stored(12, "Initech");
+    state
+        .type_draft(
+            original.id,
+            DraftField::CustomerName,
+            "Initech Typed",
+            "Initech",
+        )
+        .unwrap();
+    wait(400).await;
+    let stored = Engagement::from_json(
+        &local_storage()
+            .get_item(&key_for(original.id))
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(stored, original, "the engagement is untouched");
+    let draft = local_storage()
+        .get_item(&draft_key(original.id))
+        .unwrap()
+        .unwrap();
+    assert!(draft.contains("Initech Typed"), "{draft}");
+    drop(owner);
+    let (_next, next) = start_state();
+    assert_eq!(
+        next.draft_text(original.id, DraftField::CustomerName, "Initech"),
+        "Initech Typed"
+    );
+    // Committed by its button: the key goes.
+    next.clear_drafts(original.id, &[DraftField::CustomerName]);
+    wait(400).await;
+    assert_eq!(
+        local_storage().get_item(&draft_key(original.id)).unwrap(),
+        None
+    );
+    // A draft this version cannot read is moved aside with its text.
+    local_storage()
+        .set_item(&draft_key(original.id), "{not a draft")
+        .unwrap();
+    let (_third, third) = start_state();
+    assert_eq!(
+        local_storage().get_item(&draft_key(original.id)).unwrap(),
+        None
+    );
+    assert!(third
+        .quarantined
+        .get_untracked()
+        .iter()
+        .any(|q| q.raw == "{not a draft"));
+    local_storage().clear().unwrap();
+}
+
+// Issue 24, point 4: what a closing tab left under its own key is written when storage still
+// holds what it was built on, and kept as a copy when storage moved on.
+#[wasm_bindgen_test]
+async fn what_a_closing_tab_left_is_written_or_kept_as_a_copy() {
+    use upgrade_planner::domain::draft::Unsaved;
+    use upgrade_planner::storage::{unsaved_key, UNSAVED_PREFIX};
+    let (_owner, state, original) = start_with_stored(13, "Hooli");
+    let mut closed = original.clone();
+    closed.rename(
+        "Hooli XYZ".parse().unwrap(),
+        datetime!(2026-11-22 09:00 UTC),
+    );
+    let record = Unsaved {
+        base: Some(original.revision),
+        engagement: closed.clone(),
+    };
+    other_tab_writes(
+        &unsaved_key("tab-a", original.id),
+        Some(&record.to_json().unwrap()),
+    );
+    wait(100).await;
+    assert_eq!(state.find(original.id).unwrap(), closed);
+    assert!(local_storage()
+        .get_item(&key_for(original.id))
+        .unwrap()
+        .unwrap()
+        .contains("Hooli XYZ"));
+    // A second tab closed with its own change built on the same revision: kept as a copy.
+    let mut also = original.clone();
+    also.rename(
+        "Hooli Nucleus".parse().unwrap(),
+        datetime!(2026-11-22 09:01 UTC),
+    );
+    let record = Unsaved {
+        base: Some(original.revision),
+        engagement: also,
+    };
+    other_tab_writes(
+        &unsaved_key("tab-b", original.id),
+        Some(&record.to_json().unwrap()),
+    );
+    wait(100).await;
+    let names: Vec<String> = state
+        .engagements
+        .get_untracked()
+        .iter()
+        .map(|e| e.customer_name.to_string())
+        .collect();
+    assert!(names.contains(&"Hooli XYZ".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"Hooli Nucleus (copy)".to_string()),
+        "{names:?}"
+    );
+    assert!(
+        keys().iter().all(|k| !k.starts_with(UNSAVED_PREFIX)),
+        "{:?}",
+        keys()
+    );
+    local_storage().clear().unwrap();
+}

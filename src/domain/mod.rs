@@ -5,6 +5,7 @@
 pub mod attention;
 pub mod cutover;
 pub mod diagram;
+pub mod draft;
 pub mod engagement;
 pub mod intake;
 pub mod limits;

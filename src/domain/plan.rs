@@ -13,7 +13,8 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use super::engagement::{Engagement, EngagementId, ReadError};
-use super::links::safe_href;
+use super::limits;
+use super::links::{safe_href, NotWebAddress};
 use super::outline::{self, Block, Inline};
 use super::reference::{Platform, Rps, DATA_VERSION};
 use super::sizing::{
@@ -595,6 +596,11 @@ pub enum ImportError {
         index: Option<usize>,
         error: ReadError,
     },
+    /// A link field holds something other than a web address: the file is refused whole.
+    Link {
+        index: Option<usize>,
+        error: NotWebAddress,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -620,6 +626,12 @@ impl fmt::Display for ImportError {
             ImportError::Engagement { index: Some(i), error } => {
                 write!(f, "Engagement {} in the backup cannot be read: {error}.", i + 1)
             }
+            ImportError::Link { index: None, error } => {
+                write!(f, "The file was not imported: {error}.")
+            }
+            ImportError::Link { index: Some(i), error } => {
+                write!(f, "The backup was not imported: in engagement {}, {error}.", i + 1)
+            }
         }
     }
 }
@@ -638,7 +650,10 @@ pub fn parse_import(bytes: &[u8]) -> Result<Import, ImportError> {
         return Err(ImportError::UnknownFormat);
     };
     let one = |v: Value, index| {
-        Engagement::from_value(v).map_err(|error| ImportError::Engagement { index, error })
+        let engagement =
+            Engagement::from_value(v).map_err(|error| ImportError::Engagement { index, error })?;
+        limits::check_links(&engagement).map_err(|error| ImportError::Link { index, error })?;
+        Ok(engagement)
     };
     if object.contains_key("schema_version") && !object.contains_key("format") {
         return one(value, None).map(|e| Import::Plan(Box::new(e)));
@@ -681,8 +696,10 @@ pub fn parse_import(bytes: &[u8]) -> Result<Import, ImportError> {
         let mut still_kept = Vec::new();
         for entry in kept {
             match Engagement::from_json(&entry.raw) {
-                Ok(engagement) => engagements.push(engagement),
-                Err(_) => still_kept.push(entry),
+                Ok(engagement) if limits::check_links(&engagement).is_ok() => {
+                    engagements.push(engagement)
+                }
+                _ => still_kept.push(entry),
             }
         }
         Ok(Import::Backup(engagements, still_kept))

@@ -162,6 +162,12 @@ impl Field {
             Field::RestoreHours | Field::RollbackHours => {
                 value.chars().count() <= SHORT_CHARS && super::intake::hours(value).is_ok()
             }
+            Field::RollbackLink | Field::DiagramLink => {
+                if !super::links::is_web_address(value) {
+                    return Err(ReplyError::NotWebAddress(self.label()));
+                }
+                true
+            }
             _ => true,
         };
         if ok {
@@ -284,8 +290,11 @@ impl Reply {
         let mut answers = BTreeMap::new();
         for (code, value) in wire.a {
             let field = Field::from_code(&code).ok_or(ReplyError::Damaged)?;
-            field.check(&value)?;
             answers.insert(field, value);
+        }
+        // Checked in the form's order, so a refusal names the first field the TAM would see.
+        for (field, value) in &answers {
+            field.check(value)?;
         }
         Ok(Reply {
             engagement,
@@ -310,6 +319,8 @@ pub enum ReplyError {
     Damaged,
     TooLong(&'static str),
     BadValue(&'static str),
+    /// A link answer that is not a web address: the whole reply is refused.
+    NotWebAddress(&'static str),
 }
 
 impl fmt::Display for ReplyError {
@@ -321,6 +332,10 @@ impl fmt::Display for ReplyError {
             }
             ReplyError::TooLong(what) => write!(f, "{what} is longer than this app accepts."),
             ReplyError::BadValue(what) => write!(f, "The answer for “{what}” cannot be read."),
+            ReplyError::NotWebAddress(what) => write!(
+                f,
+                "The answer for “{what}” is not a web address (https://…), so nothing from this return link was taken. Ask the customer for the link again."
+            ),
         }
     }
 }

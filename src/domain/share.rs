@@ -12,6 +12,8 @@ use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
 use super::engagement::{Engagement, ReadError};
+use super::limits;
+use super::links::NotWebAddress;
 use super::time_fmt;
 
 /// The fragment prefix of the links this version makes: compact JSON (short keys, the log as
@@ -385,12 +387,16 @@ pub fn encode_for(
 pub enum ShareError {
     Empty,
     UnknownVersion,
-    TooLong { chars: usize },
+    TooLong {
+        chars: usize,
+    },
     BadCharacters,
     NotBase64,
     Corrupt,
     TooLargeInflated,
     Document(ReadError),
+    /// A link field holds something other than a web address: the plan is not opened.
+    Link(NotWebAddress),
 }
 
 impl fmt::Display for ShareError {
@@ -414,6 +420,7 @@ impl fmt::Display for ShareError {
                 f.write_str("The link unpacks to more than 1 MB and was not opened.")
             }
             ShareError::Document(e) => write!(f, "The plan in the link cannot be read: {e}."),
+            ShareError::Link(e) => write!(f, "{e}, so the plan was not opened."),
         }
     }
 }
@@ -507,5 +514,6 @@ pub fn decode_with_reply_to(fragment: &str) -> Result<(Engagement, Option<TamEma
         Engagement::from_json(text)
     }
     .map_err(ShareError::Document)?;
+    limits::check_links(&engagement).map_err(ShareError::Link)?;
     Ok((customer_copy(&engagement), reply_to))
 }

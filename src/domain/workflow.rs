@@ -12,6 +12,7 @@ use time::{Date, Month, OffsetDateTime};
 
 use super::engagement::Engagement;
 use super::intake::{self, Intake};
+use super::limits;
 use super::reference::DOCS_BASE;
 use super::sizing::{
     format_number, project, recommend, Recommendation, Requirements, LARGE_UPGRADE_USERS,
@@ -1078,6 +1079,10 @@ pub fn apply(
             changed.then_some(text)
         }
     };
+    // A link field set to anything but a web address is refused, naming the field, whichever
+    // action set it (typed, or accepted from the customer's reply).
+    limits::check_changed_links(&engagement.coordination, &next)
+        .map_err(|e| Refusal::Invalid(format!("{e}.")))?;
     engagement.change_on(now, day, |e| {
         e.coordination = next;
         decision

@@ -19,6 +19,31 @@ pub const KEY_PREFIX: &str = "upgrade-planner.engagement.";
 /// Entries moved aside because they could not be read.
 pub const QUARANTINE_PREFIX: &str = "upgrade-planner.quarantine.";
 
+/// The drafts of one engagement: text typed into a form that waits for its button.
+pub const DRAFT_PREFIX: &str = "upgrade-planner.draft.";
+/// What a closing tab had not saved, under a key of that tab's own, so that two tabs closing
+/// at once never write the same key.
+pub const UNSAVED_PREFIX: &str = "upgrade-planner.unsaved.";
+
+/// The key an engagement's drafts are stored under.
+pub fn draft_key(id: EngagementId) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+/// The key a closing tab keeps its unsaved version of an engagement under.
+pub fn unsaved_key(tab: &str, id: EngagementId) -> String {
+    format!("{UNSAVED_PREFIX}{tab}.{id}")
+}
+
+/// The engagement an unsaved record's key names.
+pub fn unsaved_id(key: &str) -> Option<EngagementId> {
+    key.strip_prefix(UNSAVED_PREFIX)?
+        .rsplit_once('.')?
+        .1
+        .parse()
+        .ok()
+}
+
 /// The key an engagement is stored under.
 pub fn key_for(id: EngagementId) -> String {
     format!("{KEY_PREFIX}{id}")
@@ -270,9 +295,59 @@ impl Store {
         self.raw.remove_item(&key_for(id)).map_err(failed)
     }
 
-    /// Removes any key of the app (a quarantine record the TAM deleted).
+    /// Every key starting with `prefix` (drafts, or what closing tabs left), with its text.
+    pub fn entries_with(&self, prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
+        let count = self.raw.length().map_err(failed)?;
+        let mut keys = Vec::new();
+        for index in 0..count {
+            if let Some(key) = self.raw.key(index).map_err(failed)? {
+                if key.starts_with(prefix) {
+                    keys.push(key);
+                }
+            }
+        }
+        let mut entries = Vec::new();
+        for key in keys {
+            if let Some(raw) = self.raw.get_item(&key).map_err(failed)? {
+                entries.push((key, raw));
+            }
+        }
+        Ok(entries)
+    }
+
+    /// Writes a draft, or what a closing tab had not saved, under its key.
+    pub fn write(&self, key: &str, text: &str) -> Result<(), StorageError> {
+        if key.starts_with(DRAFT_PREFIX) || key.starts_with(UNSAVED_PREFIX) {
+            self.raw.set_item(key, text).map_err(from_js)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Moves an entry that cannot be read aside, as at load: it is listed, never overwritten.
+    pub fn keep_aside(
+        &self,
+        key: &str,
+        reason: String,
+        raw: String,
+        now: &str,
+    ) -> Result<Quarantined, StorageError> {
+        self.quarantine(
+            &Unreadable {
+                key: key.to_string(),
+                reason,
+                raw,
+            },
+            now,
+        )
+    }
+
+    /// Removes any key of the app (a quarantine record the TAM deleted, a draft committed).
     pub fn remove_key(&self, key: &str) -> Result<(), StorageError> {
-        if key.starts_with(QUARANTINE_PREFIX) || key.starts_with(KEY_PREFIX) {
+        if [QUARANTINE_PREFIX, KEY_PREFIX, DRAFT_PREFIX, UNSAVED_PREFIX]
+            .iter()
+            .any(|prefix| key.starts_with(prefix))
+        {
             self.raw.remove_item(key).map_err(failed)
         } else {
             Ok(())

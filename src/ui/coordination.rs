@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use time::Date;
 
 use super::browser;
-use super::fields::{CheckField, DateField, SelectField, TextField};
-use super::state::use_app_state;
+use super::fields::{CheckField, DateField, DraftNote, DraftTextField, SelectField, TextField};
+use super::state::{use_app_state, AppState};
+use crate::domain::draft::DraftField;
 use crate::domain::engagement::{Engagement, EngagementId};
-use crate::domain::links::safe_href;
+use crate::domain::links::{self, safe_href};
 use crate::domain::time_fmt;
 use crate::domain::workflow::{
     self, handover_documents, missing_for, plan_author, Action, Consultation, Coordination,
@@ -406,39 +407,55 @@ fn PlanPanel(ctx: Ctx) -> impl IntoView {
             .with(|e| e.as_ref().and_then(workflow::sizing_of).map(|(_, rec)| rec));
         handover_documents(rec.as_ref(), ctx.read(|c| c.intake.method))
     });
-    let link = RwSignal::new(String::new());
-    let summary = RwSignal::new(String::new());
-    let date = RwSignal::new(None::<Date>);
-    // The form starts from the recorded plan, so a revision edits what was there.
-    Effect::new(move |_| {
-        if let Some(plan) = ctx.read(|c| c.plan.clone()) {
-            link.set(plan.link);
-            summary.set(plan.summary);
-            date.set(Some(plan.date));
-        }
-    });
-    let record = move |_| {
-        let plan = PlanRecord {
-            link: link.get_untracked(),
-            summary: summary.get_untracked(),
-            date: date.get_untracked().unwrap_or(ctx.today),
-        };
-        ctx.act(Stage::Plan, Action::RecordPlan(plan));
+    // The plan form and the consultation form keep what is typed as drafts of the engagement
+    // until their buttons commit it; the plan form starts from the recorded plan, so a revision
+    // edits what was there.
+    let state = ctx.state;
+    let id = ctx.id;
+    let recorded = move |get: fn(&PlanRecord) -> String| {
+        Signal::derive(move || ctx.read(|c| c.plan.as_ref().map(get).unwrap_or_default()))
     };
-    let team = RwSignal::new(Team::Product.code().to_string());
-    let question = RwSignal::new(String::new());
-    let answer = RwSignal::new(String::new());
+    let recorded_link = recorded(|p| p.link.clone());
+    let recorded_summary = recorded(|p| p.summary.clone());
+    let recorded_date = recorded(|p| p.date.to_string());
+    let link_error = RwSignal::new(None::<String>);
+    let typed = move |field: DraftField, committed: Signal<String>| {
+        committed.with_untracked(|c| state.draft_text(id, field, c))
+    };
+    let record = move |_| {
+        let link = typed(DraftField::PlanLink, recorded_link);
+        if !links::is_web_address(&link) {
+            link_error.set(Some(
+                "Enter a web address starting with https:// (or http://); the plan was not recorded.".into(),
+            ));
+            browser::focus_soon("#plan-link".into());
+            return;
+        }
+        link_error.set(None);
+        let plan = PlanRecord {
+            link: link.trim().to_string(),
+            summary: typed(DraftField::PlanSummary, recorded_summary),
+            date: time_fmt::parse_date(&typed(DraftField::PlanDate, recorded_date))
+                .unwrap_or(ctx.today),
+        };
+        if ctx.act(Stage::Plan, Action::RecordPlan(plan)) {
+            state.clear_drafts(id, &DraftField::PLAN);
+        }
+    };
+    let default_team = Signal::derive(|| Team::Product.code().to_string());
+    let no_text = Signal::derive(String::new);
+    let team = move || state.draft_text(id, DraftField::ConsultTeam, Team::Product.code());
     let consult = move |_| {
         let consultation = Consultation {
-            team: Team::from_code(&team.get_untracked()).unwrap_or_default(),
-            question: question.get_untracked(),
-            answer: answer.get_untracked(),
+            team: Team::from_code(&team()).unwrap_or_default(),
+            question: typed(DraftField::ConsultQuestion, no_text),
+            answer: typed(DraftField::ConsultAnswer, no_text),
         };
         if ctx.act(Stage::Plan, Action::AddConsultation(consultation)) {
-            question.set(String::new());
-            answer.set(String::new());
+            state.clear_drafts(id, &DraftField::CONSULTATION);
         }
     };
+    let date_value = move || typed_date(state, id, recorded_date);
     view! {
         <StagePanel ctx=ctx stage=Stage::Plan>
             <p>
@@ -510,20 +527,20 @@ fn PlanPanel(ctx: Ctx) -> impl IntoView {
                     <div class="field-row">
                         <div class="field">
                             <label for="consult-team">"Team"</label>
-                            <select id="consult-team" on:change=move |ev| team.set(event_target_value(&ev))>
-                                {Team::ALL.iter().map(|t| view! { <option value=t.code()>{t.label()}</option> }).collect_view()}
+                            <select id="consult-team" on:change=move |ev| {
+                                let _ = state.type_draft(id, DraftField::ConsultTeam, &event_target_value(&ev), &default_team.get_untracked());
+                            }>
+                                {Team::ALL.iter().map(|t| {
+                                    let code = t.code();
+                                    view! { <option value=code prop:selected=move || team() == code>{t.label()}</option> }
+                                }).collect_view()}
                             </select>
                         </div>
-                        <div class="field">
-                            <label for="consult-question">"Question"</label>
-                            <input id="consult-question" type="text" prop:value=move || question.get() on:input=move |ev| question.set(event_target_value(&ev))/>
-                        </div>
-                        <div class="field">
-                            <label for="consult-answer">"Answer"</label>
-                            <input id="consult-answer" type="text" prop:value=move || answer.get() on:input=move |ev| answer.set(event_target_value(&ev))/>
-                        </div>
+                        <DraftTextField engagement=id field=DraftField::ConsultQuestion label="Question" committed=no_text/>
+                        <DraftTextField engagement=id field=DraftField::ConsultAnswer label="Answer" committed=no_text/>
                     </div>
                     <button type="button" on:click=consult>"Add consultation"</button>
+                    <DraftNote engagement=id fields=&DraftField::CONSULTATION button="Add consultation" focus="consult-question"/>
                 </fieldset>
             </Show>
             <fieldset>
@@ -537,26 +554,28 @@ fn PlanPanel(ctx: Ctx) -> impl IntoView {
                         </p>
                     }
                 })}
-                <div class="field">
-                    <label for="plan-link">"Plan link"</label>
-                    <input id="plan-link" type="url" prop:value=move || link.get() on:input=move |ev| link.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="plan-summary">"Plan summary"</label>
-                    <textarea id="plan-summary" rows="3" prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev))></textarea>
-                </div>
+                <DraftTextField engagement=id field=DraftField::PlanLink label="Plan link" input_type="url" committed=recorded_link message=link_error/>
+                <DraftTextField engagement=id field=DraftField::PlanSummary label="Plan summary" multiline=true committed=recorded_summary/>
                 <div class="field field-date">
                     <label for="plan-date">"Plan date"</label>
                     <input id="plan-date" type="date"
-                        prop:value=move || time_fmt::date_input_value(date.get())
-                        on:change=move |ev| date.set(time_fmt::parse_date(&event_target_value(&ev)))/>
+                        prop:value=date_value
+                        on:input=move |ev| {
+                            let _ = recorded_date.with_untracked(|c| state.type_draft(id, DraftField::PlanDate, &event_target_value(&ev), c));
+                        }/>
                 </div>
                 <button type="button" class="primary" on:click=record>
                     {move || if ctx.read(|c| c.plan.is_some()) { "Record revised plan" } else { "Record plan" }}
                 </button>
+                <DraftNote engagement=id fields=&DraftField::PLAN button="Record plan" focus="plan-link"/>
             </fieldset>
         </StagePanel>
     }
+}
+
+/// The plan date the field shows: the draft's, or the recorded plan's (reactive).
+fn typed_date(state: AppState, id: EngagementId, recorded: Signal<String>) -> String {
+    recorded.with(|c| state.draft_text(id, DraftField::PlanDate, c))
 }
 
 #[component]
@@ -610,6 +629,7 @@ fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
                     id="support-ticket"
                     label="Support ticket link"
                     input_type="url"
+                    link=true
                     value=Signal::derive(move || ctx.read(|c| c.review.ticket.clone()))
                     on_commit=Callback::new(move |t| share(ctx.read(|c| c.review.shared_on).or(Some(ctx.today)), t))
                 />

@@ -10,10 +10,12 @@ use leptos_router::hooks::use_params_map;
 use super::browser;
 use super::coordination::{CoordinationSection, StatusSummary};
 use super::export::{InternalNotes, ShareAndExport};
+use super::fields::{DraftNote, DraftTextField};
 use super::plan_view::PlanDocument;
 use super::sizing::SizingSection;
 use super::state::use_app_state;
 use super::timeline::TimelineSection;
+use crate::domain::draft::DraftField;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
 use crate::domain::plan::Audience;
 use crate::domain::risks;
@@ -217,20 +219,24 @@ fn SaveIndicator(id: EngagementId, engagement: Memo<Option<Engagement>>) -> impl
     }
 }
 
-/// Lets the TAM correct the customer's name; an empty name is refused next to the field.
+/// Lets the TAM correct the customer's name; an empty name is refused next to the field. What
+/// is typed is a draft until "Rename" or leaving the field commits it.
 #[component]
 fn RenameForm(id: EngagementId, name: Memo<String>) -> impl IntoView {
     let state = use_app_state();
-    let draft = RwSignal::new(name.get_untracked());
     let error = RwSignal::new(None::<String>);
-    // A rename made elsewhere (another form, another tab later) shows up in the field.
-    Effect::new(move |_| draft.set(name.get()));
-    let commit = move || match draft.get_untracked().parse::<CustomerName>() {
-        Ok(new_name) => {
-            error.set(None);
-            state.rename(id, new_name);
+    let commit = move || {
+        let typed = name.with_untracked(|n| state.draft_text(id, DraftField::CustomerName, n));
+        match typed.parse::<CustomerName>() {
+            Ok(new_name) => {
+                error.set(None);
+                if new_name.as_str() != name.get_untracked() {
+                    state.rename(id, new_name);
+                }
+                state.clear_drafts(id, &[DraftField::CustomerName]);
+            }
+            Err(e) => error.set(Some(e.to_string())),
         }
-        Err(e) => error.set(Some(e.to_string())),
     };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -240,31 +246,18 @@ fn RenameForm(id: EngagementId, name: Memo<String>) -> impl IntoView {
         <section class="card" aria-labelledby="customer-heading">
             <h2 id="customer-heading">"Customer"</h2>
             <form class="inline-form" on:submit=on_submit novalidate=true>
-                <div class="field">
-                    <label for="customer-name">"Customer name"</label>
-                    <input
-                        id="customer-name"
-                        type="text"
-                        autocomplete="organization"
-                        prop:value=move || draft.get()
-                        on:input=move |ev| {
-                            draft.set(event_target_value(&ev));
-                            error.set(None);
-                        }
-                        on:change=move |_| commit()
-                        aria-invalid=move || error.with(Option::is_some).to_string()
-                        aria-describedby="customer-name-error"
-                    />
-                    <p
-                        id="customer-name-error"
-                        class="field-error"
-                        role=move || error.with(Option::is_some).then_some("alert")
-                    >
-                        {move || error.get()}
-                    </p>
-                </div>
+                <DraftTextField
+                    engagement=id
+                    field=DraftField::CustomerName
+                    label="Customer name"
+                    committed=name
+                    autocomplete="organization"
+                    message=error
+                    on_leave=Callback::new(move |()| commit())
+                />
                 <button type="submit">"Rename"</button>
             </form>
+            <DraftNote engagement=id fields=&[DraftField::CustomerName] button="Rename" focus="customer-name"/>
         </section>
     }
 }

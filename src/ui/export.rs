@@ -6,7 +6,8 @@ use super::browser;
 use super::fields::TextField;
 use super::state::use_app_state;
 use crate::domain::engagement::{Engagement, EngagementId};
-use crate::domain::links::safe_href;
+use crate::domain::limits;
+use crate::domain::links::{self, safe_href};
 use crate::domain::plan::{file_name, markdown, plan_json, Audience};
 use crate::domain::share;
 use crate::domain::sizing::format_number;
@@ -100,6 +101,17 @@ pub fn ShareAndExport(
     });
     let copy_link = move |_| {
         let reply_to = tam_email.with_untracked(|t| share::TamEmail::try_from(t.as_str()).ok());
+        // A link field stored before links were checked, holding something else: the customer's
+        // view would refuse the link, so it is not made; the field is named.
+        let bad_link =
+            engagement.with_untracked(|e| e.as_ref().and_then(|e| limits::check_links(e).err()));
+        if let Some(bad) = bad_link {
+            link.set(None);
+            message.set(Some(format!(
+                "The link could not be made: {bad}. Correct it first."
+            )));
+            return;
+        }
         with_engagement(&|e| match share::encode_for(e, reply_to.as_ref()) {
             Ok(fragment) => {
                 let url = format!("{}#{fragment}", browser::app_home_url());
@@ -278,9 +290,17 @@ pub fn ShareAndExport(
                         aria-describedby="gitlab-project-error"
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
-                            browser::set_setting("gitlab-project", value.trim());
-                            project.set(value);
-                            project_error.set(None);
+                            project.set(value.clone());
+                            // Only a web address is kept; other text stays on screen with the
+                            // message, and the address kept before stays stored.
+                            if links::is_web_address(&value) && !value.trim().to_ascii_lowercase().starts_with("http://") {
+                                browser::set_setting("gitlab-project", value.trim());
+                                project_error.set(None);
+                            } else {
+                                project_error.set(Some(
+                                    "Enter the https:// address of the GitLab project for Support reviews; until then, what you typed here is not saved.".into(),
+                                ));
+                            }
                         }
                     />
                     <p class="field-error" id="gitlab-project-error" role=move || project_error.with(Option::is_some).then_some("alert")>{move || project_error.get()}</p>

@@ -3,8 +3,11 @@
 use leptos::prelude::*;
 use time::Date;
 
-use crate::domain::limits;
+use super::state::use_app_state;
+use crate::domain::draft::DraftField;
+use crate::domain::engagement::EngagementId;
 use crate::domain::time_fmt::{date_input_value, parse_date};
+use crate::domain::{limits, links};
 
 /// A text field (or a text area) saved as the TAM types: every input reaches the state at
 /// once, and the state is written to storage a moment later (see `sync`), so neither a reload
@@ -23,6 +26,10 @@ pub fn TextField(
     /// line otherwise.
     #[prop(optional)]
     max_chars: Option<usize>,
+    /// A link field: it holds a web address (`https://…`) or nothing; other text stays on
+    /// screen with a message next to the field, and is not saved.
+    #[prop(optional)]
+    link: bool,
 ) -> impl IntoView {
     let limit = max_chars.unwrap_or(if multiline {
         limits::LONG_TEXT_CHARS
@@ -31,14 +38,21 @@ pub fn TextField(
     });
     let error = RwSignal::new(None::<String>);
     let error_id = format!("{id}-error");
-    let commit = move |text: String| match limits::check_text(&text, limit) {
+    let checked = move |text: &str| {
+        limits::check_text(text, limit).map_err(|over| over.to_string())?;
+        if link && !links::is_web_address(text) {
+            return Err(links::NOT_WEB_ADDRESS.to_string());
+        }
+        Ok(())
+    };
+    let commit = move |text: String| match checked(&text) {
         Ok(()) => {
             if error.with_untracked(Option::is_some) {
                 error.set(None);
             }
             on_commit.run(text);
         }
-        Err(over) => error.set(Some(over.to_string())),
+        Err(message) => error.set(Some(message)),
     };
     let input = if multiline {
         view! {
@@ -231,5 +245,134 @@ pub fn TimeZoneField(
                 }).collect_view()}
             </select>
         </div>
+    }
+}
+
+/// A field whose text waits for a button ("Record plan", "Add consultation", "Rename"): what
+/// is typed is kept as a draft of the engagement, saved like any change, and shown back after a
+/// reload until the button commits it or "Discard draft" throws it away. When another tab
+/// commits a different value meanwhile, the field keeps the typing and says so.
+#[component]
+pub fn DraftTextField(
+    engagement: EngagementId,
+    field: DraftField,
+    label: &'static str,
+    /// The committed value the draft is typed over.
+    #[prop(into)]
+    committed: Signal<String>,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] input_type: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    /// A message about the field from its button (a link refused, a name that cannot be
+    /// empty), shown with the field's own.
+    #[prop(optional)]
+    message: Option<RwSignal<Option<String>>>,
+    /// Runs when the field is left (`change`): the customer name commits then.
+    #[prop(optional)]
+    on_leave: Option<Callback<()>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let id = field.code();
+    let error = message.unwrap_or_else(|| RwSignal::new(None));
+    let error_id = format!("{id}-error");
+    let value = move || committed.with(|c| state.draft_text(engagement, field, c));
+    let typed = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let result = committed.with_untracked(|c| state.type_draft(engagement, field, &text, c));
+        error.set(result.err().map(|over| over.to_string()));
+    };
+    let elsewhere = move || committed.with(|c| state.changed_elsewhere(engagement, field, c));
+    let elsewhere_untracked = move || {
+        committed.with_untracked(|c| {
+            state
+                .drafts
+                .with_untracked(|d| {
+                    d.get(&engagement)
+                        .and_then(|d| d.changed_elsewhere(field, c))
+                })
+                .is_some()
+        })
+    };
+    let use_it = move |_| {
+        state.clear_drafts(engagement, &[field]);
+        error.set(None);
+    };
+    // Leaving the field commits nothing while another tab's value waits for the TAM's choice:
+    // "Use it", or the form's button.
+    let leave = move |_| {
+        if let Some(on_leave) = on_leave {
+            if elsewhere_untracked() {
+                return;
+            }
+            on_leave.run(());
+        }
+    };
+    let input = if multiline {
+        view! {
+            <textarea
+                id=id
+                rows="3"
+                prop:value=value
+                on:input=typed
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=error_id.clone()
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id
+                type=input_type.unwrap_or("text")
+                autocomplete=autocomplete
+                prop:value=value
+                on:input=typed
+                on:change=leave
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=error_id.clone()
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {input}
+            <p class="field-error" id=error_id role=move || error.with(Option::is_some).then_some("alert")>
+                {move || error.get()}
+            </p>
+            {move || elsewhere().map(|theirs| view! {
+                <p class="callout warning elsewhere" role="status">
+                    {format!("Changed in another tab: {}", if theirs.is_empty() { "(empty)".to_string() } else { theirs })}
+                    " "
+                    <button type="button" class="small" on:click=use_it>"Use it"</button>
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// "Discard draft", with a line saying the text is a draft, shown while any of `fields` holds
+/// one; focus goes to `focus` after.
+#[component]
+pub fn DraftNote(
+    engagement: EngagementId,
+    fields: &'static [DraftField],
+    /// What commits the draft, as the note names it ("Record plan").
+    button: &'static str,
+    focus: &'static str,
+) -> impl IntoView {
+    let state = use_app_state();
+    let has = move || state.has_draft(engagement, fields);
+    view! {
+        <Show when=has>
+            <p class="hint draft-note">
+                {format!("A draft, kept in this browser until you press “{button}”. ")}
+                <button type="button" class="small" on:click=move |_| {
+                    state.clear_drafts(engagement, fields);
+                    super::browser::focus_soon(format!("#{focus}"));
+                }>"Discard draft"</button>
+            </p>
+        </Show>
     }
 }

@@ -128,7 +128,25 @@ pub fn ImportPanel() -> impl IntoView {
     let export_all = move |_| {
         let result = state.download_backup();
         last_backup.set(browser::last_backup());
+        // A link field stored before links were checked would make the backup refused on
+        // restore: said now, while it can be corrected here.
+        let bad_links: Vec<String> = state.engagements.with_untracked(|list| {
+            list.iter()
+                .filter_map(|e| {
+                    crate::domain::limits::check_links(e)
+                        .err()
+                        .map(|bad| format!("in “{}”, {bad}", e.customer_name))
+                })
+                .collect()
+        });
         message.set(Some(match result {
+            Ok(()) if !bad_links.is_empty() => (
+                true,
+                format!(
+                    "Downloaded a backup of every engagement, but it would be refused when restored until this is corrected here and the backup made again: {}.",
+                    bad_links.join("; ")
+                ),
+            ),
             Ok(()) => (false, "Downloaded a backup of every engagement.".into()),
             Err(err) => (true, format!("The backup did not download: {err}.")),
         }));

@@ -58,21 +58,25 @@ pub fn IntakePanel(
             message.set(Some(refusal.to_string()));
         }
     };
-    let text = move |id: &'static str,
-                     label: &'static str,
-                     get: fn(&Intake) -> String,
-                     put: fn(&mut Intake, String),
-                     multiline: bool| {
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      get: fn(&Intake) -> String,
+                      put: fn(&mut Intake, String),
+                      multiline: bool,
+                      link: bool| {
         view! {
             <TextField
                 id=id
                 label=label
                 multiline=multiline
+                link=link
                 value=Signal::derive(move || intake.with(get))
                 on_commit=Callback::new(move |value: String| set(&|i| put(i, value.clone())))
             />
         }
     };
+    let text = move |id, label, get, put, multiline| field(id, label, get, put, multiline, false);
+    let link = move |id, label, get, put| field(id, label, get, put, false, true);
     let browser_zone = browser::time_zone();
     let zone = Signal::derive({
         let browser_zone = browser_zone.clone();
@@ -193,7 +197,7 @@ pub fn IntakePanel(
                 {text("rollback-summary", "Rollback plan", |i| i.rollback_summary.clone(), |i, v| i.rollback_summary = v, true)}
                 <p class="hint">"What triggers a rollback, and how long it takes."</p>
                 <div class="field-row">
-                    {text("rollback-link", "Rollback document (link)", |i| i.rollback_link.clone(), |i, v| i.rollback_link = v, false)}
+                    {link("rollback-link", "Rollback document (link)", |i| i.rollback_link.clone(), |i, v| i.rollback_link = v)}
                     {hours_field("rollback-hours", "Rollback duration (hours)", |i| i.rollback_hours.clone(), |i, v| i.rollback_hours = v)}
                 </div>
                 <div class="field-row">
@@ -260,7 +264,7 @@ pub fn IntakePanel(
             </fieldset>
             <fieldset>
                 <legend>"Diagram, backup and rehearsal"</legend>
-                {text("architecture-diagram", "Architecture diagram (link)", |i| i.diagram_link.clone(), |i, v| i.diagram_link = v, false)}
+                {link("architecture-diagram", "Architecture diagram (link)", |i| i.diagram_link.clone(), |i, v| i.diagram_link = v)}
                 <div class="field-row">
                     {text("backup-method", "Backup method", |i| i.backup_method.clone(), |i, v| i.backup_method = v, false)}
                     <TextField
@@ -314,7 +318,7 @@ pub fn IntakePanel(
                         checked=Signal::derive(move || intake.with(|i| i.deviation.customer_informed))
                         on_commit=Callback::new(move |on| set(&|i| i.deviation.customer_informed = on))
                     />
-                    {text("deviation-gpt", "GitLab Performance Tool results (link), against GitLab's benchmarks", |i| i.deviation.gpt_results_link.clone(), |i, v| i.deviation.gpt_results_link = v, false)}
+                    {link("deviation-gpt", "GitLab Performance Tool results (link), against GitLab's benchmarks", |i| i.deviation.gpt_results_link.clone(), |i, v| i.deviation.gpt_results_link = v)}
                     {text("deviation-review", "Senior Support Engineer review (outcome)", |i| i.deviation.senior_review.clone(), |i, v| i.deviation.senior_review = v, false)}
                 </Show>
             </fieldset>

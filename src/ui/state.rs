@@ -8,13 +8,16 @@ use leptos::prelude::*;
 use time::OffsetDateTime;
 
 use super::browser;
+use crate::domain::draft::{DraftField, Drafts};
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
 use crate::domain::limits;
 use crate::domain::plan::KeptAside;
 use crate::domain::sizing::SizingInputs;
 use crate::domain::time_fmt;
 use crate::domain::workflow::{self, Action, Refusal};
-use crate::storage::{Loaded, NewerEntry, Quarantined, StorageError, Store, Unreadable};
+use crate::storage::{
+    Loaded, NewerEntry, Quarantined, StorageError, Store, Unreadable, DRAFT_PREFIX,
+};
 
 /// What the last list action did, shown in a status line (with "Undo" after a delete).
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +67,13 @@ pub struct AppState {
     pub saved: RwSignal<HashMap<EngagementId, Saved>>,
     /// Engagements changed in two tabs at once, waiting for the TAM's choice.
     pub conflicts: RwSignal<Vec<Conflict>>,
+    /// Text typed into forms that wait for a button, per engagement; stored beside the
+    /// engagements, never in them.
+    pub drafts: RwSignal<HashMap<EngagementId, Drafts>>,
+    /// The drafts as storage holds them, as this tab last wrote or read them.
+    pub(super) drafts_saved: StoredValue<HashMap<EngagementId, Drafts>>,
+    /// This tab's own name, for the key it keeps unsaved work under while it closes.
+    pub(super) tab: StoredValue<String>,
     pub(super) store: StoredValue<Option<Store>, LocalStorage>,
     pub(super) timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// When the oldest change not yet saved was made (`Date.now()`), while one is waiting.
@@ -81,6 +91,11 @@ impl AppState {
             },
             Err(e) => (None, Loaded::default(), Some(e)),
         };
+        let mut loaded = loaded;
+        let drafts = store
+            .as_ref()
+            .map(|store| load_drafts(store, &now, &mut loaded.quarantined))
+            .unwrap_or_default();
         let saved = loaded
             .engagements
             .iter()
@@ -105,6 +120,9 @@ impl AppState {
             notice: RwSignal::new(None),
             saved: RwSignal::new(saved),
             conflicts: RwSignal::new(Vec::new()),
+            drafts: RwSignal::new(drafts.clone()),
+            drafts_saved: StoredValue::new(drafts),
+            tab: StoredValue::new(browser::new_id().to_string()),
             store: StoredValue::new_local(store),
             timer: StoredValue::new_local(None),
             pending_since: StoredValue::new(None),
@@ -235,6 +253,78 @@ impl AppState {
         self.edit(id, edit);
     }
 
+    /// What a field that waits for a button shows: its draft, or `committed` (reactive).
+    pub fn draft_text(&self, id: EngagementId, field: DraftField, committed: &str) -> String {
+        self.drafts.with(|d| {
+            d.get(&id)
+                .map(|d| d.text(field, committed))
+                .unwrap_or_else(|| committed.to_string())
+        })
+    }
+
+    /// Whether any of `fields` holds a draft (reactive).
+    pub fn has_draft(&self, id: EngagementId, fields: &[DraftField]) -> bool {
+        self.drafts
+            .with(|d| d.get(&id).is_some_and(|d| d.any(fields)))
+    }
+
+    /// The value another tab committed to `field` while this draft waited (reactive).
+    pub fn changed_elsewhere(
+        &self,
+        id: EngagementId,
+        field: DraftField,
+        committed: &str,
+    ) -> Option<String> {
+        self.drafts.with(|d| {
+            d.get(&id)
+                .and_then(|d| d.changed_elsewhere(field, committed))
+        })
+    }
+
+    /// Keeps what was typed as a draft; saved like any change, a moment later.
+    pub fn type_draft(
+        &self,
+        id: EngagementId,
+        field: DraftField,
+        text: &str,
+        committed: &str,
+    ) -> Result<(), limits::TooLong> {
+        let mut drafts = self
+            .drafts
+            .with_untracked(|d| d.get(&id).cloned())
+            .unwrap_or_default();
+        let before = drafts.clone();
+        drafts.typed(field, text, committed)?;
+        if drafts != before {
+            self.drafts.update(|d| {
+                if drafts.is_empty() {
+                    d.remove(&id);
+                } else {
+                    d.insert(id, drafts);
+                }
+            });
+        }
+        Ok(())
+    }
+
+    /// Throws away the drafts of `fields`: committed by their button, or discarded.
+    pub fn clear_drafts(&self, id: EngagementId, fields: &[DraftField]) {
+        if !self
+            .drafts
+            .with_untracked(|d| d.get(&id).is_some_and(|d| d.any(fields)))
+        {
+            return;
+        }
+        self.drafts.update(|d| {
+            if let Some(drafts) = d.get_mut(&id) {
+                drafts.clear(fields);
+                if drafts.is_empty() {
+                    d.remove(&id);
+                }
+            }
+        });
+    }
+
     /// Whether an engagement with this id is stored here.
     pub fn contains(&self, id: EngagementId) -> bool {
         self.engagements
@@ -344,6 +434,36 @@ impl AppState {
         self.notice.set(Some(Notice::Restored(name)));
         Some(id)
     }
+}
+
+/// Reads every engagement's drafts; one that cannot be read is moved aside and listed, never
+/// overwritten.
+fn load_drafts(
+    store: &Store,
+    now: &str,
+    kept_aside: &mut Vec<Quarantined>,
+) -> HashMap<EngagementId, Drafts> {
+    let mut drafts = HashMap::new();
+    for (key, raw) in store.entries_with(DRAFT_PREFIX).unwrap_or_default() {
+        let id = key
+            .strip_prefix(DRAFT_PREFIX)
+            .and_then(|id| id.parse::<EngagementId>().ok());
+        match (id, Drafts::from_json(&raw)) {
+            (Some(id), Ok(found)) if !found.is_empty() => {
+                drafts.insert(id, found);
+            }
+            (Some(_), Ok(_)) => {
+                let _ = store.remove_key(&key);
+            }
+            (_, Err(error)) => {
+                if let Ok(record) = store.keep_aside(&key, error.to_string(), raw, now) {
+                    kept_aside.push(record);
+                }
+            }
+            (None, Ok(_)) => {}
+        }
+    }
+    drafts
 }
 
 pub(super) fn not_saved_message(error: &StorageError) -> String {

@@ -8,8 +8,12 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::state::{not_saved_message, AppState, Conflict, Saved};
+use crate::domain::draft::{Recovery, Unsaved};
 use crate::domain::engagement::{Engagement, EngagementId};
-use crate::storage::{Stored, KEY_PREFIX, QUARANTINE_PREFIX};
+use crate::storage::{
+    draft_key, key_for, unsaved_id, unsaved_key, Stored, DRAFT_PREFIX, KEY_PREFIX,
+    QUARANTINE_PREFIX, UNSAVED_PREFIX,
+};
 
 /// How long after the last change a save happens: typing is saved in one write, and a second
 /// tab has a fair window to notice a concurrent edit.
@@ -26,11 +30,13 @@ impl AppState {
     pub(super) fn start_syncing(self) {
         Effect::new(move |_| {
             self.engagements.track();
+            self.drafts.track();
             self.schedule_flush();
         });
-        let flush_now = move |_| self.flush();
-        let hide = window_event_listener_untyped("visibilitychange", flush_now);
-        let leave = window_event_listener_untyped("pagehide", flush_now);
+        // What tabs that closed at the same moment as another left unsaved: taken in now.
+        browser::with_lock(SAVE_LOCK, move || self.recover_unsaved());
+        let hide = window_event_listener_untyped("visibilitychange", move |_| self.flush());
+        let leave = window_event_listener_untyped("pagehide", move |_| self.flush_closing());
         let other_tab = window_event_listener_untyped("storage", move |event| {
             if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
                 self.on_storage_event(event.key(), event.new_value());
@@ -43,6 +49,9 @@ impl AppState {
                 .and_then(|p| p.as_bool())
                 .unwrap_or(false);
             if persisted {
+                // This tab lives again and holds its own work: what it left while closing is
+                // no longer another tab's to take in.
+                self.forget_own_unsaved();
                 self.reread();
             }
         });
@@ -161,6 +170,9 @@ impl AppState {
             });
         });
         self.saved.set(saved);
+        if let Some(problem) = self.flush_drafts() {
+            failure = Some(problem);
+        }
         if !kept.is_empty() {
             let names: Vec<String> = kept
                 .iter()
@@ -181,6 +193,212 @@ impl AppState {
         }
     }
 
+    /// Writes the drafts changed since they were last written, and removes those emptied or
+    /// of engagements deleted here; answers why storage refused, if it did.
+    fn flush_drafts(self) -> Option<String> {
+        let mut failure = None;
+        let present: Vec<EngagementId> = self
+            .engagements
+            .with_untracked(|list| list.iter().map(|e| e.id).collect());
+        let gone: Vec<EngagementId> = self.drafts.with_untracked(|d| {
+            d.keys()
+                .filter(|id| !present.contains(id))
+                .copied()
+                .collect()
+        });
+        if !gone.is_empty() {
+            self.drafts
+                .update_untracked(|d| d.retain(|id, _| present.contains(id)));
+        }
+        self.store.with_value(|store| {
+            let Some(store) = store else { return };
+            self.drafts.with_untracked(|drafts| {
+                self.drafts_saved.update_value(|saved| {
+                    for (id, draft) in drafts {
+                        if saved.get(id) == Some(draft) {
+                            continue;
+                        }
+                        match store.write(&draft_key(*id), &draft.to_json()) {
+                            Ok(()) => {
+                                saved.insert(*id, draft.clone());
+                            }
+                            Err(e) => failure = Some(not_saved_message(&e)),
+                        }
+                    }
+                    let emptied: Vec<EngagementId> = saved
+                        .keys()
+                        .filter(|id| !drafts.contains_key(id))
+                        .copied()
+                        .collect();
+                    for id in emptied {
+                        match store.remove_key(&draft_key(id)) {
+                            Ok(()) => {
+                                saved.remove(&id);
+                            }
+                            Err(e) => failure = Some(not_saved_message(&e)),
+                        }
+                    }
+                });
+            });
+        });
+        failure
+    }
+
+    /// The tab is closing (or going into the back-forward cache): its save runs now, outside
+    /// the Web Lock, which a closing page may never be granted. So that two tabs closing at
+    /// once cannot both check, then one overwrite the other, each first writes what it has not
+    /// saved under a key of its own; the next tab to run takes those in under the lock.
+    fn flush_closing(self) {
+        if self.engagements.is_disposed() {
+            return;
+        }
+        let tab = self.tab.get_value();
+        let saved = self.saved.get_untracked();
+        self.store.with_value(|store| {
+            let Some(store) = store else { return };
+            self.engagements.with_untracked(|list| {
+                for engagement in list {
+                    let base = saved.get(&engagement.id).map(|s| s.revision);
+                    if base == Some(engagement.revision) {
+                        continue;
+                    }
+                    let unsaved = Unsaved {
+                        base,
+                        engagement: engagement.clone(),
+                    };
+                    if let Ok(json) = unsaved.to_json() {
+                        let _ = store.write(&unsaved_key(&tab, engagement.id), &json);
+                    }
+                }
+            });
+        });
+        self.flush();
+    }
+
+    /// Removes what this tab wrote while closing, once it is back (from the back-forward cache).
+    fn forget_own_unsaved(self) {
+        let own = format!("{UNSAVED_PREFIX}{}.", self.tab.get_value());
+        self.store.with_value(|store| {
+            let Some(store) = store else { return };
+            for (key, _) in store.entries_with(&own).unwrap_or_default() {
+                let _ = store.remove_key(&key);
+            }
+        });
+    }
+
+    /// Takes in what closing tabs left unsaved (run under the Web Lock): a version already
+    /// stored is dropped; one built on what storage holds is written; one that storage moved
+    /// past meanwhile (the other tab closing at the same moment saved first) is kept as a copy.
+    /// Nothing is lost either way, and an entry that cannot be read is moved aside and listed.
+    pub(super) fn recover_unsaved(self) {
+        if self.engagements.is_disposed() {
+            return;
+        }
+        let own = format!("{UNSAVED_PREFIX}{}.", self.tab.get_value());
+        let now = browser::now();
+        let mut written: Vec<(String, String)> = Vec::new();
+        let mut copies: Vec<(Engagement, String)> = Vec::new();
+        let mut aside = Vec::new();
+        self.store.with_value(|store| {
+            let Some(store) = store else { return };
+            let Ok(entries) = store.entries_with(UNSAVED_PREFIX) else {
+                return;
+            };
+            for (key, raw) in entries {
+                if key.starts_with(&own) {
+                    continue;
+                }
+                let unsaved = Unsaved::from_json(&raw)
+                    .map_err(|e| e.to_string())
+                    .and_then(|u| {
+                        if unsaved_id(&key) == Some(u.engagement.id) {
+                            Ok(u)
+                        } else {
+                            Err("it is stored under another engagement's key".to_string())
+                        }
+                    });
+                let unsaved = match unsaved {
+                    Ok(unsaved) => unsaved,
+                    Err(reason) => {
+                        if let Ok(record) = store.keep_aside(
+                            &key,
+                            reason,
+                            raw,
+                            &crate::domain::time_fmt::rfc3339(now),
+                        ) {
+                            aside.push(record);
+                        }
+                        continue;
+                    }
+                };
+                let id = unsaved.engagement.id;
+                let stored = match store.stored(id) {
+                    Ok(Stored::Readable(e)) => Some(*e),
+                    Ok(Stored::Missing) => None,
+                    // Unreadable or from a newer version: left for the TAM to see, not written over.
+                    _ => continue,
+                };
+                let done = match unsaved.recovery(stored.as_ref()) {
+                    Recovery::Stored => true,
+                    Recovery::Write => match (
+                        store.save(&unsaved.engagement),
+                        unsaved.engagement.to_json(),
+                    ) {
+                        (Ok(()), Ok(json)) => {
+                            written.push((key_for(id), json));
+                            true
+                        }
+                        _ => false,
+                    },
+                    Recovery::KeepAsCopy => {
+                        let mut copy = unsaved.engagement.duplicate(browser::new_id(), now);
+                        copy.log = unsaved.engagement.log.clone();
+                        let saved = store.save(&copy).is_ok();
+                        if saved {
+                            copies.push((copy, unsaved.engagement.customer_name.to_string()));
+                        }
+                        saved
+                    }
+                };
+                if done {
+                    let _ = store.remove_key(&key);
+                }
+            }
+        });
+        if !aside.is_empty() {
+            self.quarantined.update(|q| q.extend(aside));
+        }
+        // Taken in as if another tab had written them.
+        for (key, json) in written {
+            self.on_storage_event(Some(key), Some(json));
+        }
+        if !copies.is_empty() {
+            let names: Vec<String> = copies
+                .iter()
+                .map(|(copy, name)| format!("“{name}” (kept as “{}”)", copy.customer_name))
+                .collect();
+            self.refused.set(Some(format!(
+                "Changes made in a tab that closed while another tab saved the same engagement were kept as a copy, so neither was lost: {}.",
+                names.join(", ")
+            )));
+            self.saved.update(|s| {
+                for (copy, _) in &copies {
+                    s.insert(
+                        copy.id,
+                        Saved {
+                            revision: copy.revision,
+                            at: None,
+                        },
+                    );
+                }
+            });
+            self.engagements.update(|list| {
+                list.splice(0..0, copies.into_iter().map(|(copy, _)| copy))
+                    .for_each(drop)
+            });
+        }
+    }
+
     /// Another tab wrote or removed a key: adopt its engagement unless this tab has an unsaved
     /// change to the same one, or the write replaced this tab's last save without having seen
     /// it; either makes a conflict.
@@ -196,7 +414,14 @@ impl AppState {
             }
             return;
         };
-        if key.starts_with(QUARANTINE_PREFIX) {
+        if key.starts_with(UNSAVED_PREFIX) {
+            // A tab closed with work it could not save for sure: taken in under the lock.
+            if new_value.is_some() {
+                browser::with_lock(SAVE_LOCK, move || self.recover_unsaved());
+            }
+            return;
+        }
+        if key.starts_with(QUARANTINE_PREFIX) || key.starts_with(DRAFT_PREFIX) {
             return;
         }
         let Some(id) = key
@@ -258,7 +483,7 @@ impl AppState {
         let Some(entries) = entries else { return };
         let known: Vec<EngagementId> = self.saved.with_untracked(|s| s.keys().copied().collect());
         for id in known {
-            let key = crate::storage::key_for(id);
+            let key = key_for(id);
             if !entries.iter().any(|(k, _)| *k == key) {
                 self.on_storage_event(Some(key), None);
             }

@@ -74,6 +74,7 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
     let text = move |id: &'static str, field: Field, multiline: bool| {
         view! {
             <TextField id=id label=field.label() multiline=multiline value=value(field)
+                link=matches!(field, Field::RollbackLink | Field::DiagramLink)
                 on_commit=Callback::new(move |v: String| set(field, v))/>
         }
     };
@@ -145,6 +146,10 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
                 Field::RestoreHours | Field::RollbackHours => {
                     format!("“{}”: {}", field.label(), crate::domain::intake::HoursError)
                 }
+                Field::RollbackLink | Field::DiagramLink => format!(
+                    "“{}” must be a web address starting with https://: correct it first.",
+                    field.label()
+                ),
                 _ => format!(
                     "“{}” cannot be sent as it is: correct it first.",
                     field.label()
