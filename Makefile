@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve dev check-serve test setup setup-build fmt-check clippy test-native check-domain test-browser \
+.PHONY: serve dev check-serve test setup setup-build fmt-check clippy test-native check-domain check-layers test-browser \
 	build test-e2e bench clean
 
 ## serve: the app as it is deployed: the release build, precompressed, served on
@@ -33,7 +33,7 @@ check-serve:
 	@echo "check-serve: make serve builds the release and serves it as deployed."
 
 ## test: every check, in order: format, lints, native tests, browser tests, release build, e2e.
-test: setup fmt-check clippy check-domain check-serve test-native test-browser build test-e2e
+test: setup fmt-check clippy check-domain check-layers check-serve test-native test-browser build test-e2e
 	@echo "make test: every check passed."
 
 setup:
@@ -56,6 +56,11 @@ check-domain:
 	fi
 	@if grep -rn 'inner_html' src; then echo "No inner_html: never render data as HTML."; exit 1; fi
 	@echo "check-domain: src/domain is pure; no inner_html."
+
+# The domain is a stack of layers (text <- sizing <- engagement <- process <- documents): no
+# file imports a layer above its own, and no files import each other around a loop.
+check-layers:
+	node scripts/check-layers.mjs
 
 test-native:
 	cargo test

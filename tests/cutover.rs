@@ -11,12 +11,16 @@ use common::{reference_engagement, NOW};
 use proptest::prelude::*;
 use time::macros::{date, datetime};
 use time::Duration;
-use upgrade_planner::domain::cutover::{calendar, timeline, CalendarError, Mark, Milestone, State};
+use upgrade_planner::domain::documents::cutover::{
+    calendar, timeline, CalendarError, Mark, Milestone, State,
+};
+use upgrade_planner::domain::documents::reply::{
+    self, accept, answers, standing, Field, Reply, Standing,
+};
+use upgrade_planner::domain::documents::runbook::{runbook, runbook_steps, Owner};
 use upgrade_planner::domain::engagement::Engagement;
-use upgrade_planner::domain::intake::MigrationMethod;
-use upgrade_planner::domain::reply::{self, accept, answers, standing, Field, Reply, Standing};
-use upgrade_planner::domain::runbook::{runbook, runbook_steps, Owner};
-use upgrade_planner::domain::workflow::{Feedback, MigrationStatus, PsDecision};
+use upgrade_planner::domain::process::intake::MigrationMethod;
+use upgrade_planner::domain::process::workflow::{Feedback, MigrationStatus, PsDecision};
 
 fn milestone<'a>(list: &'a [Milestone], key: &str) -> &'a Milestone {
     list.iter().find(|m| m.key == key).expect(key)

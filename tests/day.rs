@@ -4,15 +4,17 @@
 
 mod common;
 
+use upgrade_planner::domain::process::workflow::Guardrail;
+
 use common::{reference_engagement, NOW};
+use upgrade_planner::domain::documents::outline::build;
+use upgrade_planner::domain::documents::plan::{markdown, plan_json, Audience};
+use upgrade_planner::domain::documents::share::{self, TamEmail};
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
-use upgrade_planner::domain::outline::build;
-use upgrade_planner::domain::plan::{markdown, plan_json, Audience};
-use upgrade_planner::domain::share::{self, TamEmail};
-use upgrade_planner::domain::sizing::SizingInputs;
-use upgrade_planner::domain::workflow::{
+use upgrade_planner::domain::process::workflow::{
     apply, customer_next_step, status, Action, Feedback, MigrationStatus, PsDecision,
 };
+use upgrade_planner::domain::sizing::SizingInputs;
 
 fn fresh() -> Engagement {
     let mut e = Engagement::new(
@@ -112,7 +114,7 @@ fn with_window(name: &str, days_ahead: i64) -> Engagement {
 // Point 4: the TAM's day, and warnings that are true of the engagement's state.
 #[test]
 fn the_day_lists_what_needs_attention_soonest_first() {
-    use upgrade_planner::domain::attention::{next_window, reasons};
+    use upgrade_planner::domain::documents::attention::{next_window, reasons};
     let today = NOW.date();
     let soon = with_window("Soon", 3);
     let r = reasons(&soon, today);
@@ -139,7 +141,9 @@ fn the_day_lists_what_needs_attention_soonest_first() {
     );
     let s = status(&rolled, today);
     assert!(
-        !s.warnings.iter().any(|w| w.rule == "window-lead-time"),
+        !s.warnings
+            .iter()
+            .any(|w| w.rule == Guardrail::WindowLeadTime),
         "{s:?}"
     );
     // Approved by Support: no warning about the review's lead time.
@@ -148,7 +152,9 @@ fn the_day_lists_what_needs_attention_soonest_first() {
     approved.coordination.intake.window_end = Some(NOW + time::Duration::days(3));
     let s = status(&approved, today);
     assert!(
-        !s.warnings.iter().any(|w| w.rule == "window-lead-time"),
+        !s.warnings
+            .iter()
+            .any(|w| w.rule == Guardrail::WindowLeadTime),
         "{s:?}"
     );
     // Feedback pending longer than the review takes.
@@ -188,8 +194,8 @@ fn the_day_lists_what_needs_attention_soonest_first() {
 #[test]
 fn a_reply_not_all_accepted_waits() {
     use std::collections::BTreeMap;
-    use upgrade_planner::domain::attention::reply_waiting;
-    use upgrade_planner::domain::reply::{accept, Field, Reply};
+    use upgrade_planner::domain::documents::attention::reply_waiting;
+    use upgrade_planner::domain::documents::reply::{accept, Field, Reply};
     let e = fresh();
     let mut answers = BTreeMap::new();
     answers.insert(Field::ContactName, "Walter".to_string());

@@ -1,8 +1,8 @@
 //! Issue 17, point 4: the architecture diagram, drawn from the reference tables.
 #![cfg(not(target_arch = "wasm32"))]
 
-use upgrade_planner::domain::diagram::{diagram, mermaid};
-use upgrade_planner::domain::reference::{Platform, SizeKey};
+use upgrade_planner::domain::sizing::diagram::{diagram, mermaid};
+use upgrade_planner::domain::sizing::reference::{Platform, SizeKey};
 use upgrade_planner::domain::sizing::{recommend, Requirements};
 
 fn rec_for(

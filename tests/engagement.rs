@@ -5,7 +5,7 @@ use time::macros::datetime;
 use upgrade_planner::domain::engagement::{
     CustomerName, Engagement, EngagementId, NameError, ReadError, MAX_NAME_CHARS, SCHEMA_VERSION,
 };
-use upgrade_planner::domain::time_fmt::{format_local, from_unix_millis};
+use upgrade_planner::domain::text::time_fmt::{format_local, from_unix_millis};
 use upgrade_planner::storage::{key_for, read_entries, KEY_PREFIX};
 
 fn id(n: u8) -> EngagementId {
@@ -223,7 +223,7 @@ fn the_sizing_form_is_stored_as_typed_and_old_documents_without_it_still_load() 
 
 #[test]
 fn only_web_and_mail_addresses_become_links() {
-    use upgrade_planner::domain::links::safe_href;
+    use upgrade_planner::domain::text::links::safe_href;
     assert_eq!(
         safe_href(" https://gitlab.example/issues/1 ").as_deref(),
         Some("https://gitlab.example/issues/1")
@@ -246,7 +246,7 @@ fn only_web_and_mail_addresses_become_links() {
 
 #[test]
 fn date_inputs_read_and_write_iso_dates() {
-    use upgrade_planner::domain::time_fmt::{date_input_value, parse_date};
+    use upgrade_planner::domain::text::time_fmt::{date_input_value, parse_date};
     assert_eq!(
         parse_date("2027-02-01"),
         Some(time::macros::date!(2027 - 02 - 01))

@@ -4,14 +4,16 @@
 
 mod common;
 
+use upgrade_planner::domain::process::workflow::Guardrail;
+
 use common::{reference_engagement, NOW};
 use time::macros::{date, datetime};
+use upgrade_planner::domain::documents::plan::{markdown, Audience};
 use upgrade_planner::domain::engagement::Engagement;
-use upgrade_planner::domain::intake::{
+use upgrade_planner::domain::process::intake::{
     self, Deviation, Installation, Intake, MigrationMethod, Missing,
 };
-use upgrade_planner::domain::plan::{markdown, Audience};
-use upgrade_planner::domain::workflow::{apply, Action, Refusal};
+use upgrade_planner::domain::process::workflow::{apply, Action, Refusal};
 
 fn with_intake(edit: impl FnOnce(&mut Intake)) -> Engagement {
     let mut e = reference_engagement();
@@ -113,7 +115,7 @@ fn backup_and_restore_needs_the_same_version_on_both_sides() {
 
 #[test]
 fn the_documents_follow_the_migration_method() {
-    use upgrade_planner::domain::workflow::{handover_documents, sizing_of};
+    use upgrade_planner::domain::process::workflow::{handover_documents, sizing_of};
     let e = reference_engagement();
     let rec = sizing_of(&e).map(|(_, r)| r);
     let titles = |m| {
@@ -173,7 +175,7 @@ fn sharing_an_incomplete_packet_asks_first_and_logs_what_was_missing() {
 // Issue 14, point 6: one outline per reader; each reader first sees what they need.
 #[test]
 fn each_reader_s_outline_opens_with_what_that_reader_needs_first() {
-    use upgrade_planner::domain::outline::{build, Block};
+    use upgrade_planner::domain::documents::outline::{build, Block};
     let e = reference_engagement();
     let customer = build(&e, NOW.date(), Audience::Customer);
     assert_eq!(
@@ -216,7 +218,7 @@ fn each_reader_s_outline_opens_with_what_that_reader_needs_first() {
 // every reader, and nothing the outline leaves out.
 #[test]
 fn the_markdown_renders_every_section_of_its_reader_s_outline_in_order() {
-    use upgrade_planner::domain::outline::build;
+    use upgrade_planner::domain::documents::outline::build;
     let e = reference_engagement();
     for audience in [Audience::Tam, Audience::Support, Audience::Customer] {
         let outline = build(&e, NOW.date(), audience);
@@ -230,18 +232,18 @@ fn the_markdown_renders_every_section_of_its_reader_s_outline_in_order() {
 // Issue 14, point 4: the next action's warnings show the deviation; the customer's do not.
 #[test]
 fn a_recorded_deviation_is_a_warning_for_the_tam_but_not_the_customer() {
-    use upgrade_planner::domain::outline::build;
-    use upgrade_planner::domain::workflow::status;
+    use upgrade_planner::domain::documents::outline::build;
+    use upgrade_planner::domain::process::workflow::status;
     let mut e = reference_engagement();
     assert!(!status(&e, NOW.date())
         .warnings
         .iter()
-        .any(|w| w.rule == "deviation"));
+        .any(|w| w.rule == Guardrail::Deviation));
     e.coordination.intake.deviation.planned = "10k".into();
     let warning = status(&e, NOW.date())
         .warnings
         .into_iter()
-        .find(|w| w.rule == "deviation")
+        .find(|w| w.rule == Guardrail::Deviation)
         .expect("a deviation warning");
     assert!(warning.text.contains("plans 10k where 25k is recommended"));
     assert!(!format!("{:?}", build(&e, NOW.date(), Audience::Customer)).contains("plans 10k"));

@@ -8,11 +8,11 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{reference_engagement, NOW};
-use upgrade_planner::domain::links::{check_link, is_web_address};
-use upgrade_planner::domain::plan::{backup_json, parse_import, plan_json, ImportError};
-use upgrade_planner::domain::reply::{Field, Reply, ReplyError};
-use upgrade_planner::domain::share::{self, ShareError};
-use upgrade_planner::domain::workflow::{apply, Action, PlanRecord, Refusal};
+use upgrade_planner::domain::documents::plan::{backup_json, parse_import, plan_json, ImportError};
+use upgrade_planner::domain::documents::reply::{Field, Reply, ReplyError};
+use upgrade_planner::domain::documents::share::{self, ShareError};
+use upgrade_planner::domain::process::workflow::{apply, Action, PlanRecord, Refusal};
+use upgrade_planner::domain::text::links::{check_link, is_web_address};
 
 const HOSTILE: &str = "javascript:alert(document.domain)";
 
@@ -175,7 +175,7 @@ fn a_return_link_with_a_hostile_link_is_refused_whole() {
 // committed value again or its button commits it, and reads back bounded.
 #[test]
 fn a_draft_keeps_typing_until_committed_and_reads_back_bounded() {
-    use upgrade_planner::domain::draft::{DraftField, Drafts};
+    use upgrade_planner::domain::engagement::draft::{DraftField, Drafts};
     let mut drafts = Drafts::default();
     drafts
         .typed(DraftField::CustomerName, "Acme Typed", "Acme")
@@ -216,7 +216,7 @@ fn a_draft_keeps_typing_until_committed_and_reads_back_bounded() {
 // Point 2: where another tab committed a different value to the same field, the draft says so.
 #[test]
 fn a_draft_names_a_value_another_tab_committed_meanwhile() {
-    use upgrade_planner::domain::draft::{DraftField, Drafts};
+    use upgrade_planner::domain::engagement::draft::{DraftField, Drafts};
     let mut drafts = Drafts::default();
     drafts
         .typed(DraftField::CustomerName, "Typed here", "Acme")
@@ -249,7 +249,7 @@ fn a_draft_names_a_value_another_tab_committed_meanwhile() {
 // what it was built on, and kept as a copy when another tab's save came first.
 #[test]
 fn what_a_closing_tab_left_is_never_lost() {
-    use upgrade_planner::domain::draft::{Recovery, Unsaved};
+    use upgrade_planner::domain::engagement::draft::{Recovery, Unsaved};
     let stored = reference_engagement();
     let mut ours = stored.clone();
     ours.set_sizing(

@@ -9,19 +9,21 @@ use common::{reference_engagement, NOW};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
-use upgrade_planner::domain::engagement::{CustomerName, Engagement, NameError, ReadError};
-use upgrade_planner::domain::limits::{
+use upgrade_planner::domain::documents::plan::{
+    backup_json, markdown, parse_import, plan_json, Audience,
+};
+use upgrade_planner::domain::documents::share;
+use upgrade_planner::domain::engagement::limits::{
     self, check_text, LimitError, LINE_CHARS, LONG_TEXT_CHARS, MAX_CONSULTATIONS,
     MAX_DOCUMENT_BYTES, MAX_REVISION,
 };
-use upgrade_planner::domain::plan::{backup_json, markdown, parse_import, plan_json, Audience};
-use upgrade_planner::domain::reference::Rps;
-use upgrade_planner::domain::share;
-use upgrade_planner::domain::sizing::SizingInputs;
-use upgrade_planner::domain::workflow::{
+use upgrade_planner::domain::engagement::{CustomerName, Engagement, NameError, ReadError};
+use upgrade_planner::domain::process::workflow::{
     self, Consultation, Feedback, LogEntry, Migration, MigrationStatus, MoveReasons, PlanRecord,
     PsDecision, Team,
 };
+use upgrade_planner::domain::sizing::reference::Rps;
+use upgrade_planner::domain::sizing::SizingInputs;
 
 fn stored_value(e: &Engagement) -> Value {
     serde_json::from_str(&e.to_json().unwrap()).unwrap()
@@ -406,9 +408,9 @@ proptest! {
         let _ = workflow::customer_next_step(&e, &status);
         let _ = workflow::sizing_of(&e);
         // The cut-over's files and the timeline, for any stored engagement.
-        let _ = upgrade_planner::domain::cutover::timeline(&e, now.date());
-        let _ = upgrade_planner::domain::cutover::calendar(&e, now);
-        prop_assert!(!upgrade_planner::domain::runbook::runbook(&e, now.date()).is_empty());
+        let _ = upgrade_planner::domain::documents::cutover::timeline(&e, now.date());
+        let _ = upgrade_planner::domain::documents::cutover::calendar(&e, now);
+        prop_assert!(!upgrade_planner::domain::documents::runbook::runbook(&e, now.date()).is_empty());
         let fragment = share::encode(&e).unwrap();
         prop_assert!(fragment.len() < 200_000);
         // A link field holding something other than a web address keeps the plan closed (and
@@ -424,7 +426,7 @@ proptest! {
 // backup a TAM trusted was not whole.
 #[test]
 fn a_backup_carries_the_entries_this_version_cannot_read_and_gives_them_back() {
-    use upgrade_planner::domain::plan::{Import, KeptAside};
+    use upgrade_planner::domain::documents::plan::{Import, KeptAside};
     let readable = reference_engagement();
     let newer = KeptAside {
         key: "upgrade-planner.engagement.6f1c".into(),

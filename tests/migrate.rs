@@ -5,8 +5,8 @@
 mod common;
 
 use serde_json::{json, Value};
+use upgrade_planner::domain::engagement::migrate::{migrate_with, Step, STEPS};
 use upgrade_planner::domain::engagement::{Engagement, ReadError, SCHEMA_VERSION};
-use upgrade_planner::domain::migrate::{migrate_with, Step, STEPS};
 
 fn fixtures() -> Vec<(u64, String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
-use upgrade_planner::domain::reference::{
+use upgrade_planner::domain::sizing::reference::{
     Hundredths, Platform, PoolKind, SizeKey, Totals, VmComponent, SIZES,
 };
 

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use upgrade_planner::domain::reference::{Platform, Rps, SizeKey, TrafficType};
+use upgrade_planner::domain::sizing::reference::{Platform, Rps, SizeKey, TrafficType};
 use upgrade_planner::domain::sizing::{
     format_number, project, recommend, Field, FieldError, Growth, Monorepos, Recommendation,
     Requirements, Rule, SizedBy, SizingInputs, Variant,

@@ -3,7 +3,7 @@
 //! customer they are shown for.
 #![cfg(not(target_arch = "wasm32"))]
 
-use upgrade_planner::domain::reference::{Platform, Rps, SizeKey};
+use upgrade_planner::domain::sizing::reference::{Platform, Rps, SizeKey};
 use upgrade_planner::domain::sizing::{
     recommend, Growth, Recommendation, Requirements, Rule, Variant, HANDBOOK_URL,
 };

@@ -8,17 +8,17 @@ mod common;
 use common::reference_engagement;
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
-use upgrade_planner::domain::cutover::calendar;
+use upgrade_planner::domain::documents::cutover::calendar;
+use upgrade_planner::domain::documents::plan::{markdown, Audience};
+use upgrade_planner::domain::documents::risks::{risks, Risk};
+use upgrade_planner::domain::documents::runbook::{runbook, timing};
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
-use upgrade_planner::domain::intake::{self, Installation, Intake, MigrationMethod};
-use upgrade_planner::domain::plan::{markdown, Audience};
-use upgrade_planner::domain::risks::{risks, Risk};
-use upgrade_planner::domain::runbook::{runbook, timing};
-use upgrade_planner::domain::sizing::SizingInputs;
-use upgrade_planner::domain::upgrade::{path, PathError, Step};
-use upgrade_planner::domain::workflow::{
+use upgrade_planner::domain::process::intake::{self, Installation, Intake, MigrationMethod};
+use upgrade_planner::domain::process::upgrade::{path, PathError, Step};
+use upgrade_planner::domain::process::workflow::{
     apply, missing_for, Action, Feedback, Migration, MigrationStatus, PlanRecord, PsDecision, Stage,
 };
+use upgrade_planner::domain::sizing::SizingInputs;
 
 const TODAY: Date = date!(2026 - 12 - 01);
 const NOW: OffsetDateTime = datetime!(2026-12-01 14:03 UTC);
@@ -122,12 +122,12 @@ fn the_path_knows_postgresql_minimums_and_zero_downtime() {
     let long = path("15.11.13", "18.0.0").unwrap();
     let needs: Vec<u32> = long.postgres.iter().map(|p| p.needs).collect();
     assert_eq!(needs, [13, 14, 16]);
-    let text = upgrade_planner::domain::upgrade::postgres_text(&p.postgres[0], true);
+    let text = upgrade_planner::domain::process::upgrade::postgres_text(&p.postgres[0], true);
     assert!(
         text.contains("Patroni") && text.contains("by hand"),
         "{text}"
     );
-    let text = upgrade_planner::domain::upgrade::postgres_text(&p.postgres[0], false);
+    let text = upgrade_planner::domain::process::upgrade::postgres_text(&p.postgres[0], false);
     assert!(
         text.contains("17.11") && text.contains("automatically") || text.contains("by itself"),
         "{text}"

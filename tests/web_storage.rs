@@ -7,6 +7,8 @@ use leptos::wasm_bindgen::JsCast;
 use time::macros::datetime;
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
 use upgrade_planner::storage::{key_for, Store, KEY_PREFIX, QUARANTINE_PREFIX};
+use upgrade_planner::ui::platform::state::SameId;
+use upgrade_planner::ui::platform::sync::Keep;
 use upgrade_planner::ui::AppState;
 use wasm_bindgen_test::*;
 
@@ -236,7 +238,7 @@ async fn another_tabs_change_is_adopted_and_a_concurrent_one_becomes_a_choice() 
         "not overwritten: {stored}"
     );
 
-    state.resolve_conflict(id, true);
+    state.resolve_conflict(id, Keep::ThisTab);
     wait(500).await;
     assert!(state.conflicts.get_untracked().is_empty());
     let stored = local_storage().get_item(&key_for(id)).unwrap().unwrap();
@@ -288,7 +290,7 @@ async fn a_write_over_this_tabs_save_that_never_saw_it_becomes_a_choice() {
     assert_eq!(state.conflicts.get_untracked().len(), 1);
 
     // Keeping the other tab's version keeps this one as a copy.
-    state.resolve_conflict(id, false);
+    state.resolve_conflict(id, Keep::OtherTab);
     wait(500).await;
     assert_eq!(
         state.find(id).unwrap().customer_name.as_str(),
@@ -347,7 +349,8 @@ async fn the_app_lists_stored_engagements_and_reports_the_unreadable_one() {
 // while it showed were in neither version, and the indicator said "Saved".
 #[wasm_bindgen_test]
 async fn edits_made_while_the_conflict_banner_shows_are_kept_with_the_chosen_version() {
-    for keep_ours in [true, false] {
+    for keep in [Keep::ThisTab, Keep::OtherTab] {
+        let keep_ours = keep == Keep::ThisTab;
         let (_owner, state, original) = start_with_stored(7, "Cyberdyne");
         let id = original.id;
         state.rename(id, "Cyberdyne (this tab)".parse().unwrap());
@@ -363,7 +366,7 @@ async fn edits_made_while_the_conflict_banner_shows_are_kept_with_the_chosen_ver
         state.update(id, |e, now| {
             e.set_internal_notes("Typed while the banner showed".into(), now)
         });
-        state.resolve_conflict(id, keep_ours);
+        state.resolve_conflict(id, keep);
         wait(500).await;
         let stored: Vec<Engagement> = keys()
             .iter()
@@ -500,7 +503,7 @@ async fn an_import_whose_id_is_stored_in_a_form_this_version_cannot_read_comes_i
         .set_item(&key_for(incoming.id), &newer)
         .unwrap();
     let (_owner, state) = start_state();
-    let ids = state.import(vec![incoming.clone()], false);
+    let ids = state.import(vec![incoming.clone()], SameId::Replace);
     wait(500).await;
     assert_eq!(ids.len(), 1);
     assert_ne!(ids[0], incoming.id, "a new id");
@@ -520,7 +523,7 @@ async fn an_import_whose_id_is_stored_in_a_form_this_version_cannot_read_comes_i
 // tab to open shows it back; a draft that cannot be read is moved aside, not overwritten.
 #[wasm_bindgen_test]
 async fn a_draft_is_stored_beside_the_engagement_and_read_back_by_the_next_tab() {
-    use upgrade_planner::domain::draft::DraftField;
+    use upgrade_planner::domain::engagement::draft::DraftField;
     use upgrade_planner::storage::draft_key;
     let (owner, state, original) = start_with_stored(12, "Initech");
     state
@@ -579,7 +582,7 @@ async fn a_draft_is_stored_beside_the_engagement_and_read_back_by_the_next_tab()
 // holds what it was built on, and kept as a copy when storage moved on.
 #[wasm_bindgen_test]
 async fn what_a_closing_tab_left_is_written_or_kept_as_a_copy() {
-    use upgrade_planner::domain::draft::Unsaved;
+    use upgrade_planner::domain::engagement::draft::Unsaved;
     use upgrade_planner::storage::{unsaved_key, UNSAVED_PREFIX};
     let (_owner, state, original) = start_with_stored(13, "Hooli");
     let mut closed = original.clone();

@@ -3,15 +3,17 @@
 
 mod common;
 
+use upgrade_planner::domain::process::workflow::Guardrail;
+
 use time::macros::{date, datetime};
 use time::OffsetDateTime;
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
-use upgrade_planner::domain::sizing::SizingInputs;
-use upgrade_planner::domain::workflow::{
+use upgrade_planner::domain::process::workflow::{
     add_months, apply, customer_next_step, effective_feedback, handover_documents, plan_author,
     review_out_of_date, sizing_of, stage, status, support_is_primary_contact, Action, Consultation,
     Feedback, Migration, MigrationStatus, PlanAuthor, PlanRecord, PsDecision, Refusal, Stage, Team,
 };
+use upgrade_planner::domain::sizing::SizingInputs;
 
 const NOW: OffsetDateTime = datetime!(2026-11-25 10:00 UTC);
 const TODAY: time::Date = date!(2026 - 11 - 25);
@@ -344,7 +346,10 @@ fn changing_the_sizing_after_approval_makes_the_review_out_of_date() {
     assert!(review_out_of_date(&e));
     assert_eq!(stage(&e), Stage::SupportReview);
     let s = status(&e, TODAY);
-    assert!(s.warnings.iter().any(|w| w.rule == "review-out-of-date"));
+    assert!(s
+        .warnings
+        .iter()
+        .any(|w| w.rule == Guardrail::ReviewOutOfDate));
     assert!(s
         .next_action
         .contains("share the updated plan with Support again"));
@@ -403,7 +408,7 @@ fn a_large_upgrade_due_in_under_three_months_is_warned_about() {
     .unwrap();
     let w = status(&e, TODAY).warnings;
     assert_eq!(w.len(), 1);
-    assert_eq!(w[0].rule, "short-timeline");
+    assert_eq!(w[0].rule, Guardrail::ShortTimeline);
     apply(
         &mut e,
         Action::SetDesiredCompletion(Some(date!(2027 - 02 - 25))),
@@ -458,7 +463,7 @@ fn coordination_survives_a_round_trip_through_json() {
 }
 
 /// Everything the customer can answer, answered.
-fn reference_engagement_intake() -> upgrade_planner::domain::intake::Intake {
+fn reference_engagement_intake() -> upgrade_planner::domain::process::intake::Intake {
     common::reference_engagement().coordination.intake
 }
 
@@ -573,15 +578,16 @@ fn a_migration_is_recordable_with_supports_feedback_pending_and_is_warned_and_lo
     assert!(s
         .warnings
         .iter()
-        .any(|w| w.rule == "migration-without-approval" && w.text.contains("feedback: pending")));
+        .any(|w| w.rule == Guardrail::MigrationWithoutApproval
+            && w.text.contains("feedback: pending")));
     assert!(
         support_is_primary_contact(&e.coordination),
         "during the migration"
     );
-    let md = upgrade_planner::domain::plan::markdown(
+    let md = upgrade_planner::domain::documents::plan::markdown(
         &e,
         NOW,
-        upgrade_planner::domain::plan::Audience::Support,
+        upgrade_planner::domain::documents::plan::Audience::Support,
     );
     assert!(
         md.contains("without Support's approval of the current plan"),

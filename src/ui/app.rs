@@ -4,13 +4,14 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use super::browser;
-use super::engagement_page::EngagementPage;
-use super::home::HomePage;
-use super::reply_page::ReplyPage;
-use super::shared_plan::SharedPlanPage;
-use super::state::AppState;
-use crate::domain::{reply, share};
+use crate::domain::documents::{reply, share};
+use crate::ui::customer::shared_plan::SharedPlanPage;
+use crate::ui::engagement::page::EngagementPage;
+use crate::ui::engagement::reply_page::ReplyPage;
+use crate::ui::home::page::HomePage;
+use crate::ui::platform::browser;
+use crate::ui::platform::state::AppState;
+use crate::ui::platform::sync::Keep;
 use leptos_router::hooks::use_location;
 
 /// The whole app: loads storage once, provides the state, and routes.
@@ -159,14 +160,14 @@ fn ConflictBanner() -> impl IntoView {
                         </span>
                         " "
                         <button type="button" on:click=move |_| {
-                            state.resolve_conflict(id, true);
+                            state.resolve_conflict(id, Keep::ThisTab);
                             browser::focus_page_heading();
                         }>
                             "Keep this tab's version"
                         </button>
                         " "
                         <button type="button" on:click=move |_| {
-                            state.resolve_conflict(id, false);
+                            state.resolve_conflict(id, Keep::OtherTab);
                             browser::focus_page_heading();
                         }>
                             "Keep the other tab's version"

@@ -1,30 +1,22 @@
 //! Leptos components and pages. The UI shows and edits domain values; it decides no rule.
 
+//!
+//! `platform/` holds the app-wide state, the sync between state, storage and other tabs, and
+//! every call to the browser; `widgets/` the pieces several pages share (fields, the chart, the
+//! diagram, the outline's renderer); then one folder per page: `home/`, `engagement/` (with the
+//! TAM's review of a customer's reply), and `customer/`, which is what the customer's module
+//! (`src/bin/customer-view.rs`) mounts.
+
 mod app;
-mod browser;
-mod chart;
-mod coordination;
-mod diagram;
-mod engagement_page;
-mod export;
-mod fields;
-mod home;
-mod import;
-mod intake;
-mod plan_view;
-mod recommendation;
-mod reply_page;
-mod shared_plan;
-mod sizing;
-mod state;
-mod sync;
-mod timeline;
-mod viewer;
-mod your_part;
+pub mod customer;
+pub mod engagement;
+pub mod home;
+pub mod platform;
+pub mod widgets;
 
 pub use app::App;
-pub use sizing::SizingSection;
-pub use viewer::CustomerViewer;
+pub use customer::viewer::CustomerViewer;
+pub use engagement::sizing::SizingSection;
 
 /// Registers `sw.js` (beside the app's files) so that the app opens offline once loaded. A
 /// browser without service workers, or a refusal, leaves the app working online as before.
@@ -33,13 +25,13 @@ pub fn register_service_worker() {
         return;
     };
     let container = window.navigator().service_worker();
-    let promise = container.register(&format!("{}/sw.js", browser::base_path()));
+    let promise = container.register(&format!("{}/sw.js", platform::browser::base_path()));
     // Awaited only so that a refusal is handled, not reported as an uncaught error.
     wasm_bindgen_futures::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });
 }
-pub use state::AppState;
+pub use platform::state::AppState;
 
 /// Takes away the static shell `index.html` paints while the module loads (the header and
 /// "Loading the planner…"), just before the app mounts in its place: both happen in one task, so

@@ -4,13 +4,13 @@
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
-use upgrade_planner::domain::intake::{Deviation, Installation, Intake, MigrationMethod};
-use upgrade_planner::domain::reference::Rps;
-use upgrade_planner::domain::sizing::SizingInputs;
-use upgrade_planner::domain::workflow::{
+use upgrade_planner::domain::process::intake::{Deviation, Installation, Intake, MigrationMethod};
+use upgrade_planner::domain::process::workflow::{
     apply, handover_documents, sizing_of, Action, Consultation, Feedback, LogEntry, Migration,
     MigrationStatus, MoveReasons, PlanRecord, PsDecision, Team,
 };
+use upgrade_planner::domain::sizing::reference::Rps;
+use upgrade_planner::domain::sizing::SizingInputs;
 
 pub const NOW: OffsetDateTime = datetime!(2026-11-25 10:00 UTC);
 

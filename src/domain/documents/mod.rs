@@ -1,0 +1,13 @@
+//! What leaves the app, for each audience: the outline and its Markdown, plan files and
+//! backups, customer links and return links, the cut-over (timeline, calendar entry, runbook),
+//! the risks, and the TAM's day. The top layer: it may import every other.
+
+pub mod attention;
+pub mod cutover;
+pub mod handoff;
+pub mod outline;
+pub mod plan;
+pub mod reply;
+pub mod risks;
+pub mod runbook;
+pub mod share;

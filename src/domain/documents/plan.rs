@@ -1,0 +1,628 @@
+//! Plan files: Markdown for reading anywhere, JSON for loading back, and backups of everything.
+//!
+//! The Markdown escapes everything a user typed, so no name or note can change the document's
+//! structure. The JSON file carries the engagement losslessly plus a labelled snapshot of what
+//! was derived at export; only the engagement is read back.
+
+pub use crate::domain::documents::outline::{requirement_lines, Audience};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use time::OffsetDateTime;
+
+use crate::domain::documents::outline::{self, Block, Inline};
+use crate::domain::engagement::limits;
+use crate::domain::engagement::{Engagement, EngagementId, ReadError};
+use crate::domain::process::workflow::{self, sizing_of, Stage};
+use crate::domain::sizing::reference::{Platform, DATA_VERSION};
+use crate::domain::sizing::{format_number, Recommendation, HA_REDUCTIONS};
+use crate::domain::text::links::{safe_href, NotWebAddress};
+use crate::domain::text::time_fmt;
+
+/// The `format` of a plan file.
+pub const PLAN_FORMAT: &str = "gitlab-upgrade-planner/plan";
+/// The `format` of a backup of every engagement.
+pub const BACKUP_FORMAT: &str = "gitlab-upgrade-planner/backup";
+/// The layout version of both file kinds that this build writes and reads.
+pub const FILE_VERSION: u64 = 1;
+/// The largest file accepted for import.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+pub use crate::domain::text::escape_md;
+
+/// Multi-line text a user typed, as a quoted block that cannot escape its quote.
+fn quote_md(text: &str) -> String {
+    text.lines()
+        .map(|line| format!("> {}", escape_md(line)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A link to a user-given address, or the escaped text when it is not a web or mail address.
+fn link_md(label: &str, text: &str) -> String {
+    match safe_href(text) {
+        Some(href) => format!(
+            "[{}](<{}>)",
+            escape_md(label),
+            href.replace(['<', '>', ' '], "")
+        ),
+        None => escape_md(text),
+    }
+}
+
+/// The file name of a download: "<customer>-upgrade-plan-<yyyy-mm-dd>.<ext>".
+pub fn file_name(engagement: &Engagement, today: time::Date, extension: &str) -> String {
+    let slug: String = engagement
+        .customer_name
+        .as_str()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() {
+        "customer".into()
+    } else {
+        slug
+    };
+    format!("{slug}-upgrade-plan-{today}.{extension}")
+}
+
+/// The plan as Markdown, for a support ticket, a GitLab issue or an email: the reader's outline
+/// (see `outline`), with everything a user typed escaped.
+pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience) -> String {
+    let outline = outline::build(engagement, now.date(), audience);
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", escape_md(&outline.title));
+    let _ = writeln!(md, "{}\n", escape_md(&outline.intro));
+    let _ = writeln!(
+        md,
+        "Exported {} UTC · stage: **{}**\n",
+        now.date(),
+        outline.stage.label()
+    );
+    for section in &outline.sections {
+        let _ = writeln!(md, "## {}\n", escape_md(&section.heading));
+        for block in &section.blocks {
+            block_md(&mut md, block, 3);
+        }
+    }
+    let _ = writeln!(
+        md,
+        "---\nFigures: GitLab reference architectures ({DATA_VERSION})."
+    );
+    md
+}
+
+fn inlines_md(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(text) => escape_md(text),
+            Inline::Strong(text) => format!("**{}**", escape_md(text)),
+            Inline::Link { label, url } => link_md(label, url),
+        })
+        .collect()
+}
+
+/// One block of the outline; subsections get headings of `level`.
+fn block_md(md: &mut String, block: &Block, level: usize) {
+    match block {
+        Block::Para(inlines) => {
+            let _ = writeln!(md, "{}\n", inlines_md(inlines));
+        }
+        Block::Facts(facts) => {
+            md.push_str("| Item | Detail |\n|---|---|\n");
+            for (label, value) in facts {
+                let _ = writeln!(md, "| {} | {} |", escape_md(label), inlines_md(value));
+            }
+            md.push('\n');
+        }
+        Block::Items(items) => {
+            for item in items {
+                let _ = writeln!(md, "- {}", inlines_md(item));
+            }
+            md.push('\n');
+        }
+        Block::Checklist(items) => {
+            for item in items {
+                let _ = writeln!(md, "- [ ] {}", escape_md(item));
+            }
+            md.push('\n');
+        }
+        Block::Warnings(warnings) => {
+            for w in warnings {
+                let _ = writeln!(md, "> **Warning:** {}\n", escape_md(w));
+            }
+        }
+        Block::Quote(text) => {
+            let _ = writeln!(md, "{}\n", quote_md(text));
+        }
+        Block::Stages(current) => {
+            let stages: Vec<String> = Stage::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, stage)| match i.cmp(current) {
+                    std::cmp::Ordering::Less => format!("{} (done)", stage.label()),
+                    std::cmp::Ordering::Equal => format!("**{} (current)**", stage.label()),
+                    std::cmp::Ordering::Greater => stage.label().to_string(),
+                })
+                .collect();
+            let _ = writeln!(md, "Stages: {}\n", stages.join(" → "));
+        }
+        Block::Recommendation(rec, _, _) => recommendation_md(md, rec),
+        Block::Log(entries) => {
+            for (at, on, text) in entries {
+                // Checked: a time that cannot be shown in UTC is shown in its own offset.
+                let at = time_fmt::to_utc(*at);
+                let recorded = format!("{} UTC", time_fmt::clock(at));
+                // The day it happened first, when the TAM gave one that differs.
+                let _ = match on.filter(|d| *d != at.date()) {
+                    Some(day) => {
+                        writeln!(md, "- {day} — {} (recorded {recorded})", escape_md(text))
+                    }
+                    None => writeln!(md, "- {recorded} — {}", escape_md(text)),
+                };
+            }
+            md.push('\n');
+        }
+        Block::Sub {
+            heading, blocks, ..
+        } => {
+            let _ = writeln!(md, "{} {}\n", "#".repeat(level), escape_md(heading));
+            for block in blocks {
+                block_md(md, block, level + 1);
+            }
+        }
+    }
+}
+
+fn recommendation_md(md: &mut String, rec: &Recommendation) {
+    let size = rec.architecture();
+    let platform = rec.platform;
+    let _ = writeln!(
+        md,
+        "**{}** ({}) — {}{}\n",
+        size.name,
+        rec.size.short(),
+        rec.variant.label(),
+        platform
+            .map(|p| format!(", {}", p.label()))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(
+        md,
+        "Sized for {} users ({} today). GitLab's page: <{}>\n",
+        format_number(rec.projected_users as f64),
+        format_number(rec.current_users as f64),
+        size.doc_url()
+    );
+    if let Some(note) = rec.start_large_note() {
+        let _ = writeln!(md, "{note}\n");
+    }
+    if let Some(hybrid) = rec.hybrid() {
+        md.push_str("| Kubernetes pool | Nodes | Machine type | Pool vCPU | Pool memory (GB) |\n|---|---:|---|---:|---:|\n");
+        for pool in hybrid.pools {
+            let nodes = platform.and_then(|p| pool.nodes(p));
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {} | {} |",
+                pool.pool.label(),
+                nodes
+                    .map(|n| n.count.to_string())
+                    .unwrap_or_else(|| "—".into()),
+                nodes.map(|n| n.machine).unwrap_or("—"),
+                pool.target_vcpu,
+                pool.target_memory_gb
+            );
+        }
+        md.push('\n');
+    }
+    let columns: Vec<Platform> = match platform {
+        Some(Platform::BareMetal) => vec![],
+        Some(p) => vec![p],
+        None => vec![Platform::Gcp, Platform::Aws, Platform::Azure],
+    };
+    md.push_str("| Component | Nodes | vCPU per node | Memory per node (GB) |");
+    for p in &columns {
+        let _ = write!(md, " {} machine type |", p.label());
+    }
+    md.push_str("\n|---|---:|---:|---:|");
+    for _ in &columns {
+        md.push_str("---|");
+    }
+    md.push('\n');
+    for c in rec.vm_components() {
+        let _ = write!(
+            md,
+            "| {} | {} | {} | {} |",
+            c.name,
+            c.nodes_text(),
+            c.vcpu.map(|v| v.to_string()).unwrap_or_else(|| "—".into()),
+            c.memory_gb
+                .map(|m| m.to_string())
+                .unwrap_or_else(|| "—".into())
+        );
+        for p in &columns {
+            let _ = write!(md, " {} |", c.machine(*p).unwrap_or("—"));
+        }
+        md.push('\n');
+    }
+    let t = rec.vm_totals();
+    let _ = writeln!(
+        md,
+        "\nThe architecture as a diagram:\n\n```mermaid\n{}```",
+        crate::domain::sizing::diagram::mermaid(&crate::domain::sizing::diagram::diagram(rec))
+    );
+    if !columns.is_empty() {
+        md.push_str("\nMachine types are the reference architecture's examples, not prescriptions: any type with at least the listed vCPU and memory will do.\n");
+    }
+    let _ = writeln!(
+        md,
+        "\nTotals{}: {} nodes, {} vCPU, {} GB memory (object storage not counted; “1+” counted as 1).\n",
+        if rec.sites > 1 { " per site" } else { "" },
+        t.nodes,
+        t.vcpu,
+        t.memory_gb
+    );
+    if rec.ha_reductions {
+        md.push_str("Supported reductions below 3,000 users:\n\n");
+        for r in HA_REDUCTIONS {
+            let _ = writeln!(md, "- {r}");
+        }
+        md.push('\n');
+    }
+    let section = |md: &mut String,
+                   title: &str,
+                   findings: &[crate::domain::sizing::Finding],
+                   ordered: bool| {
+        if findings.is_empty() {
+            return;
+        }
+        let _ = writeln!(md, "### {title}\n");
+        for (i, f) in findings.iter().enumerate() {
+            let bullet = if ordered {
+                format!("{}.", i + 1)
+            } else {
+                "-".into()
+            };
+            let _ = writeln!(
+                md,
+                "{bullet} {} ([{}](<{}>))",
+                f.text,
+                f.source.title(),
+                f.source.url()
+            );
+        }
+        md.push('\n');
+    };
+    section(md, "Why this architecture", &rec.reasons, true);
+    section(md, "Warnings", &rec.warnings, false);
+    section(md, "Advice", &rec.advice, false);
+}
+
+/// The JSON plan file: the engagement, losslessly, and a labelled snapshot of derived values.
+pub fn plan_json(
+    engagement: &Engagement,
+    now: OffsetDateTime,
+) -> Result<String, serde_json::Error> {
+    let status = workflow::status(engagement, now.date());
+    let rec = sizing_of(engagement).map(|(_, rec)| rec);
+    let file = json!({
+        "format": PLAN_FORMAT,
+        "format_version": FILE_VERSION,
+        "exported_at": time_fmt::rfc3339(now),
+        "reference_data": DATA_VERSION,
+        "engagement": engagement,
+        "snapshot": {
+            "note": "Derived when the file was made, for readers without the app; ignored on import.",
+            "stage": status.stage.label(),
+            "next_action": status.next_action,
+            "warnings": status.warnings.iter().map(|w| w.text.clone()).collect::<Vec<_>>(),
+            "recommended_architecture": rec.as_ref().map(|r| json!({
+                "size": r.size.short(),
+                "name": r.architecture().name,
+                "variant": r.variant.label(),
+                "projected_users": r.projected_users,
+                "docs": r.architecture().doc_url(),
+                "reasons": r.reasons.iter().map(|f| json!({"rule": f.rule.id(), "text": f.text, "source": f.source.url()})).collect::<Vec<_>>(),
+            })),
+        },
+    });
+    serde_json::to_string_pretty(&file)
+}
+
+/// A stored entry this version cannot read (from a newer version, or moved aside), carried in
+/// a backup exactly as it is stored, so that a version that reads it can restore it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptAside {
+    /// The key it was stored under.
+    pub key: String,
+    /// Why this version cannot read it.
+    pub reason: String,
+    /// Its stored text, unchanged.
+    pub raw: String,
+}
+
+/// Entries kept aside that one backup file carries at most.
+pub const MAX_KEPT_ASIDE: usize = 1_000;
+
+/// A backup of every engagement, and of every entry this version cannot read, in one file.
+pub fn backup_json(
+    engagements: &[Engagement],
+    kept_aside: &[KeptAside],
+    now: OffsetDateTime,
+) -> Result<String, serde_json::Error> {
+    let mut file = json!({
+        "format": BACKUP_FORMAT,
+        "format_version": FILE_VERSION,
+        "exported_at": time_fmt::rfc3339(now),
+        "engagements": engagements,
+    });
+    if !kept_aside.is_empty() {
+        file["kept_aside"] = serde_json::to_value(kept_aside)?;
+    }
+    serde_json::to_string_pretty(&file)
+}
+
+/// What this browser remembers of its last backup: when, and which engagements it held.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackupRecord {
+    pub at: OffsetDateTime,
+    pub ids: BTreeSet<EngagementId>,
+}
+
+impl BackupRecord {
+    pub fn new(at: OffsetDateTime, engagements: &[Engagement]) -> Self {
+        Self {
+            at,
+            ids: engagements.iter().map(|e| e.id).collect(),
+        }
+    }
+
+    /// One line with the time (RFC 3339), then one id per line.
+    pub fn to_text(&self) -> String {
+        let mut text = time_fmt::rfc3339(self.at);
+        for id in &self.ids {
+            text.push('\n');
+            text.push_str(&id.to_string());
+        }
+        text
+    }
+
+    /// The record from its text; `None` if any line is not what `to_text` writes.
+    pub fn from_text(text: &str) -> Option<Self> {
+        let mut lines = text.lines();
+        let at = OffsetDateTime::parse(
+            lines.next()?,
+            &time::format_description::well_known::Rfc3339,
+        )
+        .ok()?;
+        let ids = lines.map(|l| l.parse().ok()).collect::<Option<_>>()?;
+        Some(Self { at, ids })
+    }
+}
+
+/// How the engagements stand against the last backup downloaded from this browser, in words
+/// for the home page; `None` when there is nothing to back up.
+pub fn backup_status(
+    engagements: &[Engagement],
+    last_backup: Option<&BackupRecord>,
+    offset_minutes: i32,
+) -> Option<String> {
+    if engagements.is_empty() {
+        return None;
+    }
+    let Some(record) = last_backup else {
+        return Some(
+            "No backup downloaded from this browser yet: these engagements are stored only here."
+                .into(),
+        );
+    };
+    let when = time_fmt::format_local(record.at, offset_minutes);
+    let changed = engagements
+        .iter()
+        .filter(|e| e.updated > record.at || !record.ids.contains(&e.id))
+        .count();
+    Some(match changed {
+        0 => format!("Last backup {when}: it holds every engagement as it is now."),
+        1 => format!("Last backup {when}; 1 engagement changed or was added since."),
+        n => format!("Last backup {when}; {n} engagements changed or were added since."),
+    })
+}
+
+/// What an imported file holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Import {
+    /// One engagement, from a plan file (or a bare engagement document).
+    Plan(Box<Engagement>),
+    /// Every engagement of a backup, and the entries it carries that this version cannot read.
+    Backup(Vec<Engagement>, Vec<KeptAside>),
+}
+
+impl Import {
+    pub fn engagements(&self) -> &[Engagement] {
+        match self {
+            Import::Plan(e) => std::slice::from_ref(e.as_ref()),
+            Import::Backup(list, _) => list,
+        }
+    }
+
+    /// The entries carried as they were stored, which this version cannot read.
+    pub fn kept_aside(&self) -> &[KeptAside] {
+        match self {
+            Import::Plan(_) => &[],
+            Import::Backup(_, kept) => kept,
+        }
+    }
+}
+
+/// Why a file could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+    },
+    NotText,
+    NotJson(String),
+    UnknownFormat,
+    UnknownVersion {
+        found: String,
+    },
+    Engagement {
+        index: Option<usize>,
+        error: ReadError,
+    },
+    /// A link field holds something other than a web address: the file is refused whole.
+    Link {
+        index: Option<usize>,
+        error: NotWebAddress,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "The file is {} MB; files over 5 MB are refused.",
+                format_number(*bytes as f64 / (1024.0 * 1024.0))
+            ),
+            ImportError::NotText => f.write_str("The file is not text: choose a JSON plan or backup file."),
+            ImportError::NotJson(e) => write!(f, "The file is not JSON ({e})."),
+            ImportError::UnknownFormat => f.write_str(
+                "The file is JSON but not a plan or backup file of this app.",
+            ),
+            ImportError::UnknownVersion { found } => write!(
+                f,
+                "The file's format version {found} is not one this app reads (it reads version {FILE_VERSION})."
+            ),
+            ImportError::Engagement { index: None, error } => {
+                write!(f, "The engagement in the file cannot be read: {error}.")
+            }
+            ImportError::Engagement { index: Some(i), error } => {
+                write!(f, "Engagement {} in the backup cannot be read: {error}.", i + 1)
+            }
+            ImportError::Link { index: None, error } => {
+                write!(f, "The file was not imported: {error}.")
+            }
+            ImportError::Link { index: Some(i), error } => {
+                write!(f, "The backup was not imported: in engagement {}, {error}.", i + 1)
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What importing a file's engagements would do to those stored here, shown before anything is
+/// stored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// The file's engagements whose id is already here.
+    pub conflicts: usize,
+    /// Of those, how many were changed here after the file was made, by the file's own clock:
+    /// shown, never trusted to decide.
+    pub newer_here: usize,
+    /// Of those, how many hold other work than the file's copy.
+    pub differ: usize,
+}
+
+impl ImportPreview {
+    pub fn of(incoming: &[Engagement], here: &[Engagement]) -> Self {
+        let mut preview = Self::default();
+        for file in incoming {
+            if let Some(here) = here.iter().find(|e| e.id == file.id) {
+                preview.conflicts += 1;
+                preview.newer_here += usize::from(here.changed_after(file));
+                preview.differ += usize::from(!here.same_content(file));
+            }
+        }
+        preview
+    }
+
+    /// Keeping both is the default whenever replacing would change work stored here, whatever
+    /// the file's dates say.
+    pub fn keep_both_by_default(&self) -> bool {
+        self.differ > 0
+    }
+}
+
+/// Reads a plan or backup file, refusing it whole at the first problem.
+pub fn parse_import(bytes: &[u8]) -> Result<Import, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let mut value: Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let Some(object) = value.as_object_mut() else {
+        return Err(ImportError::UnknownFormat);
+    };
+    let one = |v: Value, index| {
+        let engagement =
+            Engagement::from_value(v).map_err(|error| ImportError::Engagement { index, error })?;
+        limits::check_links(&engagement).map_err(|error| ImportError::Link { index, error })?;
+        Ok(engagement)
+    };
+    if object.contains_key("schema_version") && !object.contains_key("format") {
+        return one(value, None).map(|e| Import::Plan(Box::new(e)));
+    }
+    let format = object
+        .get("format")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let version = object.get("format_version").cloned().unwrap_or(Value::Null);
+    match format.as_deref() {
+        Some(PLAN_FORMAT) | Some(BACKUP_FORMAT) => {}
+        _ => return Err(ImportError::UnknownFormat),
+    }
+    if version.as_u64() != Some(FILE_VERSION) {
+        return Err(ImportError::UnknownVersion {
+            found: version.to_string(),
+        });
+    }
+    if format.as_deref() == Some(PLAN_FORMAT) {
+        let engagement = object.remove("engagement").unwrap_or(Value::Null);
+        one(engagement, None).map(|e| Import::Plan(Box::new(e)))
+    } else {
+        let Some(Value::Array(list)) = object.remove("engagements") else {
+            return Err(ImportError::UnknownFormat);
+        };
+        let mut engagements = list
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| one(v, Some(i)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let kept: Vec<KeptAside> = match object.remove("kept_aside") {
+            None => Vec::new(),
+            Some(v) => serde_json::from_value(v).map_err(|_| ImportError::UnknownFormat)?,
+        };
+        if kept.len() > MAX_KEPT_ASIDE {
+            return Err(ImportError::UnknownFormat);
+        }
+        // An entry this version can read now (it was moved aside by a bug since fixed, say)
+        // comes back as an engagement; the others stay in the file for a version that reads them.
+        let mut still_kept = Vec::new();
+        for entry in kept {
+            match Engagement::from_json(&entry.raw) {
+                Ok(engagement) if limits::check_links(&engagement).is_ok() => {
+                    engagements.push(engagement)
+                }
+                _ => still_kept.push(entry),
+            }
+        }
+        Ok(Import::Backup(engagements, still_kept))
+    }
+}

@@ -1,0 +1,267 @@
+//! The risks for the maintenance window, as a reviewer of upgrade and migration plans looks for
+//! them: each a small named rule, one line with what to do, so that Support's packet and the
+//! engagement page can open with them.
+
+use time::Date;
+
+use crate::domain::documents::cutover;
+use crate::domain::documents::runbook;
+use crate::domain::engagement::Engagement;
+use crate::domain::process::intake::{self, Installation, MigrationMethod, REVIEW_LEAD_DAYS};
+use crate::domain::process::upgrade::{self, UpgradePath};
+use crate::domain::process::workflow::{self, Feedback, MigrationStatus, PsDecision};
+use crate::domain::sizing::{format_number, LARGE_UPGRADE_USERS};
+use crate::domain::text::time_fmt::duration_text;
+
+/// A risk a reviewer would raise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Risk {
+    /// The move and an upgrade in the same window.
+    MoveAndUpgrade,
+    /// Zero-downtime upgrades asked for, but not possible on this path.
+    ZeroDowntimeImpossible,
+    /// The steps take longer than the window.
+    LongerThanWindow,
+    /// The cut-over comes after the rollback deadline.
+    NoTimeToRollBack,
+    /// Professional Services declined at 5,000 users or more.
+    ProfessionalServicesDeclined,
+    /// The restore (or the upgrade) not rehearsed, or its duration not recorded.
+    NotRehearsed,
+    /// Rehearsed before Support reviewed the plan.
+    RehearsedBeforeReview,
+    /// The window crosses a clock change.
+    ClockChange,
+    /// The window starts inside Support's notice period.
+    InsideNoticePeriod,
+    /// A PostgreSQL major upgrade on the way.
+    PostgresUpgrade,
+}
+
+impl Risk {
+    pub const ALL: [Risk; 10] = [
+        Risk::MoveAndUpgrade,
+        Risk::ZeroDowntimeImpossible,
+        Risk::LongerThanWindow,
+        Risk::NoTimeToRollBack,
+        Risk::ProfessionalServicesDeclined,
+        Risk::NotRehearsed,
+        Risk::RehearsedBeforeReview,
+        Risk::ClockChange,
+        Risk::InsideNoticePeriod,
+        Risk::PostgresUpgrade,
+    ];
+
+    /// The rule's name, as the page marks each line with it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Risk::MoveAndUpgrade => "move-and-upgrade",
+            Risk::ZeroDowntimeImpossible => "zero-downtime-impossible",
+            Risk::LongerThanWindow => "longer-than-window",
+            Risk::NoTimeToRollBack => "no-time-to-roll-back",
+            Risk::ProfessionalServicesDeclined => "professional-services-declined",
+            Risk::NotRehearsed => "not-rehearsed",
+            Risk::RehearsedBeforeReview => "rehearsed-before-review",
+            Risk::ClockChange => "clock-change",
+            Risk::InsideNoticePeriod => "inside-notice-period",
+            Risk::PostgresUpgrade => "postgres-upgrade",
+        }
+    }
+}
+
+/// A risk found, with its line: what it is and what to do.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Found {
+    pub risk: Risk,
+    pub text: String,
+}
+
+/// What the rules look at, derived once.
+struct Facts<'a> {
+    e: &'a Engagement,
+    today: Date,
+    path: Option<UpgradePath>,
+    timing: runbook::Timing,
+}
+
+/// The risks for the engagement's window on `today`, in the order of [`Risk::ALL`]. A migration
+/// done carries none.
+pub fn risks(e: &Engagement, today: Date) -> Vec<Found> {
+    if e.coordination.migration.status == MigrationStatus::Done {
+        return vec![];
+    }
+    let c = &e.coordination;
+    let facts = Facts {
+        e,
+        today,
+        path: upgrade::path(&c.gitlab_version, &c.intake.target_version)
+            .ok()
+            .filter(|p| !p.is_empty()),
+        timing: runbook::timing(e),
+    };
+    Risk::ALL
+        .into_iter()
+        .filter_map(|risk| check(risk, &facts).map(|text| Found { risk, text }))
+        .collect()
+}
+
+/// True when the database runs apart from a single Linux package node: a cluster, a cloud
+/// service, or the Helm chart's external database.
+pub fn database_on_its_own(e: &Engagement) -> bool {
+    let i = &e.coordination.intake;
+    let ha = workflow::sizing_of(e).is_some_and(|(_, rec)| rec.size.is_ha());
+    ha || i.installation == Installation::HelmChart
+        || matches!(
+            i.method,
+            MigrationMethod::BackupRestoreMultiNode
+                | MigrationMethod::GeoFailover
+                | MigrationMethod::LinuxPackageToHelm
+        )
+}
+
+fn check(risk: Risk, f: &Facts) -> Option<String> {
+    let e = f.e;
+    let c = &e.coordination;
+    let i = &c.intake;
+    match risk {
+        // "Restore only onto the same version and edition the backup was made on" (Restore
+        // GitLab); the upgrade path's stops follow, each with its background migrations.
+        Risk::MoveAndUpgrade => {
+            let path = f.path.as_ref()?;
+            Some(format!(
+                "The move and an upgrade from {} to {} share one window: a backup restores only onto the same GitLab version and edition, so restore on {} first, then upgrade through {} in a window of its own (or upgrade before the move).",
+                path.current,
+                path.target,
+                path.current,
+                match path.stops().count() {
+                    0 => "to the target".to_string(),
+                    1 => "the 1 stop on the path".to_string(),
+                    n => format!("the {n} stops on the path"),
+                }
+            ))
+        }
+        // "Upgrading across multiple GitLab versions in one go is only possible by accepting
+        // downtime" (Zero-downtime upgrades).
+        Risk::ZeroDowntimeImpossible => {
+            let path = f.path.as_ref()?;
+            (e.sizing.zero_downtime && !path.zero_downtime_possible()).then(|| {
+                format!(
+                    "Zero-downtime upgrades were asked for, but {} to {} crosses several minor versions, which needs downtime{}: agree the downtime with the customer, or upgrade one minor version at a time.",
+                    path.current,
+                    path.target,
+                    if i.method.restores_a_backup() {
+                        " (and a move by backup and restore needs downtime itself)"
+                    } else {
+                        ""
+                    }
+                )
+            })
+        }
+        Risk::LongerThanWindow => {
+            let timing = &f.timing;
+            let over = timing.overrun()?;
+            let (start, end) = timing.window?;
+            Some(format!(
+                "The steps take about {}, longer than the window's {} by {}{}: lengthen the window, shorten the steps, or upgrade in a window of its own.",
+                duration_text(time::Duration::minutes(timing.total)),
+                duration_text(end - start),
+                duration_text(over),
+                match intake::hours(&i.restore_hours).ok().flatten() {
+                    Some(restore) => format!(" (the restore alone took {} in the rehearsal)", duration_text(restore)),
+                    None => String::new(),
+                }
+            ))
+        }
+        Risk::NoTimeToRollBack => {
+            let timing = &f.timing;
+            let late = timing.past_deadline()?;
+            Some(format!(
+                "The cut-over comes {} after the rollback deadline, {}{}: there would be no time left to roll back. Start earlier, shorten the steps, or lengthen the window.",
+                duration_text(late),
+                cutover::wall(timing.deadline?),
+                if timing.deadline_is_midpoint {
+                    " (the window's midpoint until the rollback's duration is known)"
+                } else {
+                    ""
+                }
+            ))
+        }
+        // "5,000 users or more: Professional Services are highly recommended" (the handbook).
+        Risk::ProfessionalServicesDeclined => {
+            let (req, _) = workflow::sizing_of(e)?;
+            let users = workflow::peak_users(e)?;
+            let at = if users > req.current_users {
+                format!(
+                    "{} users ({} projected)",
+                    format_number(req.current_users as f64),
+                    format_number(users as f64)
+                )
+            } else {
+                format!("{} users", format_number(users as f64))
+            };
+            (c.ps_decision == PsDecision::Declined && users >= LARGE_UPGRADE_USERS).then(|| {
+                format!(
+                    "Professional Services were declined at {at}, where GitLab highly recommends them: check that the customer's plan covers the sizing, the move and the rollback, and that Support is the contact during the window."
+                )
+            })
+        }
+        // Only once there is a window or a plan to rehearse: a new engagement owes nothing yet.
+        Risk::NotRehearsed if i.window_start.is_none() && c.plan.is_none() => None,
+        Risk::NotRehearsed => match i.rehearsal_on {
+            None => Some(format!(
+                "Nothing is rehearsed yet: rehearse the {}on a test environment and record how long the restore took.",
+                if f.path.is_some() { "move and the upgrade " } else { "move " }
+            )),
+            Some(_) if i.method.restores_a_backup() && intake::hours(&i.restore_hours).ok().flatten().is_none() => Some(
+                "The rehearsal's restore duration is not recorded: without it the window's timing rests on assumptions. Record it under “Restore duration in rehearsal (hours)”.".into(),
+            ),
+            Some(_) => None,
+        },
+        // The rehearsal should run the plan Support reviewed: after the plan went to Support.
+        Risk::RehearsedBeforeReview => {
+            let rehearsed = i.rehearsal_on?;
+            let before = match c.review.shared_on {
+                Some(shared) => rehearsed < shared,
+                None => rehearsed <= f.today,
+            };
+            before.then(|| format!(
+                "The rehearsal ({rehearsed}) came before Support's review: rehearse again once Support's feedback is in, so that the window runs the reviewed plan."
+            ))
+        }
+        Risk::ClockChange => {
+            let (start, end) = (i.window_start?, i.window_end?);
+            (end > start && start.offset() != end.offset()).then(|| {
+                format!(
+                    "The clocks change during the window ({} to {}): it lasts {}, not what the clock shows; time each step in UTC.",
+                    crate::domain::text::time_fmt::offset_text(start.offset()),
+                    crate::domain::text::time_fmt::offset_text(end.offset()),
+                    duration_text(end - start)
+                )
+            })
+        }
+        Risk::InsideNoticePeriod => {
+            let start = i.window_start?.date();
+            let approved = workflow::effective_feedback(c) == Feedback::Approved
+                && !workflow::review_out_of_date(e);
+            if approved || start < f.today || c.migration.status == MigrationStatus::RolledBack {
+                return None;
+            }
+            let review_ends =
+                c.review.shared_on.unwrap_or(f.today) + time::Duration::days(REVIEW_LEAD_DAYS);
+            (start < review_ends).then(|| {
+                format!(
+                    "The window starts on {start}, inside the {REVIEW_LEAD_DAYS} days the app allows for Support's review (until {review_ends}): share the plan now and confirm Support can review it in time, or move the window."
+                )
+            })
+        }
+        Risk::PostgresUpgrade => {
+            let path = f.path.as_ref()?;
+            let texts: Vec<String> = path
+                .postgres
+                .iter()
+                .map(|p| upgrade::postgres_text(p, database_on_its_own(e)))
+                .collect();
+            (!texts.is_empty()).then(|| format!("A PostgreSQL major upgrade is on the way. {}", texts.join(" ")))
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! What GitLab Support asks for to review an upgrade or migration plan, beyond the plan itself,
+//! as stored: rollback plan, maintenance window with its time zone, the customer's contact,
+//! versions, installation, architecture diagram, backup, rehearsal, the migration method, and a
+//! record of any deviation from the recommended reference architecture. What is still missing
+//! is decided in `process::intake`.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+/// How GitLab is installed today.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Installation {
+    #[default]
+    Unknown,
+    LinuxPackage,
+    HelmChart,
+    Docker,
+    Source,
+}
+
+impl Installation {
+    pub const ALL: [Installation; 5] = [
+        Self::Unknown,
+        Self::LinuxPackage,
+        Self::HelmChart,
+        Self::Docker,
+        Self::Source,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Unknown => "Not known yet",
+            Self::LinuxPackage => "Linux package",
+            Self::HelmChart => "Helm chart",
+            Self::Docker => "Docker",
+            Self::Source => "Source",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Unknown => "",
+            Self::LinuxPackage => "linux-package",
+            Self::HelmChart => "helm-chart",
+            Self::Docker => "docker",
+            Self::Source => "source",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|i| i.code() == code)
+    }
+}
+
+/// How the data moves to the new infrastructure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MigrationMethod {
+    #[default]
+    Undecided,
+    BackupRestoreSingle,
+    BackupRestoreMultiNode,
+    GeoFailover,
+    LinuxPackageToHelm,
+    ProfessionalServicesDecide,
+}
+
+impl MigrationMethod {
+    pub const ALL: [MigrationMethod; 6] = [
+        Self::Undecided,
+        Self::BackupRestoreSingle,
+        Self::BackupRestoreMultiNode,
+        Self::GeoFailover,
+        Self::LinuxPackageToHelm,
+        Self::ProfessionalServicesDecide,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Undecided => "Not chosen yet",
+            Self::BackupRestoreSingle => "Backup and restore to new infrastructure (single node)",
+            Self::BackupRestoreMultiNode => {
+                "Backup and restore of a multi-node reference architecture"
+            }
+            Self::GeoFailover => "Geo planned failover",
+            Self::LinuxPackageToHelm => "Linux package to Helm chart (Cloud Native Hybrid)",
+            Self::ProfessionalServicesDecide => "Professional Services will decide",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Undecided => "",
+            Self::BackupRestoreSingle => "backup-restore-single",
+            Self::BackupRestoreMultiNode => "backup-restore-multi-node",
+            Self::GeoFailover => "geo-failover",
+            Self::LinuxPackageToHelm => "linux-package-to-helm",
+            Self::ProfessionalServicesDecide => "professional-services",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.code() == code)
+    }
+
+    /// True for the methods that restore a backup: both sides must run the same version.
+    pub fn restores_a_backup(self) -> bool {
+        matches!(
+            self,
+            Self::BackupRestoreSingle | Self::BackupRestoreMultiNode | Self::LinuxPackageToHelm
+        )
+    }
+
+    /// GitLab's page for this method, when there is one.
+    pub fn document(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Self::BackupRestoreSingle => Some(SINGLE_NODE_PAGE),
+            Self::BackupRestoreMultiNode => Some(MULTI_NODE_PAGE),
+            Self::GeoFailover => Some(GEO_FAILOVER_PAGE),
+            Self::LinuxPackageToHelm => Some((
+                "Migrate from the Linux package to the Helm chart",
+                "https://docs.gitlab.com/charts/installation/migration/package_to_helm/",
+            )),
+            Self::Undecided | Self::ProfessionalServicesDecide => None,
+        }
+    }
+}
+
+/// GitLab's page for moving a single-node installation by backup and restore.
+pub const SINGLE_NODE_PAGE: (&str, &str) = (
+    "Migrating to a new server",
+    "https://docs.gitlab.com/administration/backup_restore/migrate_to_new_server/",
+);
+/// GitLab's page for backing up and restoring a multi-node reference architecture.
+pub const MULTI_NODE_PAGE: (&str, &str) = (
+    "Back up and restore large reference architectures",
+    "https://docs.gitlab.com/administration/backup_restore/backup_large_reference_architectures/",
+);
+/// GitLab's page for a planned failover to a Geo secondary site.
+pub const GEO_FAILOVER_PAGE: (&str, &str) = (
+    "Disaster recovery for planned failover (Geo)",
+    "https://docs.gitlab.com/administration/geo/disaster_recovery/planned_failover/",
+);
+
+/// Why the planned architecture differs from the recommended one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Deviation {
+    /// The planned size ("3k", …) or "custom"; empty when there is no deviation.
+    pub planned: String,
+    pub policy: bool,
+    pub budget: bool,
+    pub other_reason: String,
+    /// The customer was told that performance and supportability may be affected.
+    pub customer_informed: bool,
+    /// GitLab Performance Tool results, compared with GitLab's published benchmarks.
+    pub gpt_results_link: String,
+    /// The outcome of the review by a Senior Support Engineer.
+    pub senior_review: String,
+}
+
+impl Deviation {
+    /// True when a planned architecture other than the recommended one is recorded.
+    pub fn recorded(&self) -> bool {
+        !self.planned.trim().is_empty()
+    }
+
+    /// The reasons given, in words.
+    pub fn reasons(&self) -> Vec<String> {
+        let mut reasons = Vec::new();
+        if self.policy {
+            reasons.push("policy".to_string());
+        }
+        if self.budget {
+            reasons.push("budget".to_string());
+        }
+        if !self.other_reason.trim().is_empty() {
+            reasons.push(self.other_reason.trim().to_string());
+        }
+        reasons
+    }
+}
+
+/// Everything Support asks for beyond the plan. Text as typed; the window as the instants the
+/// TAM chose, each with the offset it has in the chosen time zone.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Intake {
+    pub rollback_link: String,
+    /// What triggers a rollback and how long it takes.
+    pub rollback_summary: String,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub window_start: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub window_end: Option<OffsetDateTime>,
+    /// An IANA time zone name, such as Europe/Berlin.
+    pub time_zone: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub target_version: String,
+    pub installation: Installation,
+    pub operating_system: String,
+    pub diagram_link: String,
+    pub backup_method: String,
+    /// The data to move, in GB, as typed.
+    pub data_size_gb: String,
+    pub rehearsal_on: Option<Date>,
+    pub rehearsal_result: String,
+    /// How long the restore took in the rehearsal, in hours, as typed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub restore_hours: String,
+    /// How long rolling back takes, in hours, as typed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub rollback_hours: String,
+    pub method: MigrationMethod,
+    pub deviation: Deviation,
+}
+
+impl Intake {
+    pub fn is_blank(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// The longest duration one of the hours fields takes: ten days.
+pub const MAX_HOURS: f64 = 240.0;
+
+/// Why an hours field cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HoursError;
+
+impl fmt::Display for HoursError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Enter hours as a number above 0 and up to 240, such as 5.5 or 5:30.")
+    }
+}
+
+/// A duration typed in hours ("5.5", "5,5" or "5:30"); `Ok(None)` when nothing is typed.
+pub fn hours(text: &str) -> Result<Option<time::Duration>, HoursError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let value = match text.split_once(':') {
+        Some((h, m)) => {
+            let h: u32 = h.trim().parse().map_err(|_| HoursError)?;
+            let m: u32 = m.trim().parse().map_err(|_| HoursError)?;
+            if m >= 60 {
+                return Err(HoursError);
+            }
+            f64::from(h) + f64::from(m) / 60.0
+        }
+        None => text
+            .replace(',', ".")
+            .parse::<f64>()
+            .map_err(|_| HoursError)?,
+    };
+    if !(value > 0.0 && value <= MAX_HOURS) {
+        return Err(HoursError);
+    }
+    Ok(Some(time::Duration::minutes((value * 60.0).round() as i64)))
+}
+
+/// The data size in GB, as typed ("1,800", "850 GB"); `None` when it is not a number above 0.
+pub fn data_size_gb(text: &str) -> Option<f64> {
+    let digits: String = text
+        .trim()
+        .trim_end_matches(['G', 'g', 'B', 'b', ' '])
+        .chars()
+        .filter(|c| *c != ',' && *c != ' ')
+        .collect();
+    digits
+        .parse::<f64>()
+        .ok()
+        .filter(|gb| gb.is_finite() && *gb > 0.0 && *gb < 1e9)
+}

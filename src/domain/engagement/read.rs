@@ -1,0 +1,94 @@
+//! Reading a stored or imported engagement: its size, its version (migrating older ones) and
+//! every limit, before anything else sees it.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::domain::engagement::document::{Engagement, SCHEMA_VERSION};
+use crate::domain::engagement::limits::{self, LimitError};
+use crate::domain::engagement::migrate;
+
+/// The largest stored document accepted, in bytes: a larger one is not parsed at all, and
+/// a change that would make one larger is refused before it is written.
+pub use crate::domain::engagement::limits::MAX_DOCUMENT_BYTES;
+
+impl Engagement {
+    /// Reads a stored document, checking its size and version before its fields, and its
+    /// fields against the limits a change must keep to.
+    pub fn from_json(raw: &str) -> Result<Self, ReadError> {
+        if raw.len() > MAX_DOCUMENT_BYTES {
+            return Err(ReadError::TooLarge { bytes: raw.len() });
+        }
+        let value: Value =
+            serde_json::from_str(raw).map_err(|e| ReadError::NotJson(e.to_string()))?;
+        let engagement = Self::parse_value(value)?;
+        limits::check_fields(&engagement).map_err(ReadError::Limit)?;
+        Ok(engagement)
+    }
+
+    /// Reads a document already parsed as JSON (from a file), checking its version before its
+    /// fields, and then every limit, the size it would take in storage included.
+    pub fn from_value(value: Value) -> Result<Self, ReadError> {
+        let engagement = Self::parse_value(value)?;
+        limits::check(&engagement).map_err(ReadError::Limit)?;
+        Ok(engagement)
+    }
+
+    fn parse_value(value: Value) -> Result<Self, ReadError> {
+        let Value::Object(ref object) = value else {
+            return Err(ReadError::NotADocument);
+        };
+        match object.get("schema_version").and_then(Value::as_u64) {
+            None => Err(ReadError::NoVersion),
+            Some(v) if v > u64::from(SCHEMA_VERSION) => Err(ReadError::NewerVersion { found: v }),
+            Some(0) => Err(ReadError::NoVersion),
+            Some(v) if v < u64::from(SCHEMA_VERSION) => {
+                let current = migrate::migrate(value, v).map_err(ReadError::Migration)?;
+                serde_json::from_value(current).map_err(|e| ReadError::Invalid(e.to_string()))
+            }
+            Some(_) => serde_json::from_value(value).map_err(|e| ReadError::Invalid(e.to_string())),
+        }
+    }
+}
+
+/// Why a stored or imported document could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson(String),
+    NotADocument,
+    NoVersion,
+    NewerVersion {
+        found: u64,
+    },
+    Migration(String),
+    Invalid(String),
+    /// Over a limit a change could never have passed: refused rather than half-read.
+    Limit(LimitError),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::TooLarge { bytes } => write!(
+                f,
+                "it is {bytes} bytes long, over the {MAX_DOCUMENT_BYTES}-byte limit for one engagement"
+            ),
+            ReadError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            ReadError::NotADocument => f.write_str("it is not an engagement document"),
+            ReadError::NoVersion => f.write_str("it has no valid schema_version"),
+            ReadError::NewerVersion { found } => write!(
+                f,
+                "it was written by a newer version of this app (schema version {found}; this one reads up to {SCHEMA_VERSION})"
+            ),
+            ReadError::Migration(e) => write!(f, "it could not be brought up to date ({e})"),
+            ReadError::Invalid(e) => write!(f, "a field is invalid ({e})"),
+            ReadError::Limit(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}

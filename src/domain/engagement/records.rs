@@ -1,0 +1,296 @@
+//! What the TAM records about the coordination, as stored: the reasons for the move, the
+//! Professional Services decision, consultations, the plan, Support's review, the migration and
+//! the activity log. The rules that read them are in `process`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use crate::domain::engagement::intake::Intake;
+
+/// Why the customer is moving; several may apply.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MoveReasons {
+    pub cloud_provider: bool,
+    pub kubernetes: bool,
+    pub growth: bool,
+    pub other: String,
+}
+
+impl MoveReasons {
+    /// The reasons given, in words ("Moving to a cloud provider", …, then the other reason).
+    pub fn labels(&self) -> Vec<String> {
+        let mut labels: Vec<String> = [
+            (self.cloud_provider, "Moving to a cloud provider"),
+            (self.kubernetes, "Adopting Kubernetes"),
+            (self.growth, "Growth needs more computing resources"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, label)| label.to_string())
+        .collect();
+        if !self.other.trim().is_empty() {
+            labels.push(self.other.trim().to_string());
+        }
+        labels
+    }
+}
+
+/// The customer's answer to the Professional Services recommendation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PsDecision {
+    #[default]
+    Undecided,
+    Engaged,
+    Declined,
+}
+
+impl PsDecision {
+    pub const ALL: [PsDecision; 3] = [Self::Undecided, Self::Engaged, Self::Declined];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Undecided => "Undecided",
+            Self::Engaged => "Engaged",
+            Self::Declined => "Declined",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Undecided => "undecided",
+            Self::Engaged => "engaged",
+            Self::Declined => "declined",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.code() == code)
+    }
+}
+
+/// An internal team a TAM may ask for help when the customer writes the plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Team {
+    #[default]
+    Product,
+    Quality,
+    Support,
+    Other,
+}
+
+impl Team {
+    pub const ALL: [Team; 4] = [Self::Product, Self::Quality, Self::Support, Self::Other];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Product => "Product",
+            Self::Quality => "Quality",
+            Self::Support => "Support",
+            Self::Other => "Other",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Product => "product",
+            Self::Quality => "quality",
+            Self::Support => "support",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
+/// How a log line about an internal consultation starts: such lines stay internal.
+pub(crate) const CONSULTED: &str = "Consulted ";
+
+/// A question put to an internal team, and its answer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Consultation {
+    pub team: Team,
+    pub question: String,
+    pub answer: String,
+}
+
+impl Consultation {
+    /// The answer as a plan shows it: "no answer yet" while there is none.
+    pub fn answer_or_pending(&self) -> &str {
+        match self.answer.trim() {
+            "" => "no answer yet",
+            answer => answer,
+        }
+    }
+}
+
+/// The upgrade plan as recorded: where it is or what it says, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRecord {
+    #[serde(default)]
+    pub link: String,
+    #[serde(default)]
+    pub summary: String,
+    pub date: Date,
+}
+
+/// Support's answer on the plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feedback {
+    #[default]
+    Pending,
+    ChangesRequested,
+    Approved,
+}
+
+impl Feedback {
+    pub const ALL: [Feedback; 3] = [Self::Pending, Self::ChangesRequested, Self::Approved];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pending => "Pending",
+            Self::ChangesRequested => "Changes requested",
+            Self::Approved => "Approved",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::ChangesRequested => "changes_requested",
+            Self::Approved => "approved",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.code() == code)
+    }
+}
+
+/// The Support review of the plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SupportReview {
+    pub shared_on: Option<Date>,
+    pub ticket: String,
+    pub feedback: Feedback,
+    /// The plan revision the feedback was given on; a newer plan goes back to review.
+    pub feedback_on_revision: u32,
+    pub notes: String,
+    /// The sizing form as it stood when Support approved: a later change makes the approval
+    /// out of date.
+    pub approved_sizing: Option<crate::domain::sizing::SizingInputs>,
+}
+
+/// Where the migration stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MigrationStatus {
+    #[default]
+    NotScheduled,
+    Scheduled,
+    InProgress,
+    Done,
+    RolledBack,
+}
+
+impl MigrationStatus {
+    pub const ALL: [MigrationStatus; 5] = [
+        Self::NotScheduled,
+        Self::Scheduled,
+        Self::InProgress,
+        Self::Done,
+        Self::RolledBack,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotScheduled => "Not scheduled",
+            Self::Scheduled => "Scheduled",
+            Self::InProgress => "In progress",
+            Self::Done => "Done",
+            Self::RolledBack => "Rolled back",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::NotScheduled => "not_scheduled",
+            Self::Scheduled => "scheduled",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+            Self::RolledBack => "rolled_back",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// The migration window and status.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Migration {
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    pub status: MigrationStatus,
+}
+
+/// Everything the TAM records about the coordination, beyond the sizing form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Coordination {
+    pub move_reasons: MoveReasons,
+    pub current_environment: String,
+    pub gitlab_version: String,
+    pub desired_completion: Option<Date>,
+    pub ps_recommended_on: Option<Date>,
+    pub ps_decision: PsDecision,
+    pub ps_decided_on: Option<Date>,
+    /// Documents handed over to the customer: URL → date.
+    pub handed_over: BTreeMap<String, Date>,
+    pub consultations: Vec<Consultation>,
+    pub plan: Option<PlanRecord>,
+    /// Counts plan recordings: 1 for the first plan, 2 after one revision, …
+    pub plan_revision: u32,
+    pub review: SupportReview,
+    pub migration: Migration,
+    /// What Support asks for beyond the plan.
+    #[serde(skip_serializing_if = "Intake::is_blank")]
+    pub intake: Intake,
+}
+
+impl Coordination {
+    pub fn is_blank(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// One line of the activity log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    /// When it was recorded.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// The day it happened, when the TAM gave one with the action (the day the plan was shared,
+    /// the decision taken, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<Date>,
+    pub text: String,
+}
+
+impl LogEntry {
+    /// True for a line about an internal consultation, which the customer never sees.
+    pub fn is_about_consultation(&self) -> bool {
+        self.text.starts_with(CONSULTED)
+    }
+}

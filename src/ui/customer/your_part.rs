@@ -1,0 +1,283 @@
+//! The customer's part: on the shared plan, a form for what the customer owns, kept in their own
+//! browser until sent, and "Send back to your TAM", which makes a return link carrying only the
+//! answers.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use crate::domain::documents::reply::{Field, Reply};
+use crate::domain::documents::share::TamEmail;
+use crate::domain::engagement::Engagement;
+use crate::domain::process::intake::Installation;
+use crate::ui::platform::browser;
+use crate::ui::widgets::fields::{wall_text, SelectField, TextField, TimeZoneField, WallTimeField};
+
+/// The most a kept draft may hold before it is ignored (it is the customer's own browser, but
+/// still read as untrusted).
+const MAX_DRAFT_BYTES: usize = 256 * 1024;
+
+fn draft_key(e: &Engagement) -> String {
+    format!("reply-draft.{}", e.id)
+}
+
+fn read_draft(e: &Engagement) -> Option<BTreeMap<Field, String>> {
+    let text = browser::setting(&draft_key(e)).filter(|t| t.len() <= MAX_DRAFT_BYTES)?;
+    let raw: BTreeMap<String, String> = serde_json::from_str(&text).ok()?;
+    Some(
+        Field::ALL
+            .into_iter()
+            .filter_map(|f| raw.get(f.code()).map(|v| (f, v.clone())))
+            .collect(),
+    )
+}
+
+fn write_draft(e: &Engagement, answers: &BTreeMap<Field, String>) {
+    let raw: BTreeMap<&str, &String> = answers.iter().map(|(f, v)| (f.code(), v)).collect();
+    if let Ok(text) = serde_json::to_string(&raw) {
+        browser::set_setting(&draft_key(e), &text);
+    }
+}
+
+/// "2027-03-06T22:00" from an answer's RFC 3339 time, as a `datetime-local` input shows it.
+fn wall_input(value: &str) -> String {
+    wall_text(
+        time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339).ok(),
+    )
+}
+
+#[component]
+pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl IntoView {
+    let plan = StoredValue::new(engagement.clone());
+    let mut start = Reply::answers_from(&engagement);
+    if let Some(draft) = read_draft(&engagement) {
+        start.extend(draft);
+    }
+    let answers = RwSignal::new(start);
+    let message = RwSignal::new(None::<String>);
+    let link = RwSignal::new(None::<String>);
+    // The confirmation beside the buttons, which takes the focus.
+    let sent = RwSignal::new(None::<String>);
+    let to_whom = match &reply_to {
+        Some(email) => email.to_string(),
+        None => "your Technical Account Manager".to_string(),
+    };
+    let set = move |field: Field, value: String| {
+        answers.update(|a| {
+            a.insert(field, value);
+        });
+        plan.with_value(|e| answers.with_untracked(|a| write_draft(e, a)));
+    };
+    let value = move |field: Field| {
+        Signal::derive(move || answers.with(|a| a.get(&field).cloned().unwrap_or_default()))
+    };
+    let text = move |id: &'static str, field: Field, multiline: bool| {
+        view! {
+            <TextField id=id label=field.label() multiline=multiline value=value(field)
+                link=matches!(field, Field::RollbackLink | Field::DiagramLink)
+                on_commit=Callback::new(move |v: String| set(field, v))/>
+        }
+    };
+    let set_window = move |field: Field, local: String| {
+        // A window typed before a zone is chosen is on this browser's clock, and says so.
+        let mut zone =
+            answers.with_untracked(|a| a.get(&Field::TimeZone).cloned().unwrap_or_default());
+        if zone.trim().is_empty() && !local.trim().is_empty() {
+            zone = browser::time_zone();
+            set(Field::TimeZone, zone.clone());
+        }
+        if local.trim().is_empty() {
+            set(field, String::new());
+            return;
+        }
+        match browser::zoned_instant(&local, &zone) {
+            Some(at) => {
+                message.set(None);
+                set(field, crate::domain::text::time_fmt::rfc3339(at));
+            }
+            None => message.set(Some("Enter a date and a time for the window.".into())),
+        }
+    };
+    let set_zone = move |zone: String| {
+        // The window keeps its times on the clock; their offsets follow the new zone.
+        let walls: Vec<(Field, String)> = [Field::WindowStart, Field::WindowEnd]
+            .into_iter()
+            .map(|f| {
+                (
+                    f,
+                    answers.with_untracked(|a| {
+                        wall_input(a.get(&f).map(String::as_str).unwrap_or(""))
+                    }),
+                )
+            })
+            .collect();
+        set(Field::TimeZone, zone.clone());
+        for (field, wall) in walls {
+            if let Some(at) = (!wall.is_empty())
+                .then(|| browser::zoned_instant(&wall, &zone))
+                .flatten()
+            {
+                set(field, crate::domain::text::time_fmt::rfc3339(at));
+            }
+        }
+    };
+    let window_input = move |id: &'static str, field: Field| {
+        view! {
+            <WallTimeField
+                id=id
+                label=field.label()
+                value=Signal::derive(move || answers.with(|a| wall_input(a.get(&field).map(String::as_str).unwrap_or(""))))
+                on_commit=Callback::new(move |local: String| set_window(field, local))
+            />
+        }
+    };
+    let zones = browser::time_zones();
+    let send = move |_| {
+        let reply = plan.with_value(|e| answers.with_untracked(|a| Reply::to(e, a)));
+        // What the TAM's side would refuse is said here, next to the button, before any link.
+        if let Some(field) = reply
+            .answers
+            .iter()
+            .find(|(f, v)| f.check(v).is_err())
+            .map(|(f, _)| *f)
+        {
+            link.set(None);
+            message.set(Some(match field {
+                Field::RestoreHours | Field::RollbackHours => {
+                    format!(
+                        "“{}”: {}",
+                        field.label(),
+                        crate::domain::process::intake::HoursError
+                    )
+                }
+                Field::RollbackLink | Field::DiagramLink => format!(
+                    "“{}” must be a web address starting with https://: correct it first.",
+                    field.label()
+                ),
+                _ => format!(
+                    "“{}” cannot be sent as it is: correct it first.",
+                    field.label()
+                ),
+            }));
+            return;
+        }
+        if reply.answers.is_empty() {
+            link.set(None);
+            message.set(Some(
+                "Nothing to send yet: every field is as your TAM recorded it.".into(),
+            ));
+            return;
+        }
+        let url = format!("{}#{}", browser::app_home_url(), reply.encode());
+        let count = reply.answers.len();
+        link.set(Some(url));
+        message.set(None);
+        sent.set(Some(format!(
+            "Your {} ready to send: email {} to {} or copy the return link below. {} in this browser until then.",
+            if count == 1 { "answer is".to_string() } else { format!("{count} answers are") },
+            if count == 1 { "it" } else { "them" },
+            to_whom,
+            if count == 1 { "It stays" } else { "They stay" },
+        )));
+        browser::focus_soon("#reply-ready".into());
+    };
+    let copy = move |_| {
+        let Some(url) = link.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let copied = browser::copy_text(&url).await.is_ok();
+            sent.set(Some(
+                if copied {
+                    "Copied the return link: paste it into a message to your Technical Account Manager."
+                } else {
+                    "The browser did not allow copying: select the return link below and copy it."
+                }
+                .to_string(),
+            ));
+            browser::focus_soon("#reply-ready".into());
+        });
+    };
+    let recipient = reply_to
+        .as_ref()
+        .map(|e| {
+            js_sys::encode_uri_component(e.as_str())
+                .as_string()
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    let email_label = match &reply_to {
+        Some(email) => format!("Email your answers to {email}"),
+        None => "Email your answers to your TAM".to_string(),
+    };
+    let mail = move || {
+        link.get().map(|url| {
+            let subject = plan
+                .with_value(|e| format!("Our answers for the GitLab move: {}", e.customer_name));
+            format!(
+                "mailto:{recipient}?subject={}&body={}",
+                js_sys::encode_uri_component(&subject),
+                js_sys::encode_uri_component(&format!(
+                    "Our answers, for you to accept in the planner:\n\n{url}\n"
+                ))
+            )
+        })
+    };
+    view! {
+        <section class="card your-part no-print" aria-labelledby="your-part-heading">
+            <h2 id="your-part-heading">"Your part"</h2>
+            <p class="hint">
+                "What only you can tell your Technical Account Manager. Fill in what you know; it is kept in this browser, and nothing is sent until you send the return link yourself."
+            </p>
+            {move || message.get().map(|m| view! { <p class="notice-line" role="status">{m}</p> })}
+            <div class="field-row">
+                {text("reply-contact-name", Field::ContactName, false)}
+                {text("reply-contact-email", Field::ContactEmail, false)}
+            </div>
+            <div class="field-row">
+                {window_input("reply-window-start", Field::WindowStart)}
+                {window_input("reply-window-end", Field::WindowEnd)}
+                <TimeZoneField id="reply-time-zone" zones=zones value=value(Field::TimeZone) on_commit=Callback::new(set_zone)/>
+            </div>
+            {text("reply-rollback-summary", Field::RollbackSummary, true)}
+            {text("reply-rollback-link", Field::RollbackLink, false)}
+            {text("reply-diagram", Field::DiagramLink, false)}
+            <div class="field-row">
+                <SelectField
+                    id="reply-installation"
+                    label=Field::Installation.label()
+                    options=Installation::ALL.iter().map(|m| (m.code(), m.label())).collect()
+                    value=value(Field::Installation)
+                    on_commit=Callback::new(move |code: String| { set(Field::Installation, code); true })
+                />
+                {text("reply-os", Field::OperatingSystem, false)}
+            </div>
+            <div class="field-row">
+                <div class="field field-date">
+                    <label for="reply-rehearsal-on">{Field::RehearsalOn.label()}</label>
+                    <input id="reply-rehearsal-on" type="date" prop:value=value(Field::RehearsalOn)
+                        on:change=move |ev| set(Field::RehearsalOn, event_target_value(&ev))/>
+                </div>
+                {text("reply-rehearsal", Field::RehearsalResult, false)}
+            </div>
+            <div class="field-row">
+                {text("reply-restore-hours", Field::RestoreHours, false)}
+                {text("reply-rollback-hours", Field::RollbackHours, false)}
+            </div>
+            <div class="button-row">
+                <button type="button" class="primary" on:click=send>"Send back to your TAM"</button>
+            </div>
+            {move || sent.get().map(|m| view! { <p class="notice-line" id="reply-ready" tabindex="-1" role="status">{m}</p> })}
+            {move || link.get().map(|url| view! {
+                <div class="button-row">
+                    {mail().map(|href| view! { <a class="button primary" href=href>{email_label.clone()}</a> })}
+                    <button type="button" on:click=copy>"Copy the return link"</button>
+                </div>
+                <div class="field">
+                    <label for="return-link">"Return link"</label>
+                    <input id="return-link" type="text" readonly=true prop:value=url/>
+                </div>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,10 @@
+//! The engagement page and its sections (sizing, coordination, what Support asks for, the
+//! timeline, sharing and export), and the TAM's review of a customer's reply.
+
+pub mod coordination;
+pub mod export;
+pub mod intake;
+pub mod page;
+pub mod reply_page;
+pub mod sizing;
+pub mod timeline;

@@ -1,0 +1,4 @@
+//! The home page: the engagements, what needs attention, import and backups.
+
+pub mod import;
+pub mod page;
