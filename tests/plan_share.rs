@@ -5,12 +5,12 @@ mod common;
 
 use common::{reference_engagement, NOW};
 use proptest::prelude::*;
-use upgrade_planner::domain::engagement::{Engagement, EngagementId};
-use upgrade_planner::domain::plan::{
+use upgrade_planner::domain::documents::plan::{
     backup_json, escape_md, file_name, markdown, parse_import, plan_json, Audience, Import,
     ImportError, MAX_IMPORT_BYTES,
 };
-use upgrade_planner::domain::share::{self, ShareError};
+use upgrade_planner::domain::documents::share::{self, ShareError};
+use upgrade_planner::domain::engagement::{Engagement, EngagementId};
 
 #[test]
 fn the_markdown_plan_of_the_reference_engagement_matches_its_snapshot() {
@@ -312,10 +312,16 @@ fn hostile_share_links_are_refused_with_a_message() {
         "s2.{}",
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bomb2)
     );
-    assert!(matches!(
-        share::decode(&bomb2),
-        Err(ShareError::TooLargeInflated | ShareError::Corrupt)
-    ));
+    // Refused by the size cap itself, not as damaged data.
+    assert_eq!(share::decode(&bomb2), Err(ShareError::TooLargeInflated));
+    // The same bomb written with the compact format's own compression: refused by the cap too.
+    let bomb2 = format!(
+        "s2.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(share::deflate_with_dictionary(&zeros))
+    );
+    assert!(bomb2.len() < 64 * 1024);
+    assert_eq!(share::decode(&bomb2), Err(ShareError::TooLargeInflated));
     let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b'0'; 4 * 1024 * 1024], 10);
     let bomb = format!(
         "s1.{}",
@@ -392,6 +398,25 @@ proptest! {
         let _ = share::decode(&format!("s1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes)));
         let deflated = miniz_oxide::deflate::compress_to_vec(&bytes, 6);
         let _ = share::decode(&format!("s1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(deflated)));
+        // Valid compact (`s2.`) payloads of any bytes, and of any text, reach the JSON reader.
+        for payload in [&bytes[..], text.as_bytes()] {
+            let packed = share::deflate_with_dictionary(payload);
+            let fragment = format!("s2.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed));
+            prop_assert!(share::decode(&fragment).is_err());
+        }
+    }
+
+    #[test]
+    fn compact_payloads_of_any_engagement_json_never_panic(name in ".{0,60}", key in "[a-z]{1,3}", value in ".{0,40}") {
+        // An engagement's compact JSON with one field changed to anything: read or refused.
+        use base64::Engine as _;
+        let e = reference_engagement();
+        let mut json: serde_json::Value = serde_json::from_str(&e.to_json().unwrap()).unwrap();
+        json["customer_name"] = serde_json::Value::String(name);
+        json[key] = serde_json::Value::String(value);
+        let packed = share::deflate_with_dictionary(json.to_string().as_bytes());
+        let fragment = format!("s2.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed));
+        let _ = share::decode(&fragment);
     }
 
     #[test]
@@ -406,7 +431,7 @@ proptest! {
 #[test]
 fn the_backup_status_says_what_a_new_backup_would_add() {
     use time::macros::datetime;
-    use upgrade_planner::domain::plan::{backup_status, BackupRecord};
+    use upgrade_planner::domain::documents::plan::{backup_status, BackupRecord};
     let first = reference_engagement();
     let mut second = Engagement::new(
         EngagementId::from_random_bytes([9; 16]),

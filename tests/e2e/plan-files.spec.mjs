@@ -135,6 +135,8 @@ test("the customer link opens a read-only plan without internal notes, and saves
   // The whole page is drawn (the rest of the plan and the customer's part come just after the
   // first screen) before anything is checked to be absent from it.
   await expect(view.getByRole("heading", { level: 2, name: "Your part" })).toBeVisible();
+  // The plan's last section, drawn with the rest after the first screen: the page is whole.
+  await expect(view.getByRole("heading", { level: 2, name: "Upgrade path" })).toBeVisible();
   await expect(view.locator("body")).not.toContainText("Budget owner");
   await expect(view.getByRole("article").getByRole("textbox")).toHaveCount(0);
   // The title once, then the plan's parts one level below it; the next step told to the customer.
