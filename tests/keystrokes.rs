@@ -281,3 +281,27 @@ fn what_a_closing_tab_left_is_never_lost() {
     assert!(Unsaved::from_json("{\"base\":\"x\",\"engagement\":{}}").is_err());
     assert!(Unsaved::from_json("[]").is_err());
 }
+
+// Point 4, a deletion not yet saved when its tab closed: applied while storage holds what was
+// deleted, never over work changed elsewhere since.
+#[test]
+fn a_closing_tab_s_deletion_never_removes_unseen_work() {
+    use upgrade_planner::domain::engagement::draft::Unsaved;
+    let stored = reference_engagement();
+    let json = Unsaved::deletion_json(stored.id, stored.revision);
+    assert_eq!(
+        Unsaved::read_deletion(&json),
+        Some((stored.id, stored.revision))
+    );
+    assert!(Unsaved::deletion_applies(stored.revision, Some(&stored)));
+    let mut changed = stored.clone();
+    changed.set_internal_notes("Changed in another tab".into(), NOW);
+    assert!(!Unsaved::deletion_applies(stored.revision, Some(&changed)));
+    assert!(!Unsaved::deletion_applies(stored.revision, None));
+    // A changed-engagement record is not a deletion.
+    let record = Unsaved {
+        base: Some(1),
+        engagement: stored,
+    };
+    assert_eq!(Unsaved::read_deletion(&record.to_json().unwrap()), None);
+}

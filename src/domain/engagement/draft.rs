@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::domain::engagement::limits::{
     self, TooLong, LINE_CHARS, LONG_TEXT_CHARS, MAX_DOCUMENT_BYTES, SHORT_CHARS,
 };
-use crate::domain::engagement::{Engagement, ReadError};
+use crate::domain::engagement::{Engagement, EngagementId, ReadError};
 
 /// A field whose text waits for a button.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -268,6 +268,27 @@ impl Unsaved {
         let engagement =
             Engagement::from_value(object.remove("engagement").unwrap_or(Value::Null))?;
         Ok(Unsaved { base, engagement })
+    }
+
+    /// A closing tab's record that it deleted `id`, stored at revision `base`, before saving.
+    pub fn deletion_json(id: EngagementId, base: u64) -> String {
+        serde_json::json!({ "deleted": id.to_string(), "base": base }).to_string()
+    }
+
+    /// The engagement and revision a deletion record names, if `raw` is one.
+    pub fn read_deletion(raw: &str) -> Option<(EngagementId, u64)> {
+        if raw.len() > 1024 {
+            return None;
+        }
+        let value: Value = serde_json::from_str(raw).ok()?;
+        let id = value.get("deleted")?.as_str()?.parse().ok()?;
+        Some((id, value.get("base")?.as_u64()?))
+    }
+
+    /// Whether a deletion still applies: storage holds the revision that was deleted. An
+    /// engagement changed elsewhere since is kept, as a deletion here never removes unseen work.
+    pub fn deletion_applies(base: u64, stored: Option<&Engagement>) -> bool {
+        stored.is_some_and(|stored| stored.revision == base)
     }
 
     /// Whether this version is already stored, can be written, or must be kept as a copy.

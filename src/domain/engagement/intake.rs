@@ -4,6 +4,7 @@
 //! record of any deviation from the recommended reference architecture. What is still missing
 //! is decided in `process::intake`.
 
+use crate::domain::text::coded;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -21,38 +22,13 @@ pub enum Installation {
     Source,
 }
 
-impl Installation {
-    pub const ALL: [Installation; 5] = [
-        Self::Unknown,
-        Self::LinuxPackage,
-        Self::HelmChart,
-        Self::Docker,
-        Self::Source,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Unknown => "Not known yet",
-            Self::LinuxPackage => "Linux package",
-            Self::HelmChart => "Helm chart",
-            Self::Docker => "Docker",
-            Self::Source => "Source",
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Unknown => "",
-            Self::LinuxPackage => "linux-package",
-            Self::HelmChart => "helm-chart",
-            Self::Docker => "docker",
-            Self::Source => "source",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|i| i.code() == code)
-    }
+coded! {
+    Installation:
+    Unknown => "", "Not known yet";
+    LinuxPackage => "linux-package", "Linux package";
+    HelmChart => "helm-chart", "Helm chart";
+    Docker => "docker", "Docker";
+    Source => "source", "Source";
 }
 
 /// How the data moves to the new infrastructure.

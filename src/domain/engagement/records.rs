@@ -2,6 +2,7 @@
 //! Professional Services decision, consultations, the plan, Support's review, the migration and
 //! the activity log. The rules that read them are in `process`.
 
+use crate::domain::text::coded;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -48,28 +49,11 @@ pub enum PsDecision {
     Declined,
 }
 
-impl PsDecision {
-    pub const ALL: [PsDecision; 3] = [Self::Undecided, Self::Engaged, Self::Declined];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Undecided => "Undecided",
-            Self::Engaged => "Engaged",
-            Self::Declined => "Declined",
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Undecided => "undecided",
-            Self::Engaged => "engaged",
-            Self::Declined => "declined",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|d| d.code() == code)
-    }
+coded! {
+    PsDecision:
+    Undecided => "undecided", "Undecided";
+    Engaged => "engaged", "Engaged";
+    Declined => "declined", "Declined";
 }
 
 /// An internal team a TAM may ask for help when the customer writes the plan.
@@ -83,30 +67,12 @@ pub enum Team {
     Other,
 }
 
-impl Team {
-    pub const ALL: [Team; 4] = [Self::Product, Self::Quality, Self::Support, Self::Other];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Product => "Product",
-            Self::Quality => "Quality",
-            Self::Support => "Support",
-            Self::Other => "Other",
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Product => "product",
-            Self::Quality => "quality",
-            Self::Support => "support",
-            Self::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.code() == code)
-    }
+coded! {
+    Team:
+    Product => "product", "Product";
+    Quality => "quality", "Quality";
+    Support => "support", "Support";
+    Other => "other", "Other";
 }
 
 /// How a log line about an internal consultation starts: such lines stay internal.
@@ -151,28 +117,11 @@ pub enum Feedback {
     Approved,
 }
 
-impl Feedback {
-    pub const ALL: [Feedback; 3] = [Self::Pending, Self::ChangesRequested, Self::Approved];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Pending => "Pending",
-            Self::ChangesRequested => "Changes requested",
-            Self::Approved => "Approved",
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::ChangesRequested => "changes_requested",
-            Self::Approved => "approved",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.code() == code)
-    }
+coded! {
+    Feedback:
+    Pending => "pending", "Pending";
+    ChangesRequested => "changes_requested", "Changes requested";
+    Approved => "approved", "Approved";
 }
 
 /// The Support review of the plan.
@@ -202,38 +151,13 @@ pub enum MigrationStatus {
     RolledBack,
 }
 
-impl MigrationStatus {
-    pub const ALL: [MigrationStatus; 5] = [
-        Self::NotScheduled,
-        Self::Scheduled,
-        Self::InProgress,
-        Self::Done,
-        Self::RolledBack,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NotScheduled => "Not scheduled",
-            Self::Scheduled => "Scheduled",
-            Self::InProgress => "In progress",
-            Self::Done => "Done",
-            Self::RolledBack => "Rolled back",
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::NotScheduled => "not_scheduled",
-            Self::Scheduled => "scheduled",
-            Self::InProgress => "in_progress",
-            Self::Done => "done",
-            Self::RolledBack => "rolled_back",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
+coded! {
+    MigrationStatus:
+    NotScheduled => "not_scheduled", "Not scheduled";
+    Scheduled => "scheduled", "Scheduled";
+    InProgress => "in_progress", "In progress";
+    Done => "done", "Done";
+    RolledBack => "rolled_back", "Rolled back";
 }
 
 /// The migration window and status.

@@ -83,6 +83,9 @@ pub struct AppState {
     pub(crate) drafts_saved: StoredValue<HashMap<EngagementId, Drafts>>,
     /// This tab's own name, for the key it keeps unsaved work under while it closes.
     pub(crate) tab: StoredValue<String>,
+    /// Whether this tab wrote records of unsaved work under its own key (when hidden) that a
+    /// later save makes obsolete.
+    pub(crate) kept_unsaved: StoredValue<bool>,
     pub(crate) store: StoredValue<Option<Store>, LocalStorage>,
     pub(crate) timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// When the oldest change not yet saved was made (`Date.now()`), while one is waiting.
@@ -132,11 +135,15 @@ impl AppState {
             drafts: RwSignal::new(drafts.clone()),
             drafts_saved: StoredValue::new(drafts),
             tab: StoredValue::new(browser::new_id().to_string()),
+            kept_unsaved: StoredValue::new(false),
             store: StoredValue::new_local(store),
             timer: StoredValue::new_local(None),
             pending_since: StoredValue::new(None),
         };
         if state.store.with_value(Option::is_some) {
+            // What tabs closed since left unsaved is taken in before the first page is drawn,
+            // so the page opens on it (and again under the lock, as tabs may still be closing).
+            state.recover_unsaved();
             state.start_syncing();
         }
         state

@@ -42,7 +42,17 @@ impl AppState {
         });
         // What tabs that closed at the same moment as another left unsaved: taken in now.
         browser::with_lock(SAVE_LOCK, move || self.recover_unsaved());
-        let hide = window_event_listener_untyped("visibilitychange", move |_| self.flush());
+        // Hidden (perhaps about to be closed, or frozen on a phone): what is not saved goes under
+        // this tab's own key at once, and the save follows under the lock as always.
+        let hide = window_event_listener_untyped("visibilitychange", move |_| {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.hidden());
+            if hidden {
+                self.keep_unsaved();
+            }
+            browser::with_lock(SAVE_LOCK, move || self.flush());
+        });
         let leave = window_event_listener_untyped("pagehide", move |_| self.flush_closing());
         let other_tab = window_event_listener_untyped("storage", move |event| {
             if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
@@ -60,6 +70,7 @@ impl AppState {
                 // no longer another tab's to take in.
                 self.forget_own_unsaved();
                 self.reread();
+                browser::with_lock(SAVE_LOCK, move || self.flush());
             }
         });
         on_cleanup(move || {
@@ -180,6 +191,7 @@ impl AppState {
         if let Some(problem) = self.flush_drafts() {
             failure = Some(problem);
         }
+        self.forget_saved_unsaved();
         if !kept.is_empty() {
             let names: Vec<String> = kept
                 .iter()
@@ -251,14 +263,22 @@ impl AppState {
         failure
     }
 
-    /// The tab is closing (or going into the back-forward cache): its save runs now, outside
-    /// the Web Lock, which a closing page may never be granted. So that two tabs closing at
-    /// once cannot both check, then one overwrite the other, each first writes what it has not
-    /// saved under a key of its own; the next tab to run takes those in under the lock.
+    /// The tab is closing (or going into the back-forward cache). A closing page may never be
+    /// granted the Web Lock, and a write made without it could cross another closing tab's
+    /// write unseen. So a closing tab never writes an engagement's key: it writes what it has
+    /// not saved under a key of its own (no other tab writes there), and the next tab to run
+    /// takes those in under the lock. Its drafts are written too (each under its engagement's
+    /// draft key).
     fn flush_closing(self) {
         if self.engagements.is_disposed() {
             return;
         }
+        self.keep_unsaved();
+        let _ = self.flush_drafts();
+    }
+
+    /// Writes every engagement this tab has not saved under this tab's own key for it.
+    fn keep_unsaved(self) {
         let tab = self.tab.get_value();
         let saved = self.saved.get_untracked();
         self.store.with_value(|store| {
@@ -274,12 +294,52 @@ impl AppState {
                         engagement: engagement.clone(),
                     };
                     if let Ok(json) = unsaved.to_json() {
-                        let _ = store.write(&unsaved_key(&tab, engagement.id), &json);
+                        if store
+                            .write(&unsaved_key(&tab, engagement.id), &json)
+                            .is_ok()
+                        {
+                            self.kept_unsaved.set_value(true);
+                        }
+                    }
+                }
+                // Deleted here and not saved yet: the deletion is a record too.
+                for (id, known) in &saved {
+                    if !list.iter().any(|e| e.id == *id) {
+                        let json = Unsaved::deletion_json(*id, known.revision);
+                        if store.write(&unsaved_key(&tab, *id), &json).is_ok() {
+                            self.kept_unsaved.set_value(true);
+                        }
                     }
                 }
             });
         });
-        self.flush();
+    }
+
+    /// After a save: this tab's own records of what it had not saved are removed for every
+    /// engagement now saved as this tab holds it.
+    fn forget_saved_unsaved(self) {
+        if !self.kept_unsaved.get_value() {
+            return;
+        }
+        let own = format!("{UNSAVED_PREFIX}{}.", self.tab.get_value());
+        let saved = self.saved.get_untracked();
+        let mut left = false;
+        self.store.with_value(|store| {
+            let Some(store) = store else { return };
+            for (key, _) in store.entries_with(&own).unwrap_or_default() {
+                // Saved as this tab holds it (a deletion: saved as gone).
+                let current = unsaved_id(&key).is_some_and(|id| {
+                    let revision = self.find(id).map(|e| e.revision);
+                    saved.get(&id).map(|s| s.revision) == revision
+                });
+                if current {
+                    let _ = store.remove_key(&key);
+                } else {
+                    left = true;
+                }
+            }
+        });
+        self.kept_unsaved.set_value(left);
     }
 
     /// Removes what this tab wrote while closing, once it is back (from the back-forward cache).
@@ -306,6 +366,7 @@ impl AppState {
         let mut written: Vec<(String, String)> = Vec::new();
         let mut copies: Vec<(Engagement, String)> = Vec::new();
         let mut aside = Vec::new();
+        let mut removed: Vec<String> = Vec::new();
         self.store.with_value(|store| {
             let Some(store) = store else { return };
             let Ok(entries) = store.entries_with(UNSAVED_PREFIX) else {
@@ -313,6 +374,21 @@ impl AppState {
             };
             for (key, raw) in entries {
                 if key.starts_with(&own) {
+                    continue;
+                }
+                if let Some((id, base)) = Unsaved::read_deletion(&raw) {
+                    let stored = match store.stored(id) {
+                        Ok(Stored::Readable(e)) => Some(*e),
+                        Ok(Stored::Missing) => None,
+                        _ => continue,
+                    };
+                    if Unsaved::deletion_applies(base, stored.as_ref()) {
+                        if store.remove(id).is_err() {
+                            continue;
+                        }
+                        removed.push(key_for(id));
+                    }
+                    let _ = store.remove_key(&key);
                     continue;
                 }
                 let unsaved = Unsaved::from_json(&raw)
@@ -375,7 +451,10 @@ impl AppState {
         if !aside.is_empty() {
             self.quarantined.update(|q| q.extend(aside));
         }
-        // Taken in as if another tab had written them.
+        // Taken in as if another tab had written or removed them.
+        for key in removed {
+            self.on_storage_event(Some(key), None);
+        }
         for (key, json) in written {
             self.on_storage_event(Some(key), Some(json));
         }
