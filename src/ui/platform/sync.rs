@@ -377,10 +377,8 @@ impl AppState {
                     continue;
                 }
                 if let Some((id, base)) = Unsaved::read_deletion(&raw) {
-                    let stored = match store.stored(id) {
-                        Ok(Stored::Readable(e)) => Some(*e),
-                        Ok(Stored::Missing) => None,
-                        _ => continue,
+                    let Some(stored) = readable_or_missing(store, id) else {
+                        continue;
                     };
                     if Unsaved::deletion_applies(base, stored.as_ref()) {
                         if store.remove(id).is_err() {
@@ -415,11 +413,8 @@ impl AppState {
                     }
                 };
                 let id = unsaved.engagement.id;
-                let stored = match store.stored(id) {
-                    Ok(Stored::Readable(e)) => Some(*e),
-                    Ok(Stored::Missing) => None,
-                    // Unreadable or from a newer version: left for the TAM to see, not written over.
-                    _ => continue,
+                let Some(stored) = readable_or_missing(store, id) else {
+                    continue;
                 };
                 let done = match unsaved.recovery(stored.as_ref()) {
                     Recovery::Stored => true,
@@ -637,5 +632,19 @@ impl AppState {
             .set(Some(crate::ui::platform::state::Notice::Duplicated(
                 copy_name,
             )));
+    }
+}
+
+/// What storage holds of `id` for taking in a closing tab's record: the engagement, or `None`
+/// when there is none; `None` outright when the entry cannot be read or comes from a newer
+/// version, which is left for the TAM to see and never written over.
+fn readable_or_missing(
+    store: &crate::storage::Store,
+    id: EngagementId,
+) -> Option<Option<Engagement>> {
+    match store.stored(id) {
+        Ok(Stored::Readable(e)) => Some(Some(*e)),
+        Ok(Stored::Missing) => Some(None),
+        _ => None,
     }
 }

@@ -283,17 +283,6 @@ pub fn DraftTextField(
         error.set(result.err().map(|over| over.to_string()));
     };
     let elsewhere = move || committed.with(|c| state.changed_elsewhere(engagement, field, c));
-    let elsewhere_untracked = move || {
-        committed.with_untracked(|c| {
-            state
-                .drafts
-                .with_untracked(|d| {
-                    d.get(&engagement)
-                        .and_then(|d| d.changed_elsewhere(field, c))
-                })
-                .is_some()
-        })
-    };
     let use_it = move |_| {
         state.clear_drafts(engagement, &[field]);
         error.set(None);
@@ -302,7 +291,7 @@ pub fn DraftTextField(
     // "Use it", or the form's button.
     let leave = move |_| {
         if let Some(on_leave) = on_leave {
-            if elsewhere_untracked() {
+            if untrack(elsewhere).is_some() {
                 return;
             }
             on_leave.run(());
