@@ -13,6 +13,7 @@ use upgrade_planner::domain::documents::plan::{
     backup_json, markdown, parse_import, plan_json, Audience,
 };
 use upgrade_planner::domain::documents::share;
+use upgrade_planner::domain::engagement::fields;
 use upgrade_planner::domain::engagement::limits::{
     self, check_text, LimitError, LINE_CHARS, LONG_TEXT_CHARS, MAX_CONSULTATIONS,
     MAX_DOCUMENT_BYTES, MAX_REVISION,
@@ -415,7 +416,7 @@ proptest! {
         prop_assert!(fragment.len() < 200_000);
         // A link field holding something other than a web address keeps the plan closed (and
         // the TAM is told before a link is made); any other engagement opens as it was sent.
-        match limits::check_links(&e) {
+        match fields::check_links(&e) {
             Ok(()) => prop_assert_eq!(share::decode(&fragment).unwrap(), share::customer_copy(&e)),
             Err(bad) => prop_assert_eq!(share::decode(&fragment), Err(share::ShareError::Link(bad))),
         }

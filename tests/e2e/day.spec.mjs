@@ -124,6 +124,9 @@ test("on a phone the customer sees their open items first and emails their answe
   const part = view.getByRole("region", { name: "Your part" });
   await part.getByLabel("Customer contact during the window (name)").fill("Walter Skinner");
   await part.getByLabel("Restore duration in rehearsal (hours)").fill("soon");
+  // The customer's field is the TAM's, drawn from one table: it says at once what it needs
+  // (issue 25, point 3).
+  await expect(part.getByRole("alert").filter({ hasText: "Enter hours as a number" })).toBeVisible();
   await view.getByRole("button", { name: "Send back to your TAM" }).click();
   await expect(part.getByRole("status")).toContainText("“Restore duration in rehearsal (hours)”: Enter hours as a number");
   await part.getByLabel("Restore duration in rehearsal (hours)").fill("2.5");

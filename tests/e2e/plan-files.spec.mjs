@@ -30,6 +30,17 @@ test("the Markdown and JSON plan files hold the plan, and the JSON loads back", 
   expect(md.text).toContain("**Up to 200 RPS or 10,000 users** (10k)");
   expect(md.text).toContain("| GitLab Rails | 3 | 32 | 28.8 | c5.9xlarge |");
   expect(md.text).toContain("### Why this architecture");
+  // The page and the file render the same blocks: every sentence the sizing page shows about
+  // the recommendation is in the file, word for word (issue 25, point 3).
+  const plain = md.text.replace(/\\([\\`*_[\]|<>~&@#!%$])/g, "$1").replaceAll("**", "");
+  const shown = await page
+    .getByRole("region", { name: "Recommended reference architecture" })
+    .locator("p:not(.rec-name):not(.scroll-hint), li")
+    .evaluateAll((nodes) =>
+      nodes.map((n) => n.textContent.replace(/ Source: .*$/, "").replace(/\s+/g, " ").trim()).filter(Boolean),
+    );
+  expect(shown.length).toBeGreaterThan(10);
+  for (const sentence of shown) expect(plain).toContain(sentence);
   expect(md.text).not.toContain("## Internal notes"); // for Support unless ticked
   await page.getByLabel("Include internal notes").check();
   const withNotes = await download(page, "Download Markdown");

@@ -2,7 +2,9 @@
 //! backups, customer links and return links, the cut-over (timeline, calendar entry, runbook),
 //! the risks, and the TAM's day. The top layer: it may import every other.
 
+pub mod architecture;
 pub mod attention;
+pub mod blocks;
 pub mod cutover;
 pub mod handoff;
 pub mod outline;

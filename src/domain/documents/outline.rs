@@ -7,9 +7,10 @@
 //! step and the recommended architecture; Support's (and the TAM's own) with the plan under
 //! review, the maintenance window and what is still missing.
 
-use time::{Date, OffsetDateTime};
+use time::Date;
 
-use crate::domain::documents::risks;
+pub use crate::domain::documents::blocks::{Block, Inline};
+use crate::domain::documents::{architecture, risks};
 use crate::domain::engagement::Engagement;
 use crate::domain::process::intake;
 use crate::domain::process::upgrade;
@@ -21,57 +22,6 @@ use crate::domain::sizing::reference::Platform;
 use crate::domain::sizing::reference::Rps;
 use crate::domain::sizing::{Growth, Monorepos, Recommendation, Requirements};
 use crate::domain::text::numbers::format_number;
-
-/// A run of text: plain, emphasised, or a link (to an address that may be the user's: each
-/// rendering checks it before it becomes a link).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Inline {
-    Text(String),
-    Strong(String),
-    Link { label: String, url: String },
-}
-
-impl Inline {
-    fn text(s: impl Into<String>) -> Self {
-        Self::Text(s.into())
-    }
-    fn link(label: impl Into<String>, url: impl Into<String>) -> Self {
-        Self::Link {
-            label: label.into(),
-            url: url.into(),
-        }
-    }
-}
-
-/// One part of a section.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Block {
-    /// A paragraph.
-    Para(Vec<Inline>),
-    /// Labelled values: a two-column table in Markdown, a description list on the page.
-    Facts(Vec<(String, Vec<Inline>)>),
-    /// A bulleted list.
-    Items(Vec<Vec<Inline>>),
-    /// Things still to do, as an unticked task list.
-    Checklist(Vec<String>),
-    /// Warnings about the engagement.
-    Warnings(Vec<String>),
-    /// Text a user wrote over several lines, kept as its lines.
-    Quote(String),
-    /// The process's stages, with the index of the current one.
-    Stages(usize),
-    /// The recommended architecture, with the users and growth its projection chart draws.
-    Recommendation(Box<Recommendation>, u64, Growth),
-    /// The activity log, newest first: when it was recorded, the day it happened (when the TAM
-    /// gave one), and what.
-    Log(Vec<(OffsetDateTime, Option<Date>, String)>),
-    /// A subsection, one heading level down.
-    Sub {
-        id: &'static str,
-        heading: String,
-        blocks: Vec<Block>,
-    },
-}
 
 /// A section: an id for the page's links, a heading, its blocks.
 #[derive(Clone, Debug, PartialEq)]
@@ -295,11 +245,7 @@ type Sizing<'a> = Option<&'a (Requirements, Recommendation)>;
 /// right beside it.
 fn architecture(e: &Engagement, audience: Audience, sizing: Sizing) -> Vec<Block> {
     let mut blocks = match sizing {
-        Some((req, rec)) => vec![Block::Recommendation(
-            Box::new(rec.clone()),
-            req.current_users,
-            req.growth,
-        )],
+        Some((req, rec)) => architecture::blocks(rec, Some((req.current_users, req.growth))),
         None => vec![Block::Para(vec![Inline::text(
             "No recommendation until the sizing form is complete.",
         )])],

@@ -13,12 +13,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 
+use crate::domain::documents::blocks::Table;
 use crate::domain::documents::outline::{self, Block, Inline};
-use crate::domain::engagement::limits;
+use crate::domain::engagement::fields;
 use crate::domain::engagement::{Engagement, EngagementId, ReadError};
 use crate::domain::process::workflow::{self, sizing_of, Stage};
-use crate::domain::sizing::reference::{Platform, DATA_VERSION};
-use crate::domain::sizing::{format_number, Recommendation, HA_REDUCTIONS};
+use crate::domain::sizing::reference::DATA_VERSION;
+use crate::domain::sizing::{diagram, format_number};
 use crate::domain::text::links::{safe_href, NotWebAddress};
 use crate::domain::text::time_fmt;
 
@@ -111,9 +112,30 @@ fn inlines_md(inlines: &[Inline]) -> String {
         .map(|i| match i {
             Inline::Text(text) => escape_md(text),
             Inline::Strong(text) => format!("**{}**", escape_md(text)),
+            Inline::Tag(text) => format!(" ({})", escape_md(text)),
             Inline::Link { label, url } => link_md(label, url),
         })
         .collect()
+}
+
+/// A table; a cell is text, escaped like every other.
+fn table_md(md: &mut String, table: &Table) {
+    let heads: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| escape_md(&c.heading))
+        .collect();
+    let rules: Vec<&str> = table
+        .columns
+        .iter()
+        .map(|c| if c.figures { "---:" } else { "---" })
+        .collect();
+    let _ = writeln!(md, "| {} |\n|{}|", heads.join(" | "), rules.join("|"));
+    for row in &table.rows {
+        let cells: Vec<String> = row.iter().map(|c| escape_md(c)).collect();
+        let _ = writeln!(md, "| {} |", cells.join(" | "));
+    }
+    md.push('\n');
 }
 
 /// One block of the outline; subsections get headings of `level`.
@@ -161,7 +183,37 @@ fn block_md(md: &mut String, block: &Block, level: usize) {
                 .collect();
             let _ = writeln!(md, "Stages: {}\n", stages.join(" → "));
         }
-        Block::Recommendation(rec, _, _) => recommendation_md(md, rec),
+        Block::Marked(_, inlines) => {
+            let _ = writeln!(md, "{}\n", inlines_md(inlines));
+        }
+        Block::Table(table) => table_md(md, table),
+        Block::Findings {
+            numbered, findings, ..
+        } => {
+            for (i, f) in findings.iter().enumerate() {
+                let bullet = if *numbered {
+                    format!("{}.", i + 1)
+                } else {
+                    "-".into()
+                };
+                let _ = writeln!(
+                    md,
+                    "{bullet} {} ({})",
+                    escape_md(&f.text),
+                    link_md(&f.source.title(), &f.source.url())
+                );
+            }
+            md.push('\n');
+        }
+        Block::Diagram(rec) => {
+            let _ = writeln!(
+                md,
+                "The architecture as a diagram:\n\n```mermaid\n{}```\n",
+                diagram::mermaid(&diagram::diagram(rec))
+            );
+        }
+        // A chart needs a page to be drawn on; the figures it draws are in the tables.
+        Block::Chart(..) => {}
         Block::Log(entries) => {
             for (at, on, text) in entries {
                 // Checked: a time that cannot be shown in UTC is shown in its own offset.
@@ -186,130 +238,6 @@ fn block_md(md: &mut String, block: &Block, level: usize) {
             }
         }
     }
-}
-
-fn recommendation_md(md: &mut String, rec: &Recommendation) {
-    let size = rec.architecture();
-    let platform = rec.platform;
-    let _ = writeln!(
-        md,
-        "**{}** ({}) — {}{}\n",
-        size.name,
-        rec.size.short(),
-        rec.variant.label(),
-        platform
-            .map(|p| format!(", {}", p.label()))
-            .unwrap_or_default()
-    );
-    let _ = writeln!(
-        md,
-        "Sized for {} users ({} today). GitLab's page: <{}>\n",
-        format_number(rec.projected_users as f64),
-        format_number(rec.current_users as f64),
-        size.doc_url()
-    );
-    if let Some(note) = rec.start_large_note() {
-        let _ = writeln!(md, "{note}\n");
-    }
-    if let Some(hybrid) = rec.hybrid() {
-        md.push_str("| Kubernetes pool | Nodes | Machine type | Pool vCPU | Pool memory (GB) |\n|---|---:|---|---:|---:|\n");
-        for pool in hybrid.pools {
-            let nodes = platform.and_then(|p| pool.nodes(p));
-            let _ = writeln!(
-                md,
-                "| {} | {} | {} | {} | {} |",
-                pool.pool.label(),
-                nodes
-                    .map(|n| n.count.to_string())
-                    .unwrap_or_else(|| "—".into()),
-                nodes.map(|n| n.machine).unwrap_or("—"),
-                pool.target_vcpu,
-                pool.target_memory_gb
-            );
-        }
-        md.push('\n');
-    }
-    let columns: Vec<Platform> = match platform {
-        Some(Platform::BareMetal) => vec![],
-        Some(p) => vec![p],
-        None => vec![Platform::Gcp, Platform::Aws, Platform::Azure],
-    };
-    md.push_str("| Component | Nodes | vCPU per node | Memory per node (GB) |");
-    for p in &columns {
-        let _ = write!(md, " {} machine type |", p.label());
-    }
-    md.push_str("\n|---|---:|---:|---:|");
-    for _ in &columns {
-        md.push_str("---|");
-    }
-    md.push('\n');
-    for c in rec.vm_components() {
-        let _ = write!(
-            md,
-            "| {} | {} | {} | {} |",
-            c.name,
-            c.nodes_text(),
-            c.vcpu.map(|v| v.to_string()).unwrap_or_else(|| "—".into()),
-            c.memory_gb
-                .map(|m| m.to_string())
-                .unwrap_or_else(|| "—".into())
-        );
-        for p in &columns {
-            let _ = write!(md, " {} |", c.machine(*p).unwrap_or("—"));
-        }
-        md.push('\n');
-    }
-    let t = rec.vm_totals();
-    let _ = writeln!(
-        md,
-        "\nThe architecture as a diagram:\n\n```mermaid\n{}```",
-        crate::domain::sizing::diagram::mermaid(&crate::domain::sizing::diagram::diagram(rec))
-    );
-    if !columns.is_empty() {
-        md.push_str("\nMachine types are the reference architecture's examples, not prescriptions: any type with at least the listed vCPU and memory will do.\n");
-    }
-    let _ = writeln!(
-        md,
-        "\nTotals{}: {} nodes, {} vCPU, {} GB memory (object storage not counted; “1+” counted as 1).\n",
-        if rec.sites > 1 { " per site" } else { "" },
-        t.nodes,
-        t.vcpu,
-        t.memory_gb
-    );
-    if rec.ha_reductions {
-        md.push_str("Supported reductions below 3,000 users:\n\n");
-        for r in HA_REDUCTIONS {
-            let _ = writeln!(md, "- {r}");
-        }
-        md.push('\n');
-    }
-    let section = |md: &mut String,
-                   title: &str,
-                   findings: &[crate::domain::sizing::Finding],
-                   ordered: bool| {
-        if findings.is_empty() {
-            return;
-        }
-        let _ = writeln!(md, "### {title}\n");
-        for (i, f) in findings.iter().enumerate() {
-            let bullet = if ordered {
-                format!("{}.", i + 1)
-            } else {
-                "-".into()
-            };
-            let _ = writeln!(
-                md,
-                "{bullet} {} ([{}](<{}>))",
-                f.text,
-                f.source.title(),
-                f.source.url()
-            );
-        }
-        md.push('\n');
-    };
-    section(md, "Why this architecture", &rec.reasons, true);
-    section(md, "Warnings", &rec.warnings, false);
-    section(md, "Advice", &rec.advice, false);
 }
 
 /// The JSON plan file: the engagement, losslessly, and a labelled snapshot of derived values.
@@ -573,7 +501,7 @@ pub fn parse_import(bytes: &[u8]) -> Result<Import, ImportError> {
     let one = |v: Value, index| {
         let engagement =
             Engagement::from_value(v).map_err(|error| ImportError::Engagement { index, error })?;
-        limits::check_links(&engagement).map_err(|error| ImportError::Link { index, error })?;
+        fields::check_links(&engagement).map_err(|error| ImportError::Link { index, error })?;
         Ok(engagement)
     };
     if object.contains_key("schema_version") && !object.contains_key("format") {
@@ -617,7 +545,7 @@ pub fn parse_import(bytes: &[u8]) -> Result<Import, ImportError> {
         let mut still_kept = Vec::new();
         for entry in kept {
             match Engagement::from_json(&entry.raw) {
-                Ok(engagement) if limits::check_links(&engagement).is_ok() => {
+                Ok(engagement) if fields::check_links(&engagement).is_ok() => {
                     engagements.push(engagement)
                 }
                 _ => still_kept.push(entry),

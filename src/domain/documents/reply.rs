@@ -12,208 +12,15 @@ use std::fmt;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
-use time::format_description::well_known::Rfc3339;
-use time::{Date, OffsetDateTime};
 
 use crate::domain::documents::share::{self, MAX_PAYLOAD_CHARS};
-use crate::domain::engagement::limits::{LINE_CHARS, LONG_TEXT_CHARS, SHORT_CHARS, YEARS};
+pub use crate::domain::engagement::fields::Field;
+use crate::domain::engagement::fields::Problem;
+use crate::domain::engagement::intake::Intake;
 use crate::domain::engagement::{Engagement, EngagementId};
-use crate::domain::process::intake::{Installation, Intake};
-use crate::domain::text::time_fmt;
 
 /// The fragment prefix of a return link.
 pub const PREFIX: &str = "r1.";
-
-/// A field the customer can answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    ContactName,
-    ContactEmail,
-    WindowStart,
-    WindowEnd,
-    TimeZone,
-    RollbackSummary,
-    RollbackLink,
-    DiagramLink,
-    Installation,
-    OperatingSystem,
-    RehearsalOn,
-    RehearsalResult,
-    RestoreHours,
-    RollbackHours,
-}
-
-impl Field {
-    pub const ALL: [Field; 14] = [
-        Field::ContactName,
-        Field::ContactEmail,
-        Field::WindowStart,
-        Field::WindowEnd,
-        Field::TimeZone,
-        Field::RollbackSummary,
-        Field::RollbackLink,
-        Field::DiagramLink,
-        Field::Installation,
-        Field::OperatingSystem,
-        Field::RehearsalOn,
-        Field::RehearsalResult,
-        Field::RestoreHours,
-        Field::RollbackHours,
-    ];
-
-    /// The field's key in a return link.
-    pub fn code(self) -> &'static str {
-        match self {
-            Field::ContactName => "cn",
-            Field::ContactEmail => "cm",
-            Field::WindowStart => "ws",
-            Field::WindowEnd => "we",
-            Field::TimeZone => "tz",
-            Field::RollbackSummary => "rs",
-            Field::RollbackLink => "rl",
-            Field::DiagramLink => "dl",
-            Field::Installation => "in",
-            Field::OperatingSystem => "os",
-            Field::RehearsalOn => "ro",
-            Field::RehearsalResult => "rr",
-            Field::RestoreHours => "rh",
-            Field::RollbackHours => "bh",
-        }
-    }
-
-    /// The field's label, the same as on the TAM's intake form.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::ContactName => "Customer contact during the window (name)",
-            Field::ContactEmail => "Customer contact during the window (email)",
-            Field::WindowStart => "Maintenance window start",
-            Field::WindowEnd => "Maintenance window end",
-            Field::TimeZone => "Time zone",
-            Field::RollbackSummary => "Rollback plan",
-            Field::RollbackLink => "Rollback document (link)",
-            Field::DiagramLink => "Architecture diagram (link)",
-            Field::Installation => "Installation method",
-            Field::OperatingSystem => "Operating system",
-            Field::RehearsalOn => "Date rehearsed",
-            Field::RehearsalResult => "Rehearsal result",
-            Field::RestoreHours => "Restore duration in rehearsal (hours)",
-            Field::RollbackHours => "Rollback duration (hours)",
-        }
-    }
-
-    fn max_chars(self) -> usize {
-        match self {
-            Field::RollbackSummary | Field::RehearsalResult => LONG_TEXT_CHARS,
-            _ => LINE_CHARS,
-        }
-    }
-
-    /// The stored value of this field, as the link carries it ("" when empty).
-    pub fn stored(self, i: &Intake) -> String {
-        match self {
-            Field::ContactName => i.contact_name.clone(),
-            Field::ContactEmail => i.contact_email.clone(),
-            Field::WindowStart => i.window_start.map(time_fmt::rfc3339).unwrap_or_default(),
-            Field::WindowEnd => i.window_end.map(time_fmt::rfc3339).unwrap_or_default(),
-            Field::TimeZone => i.time_zone.clone(),
-            Field::RollbackSummary => i.rollback_summary.clone(),
-            Field::RollbackLink => i.rollback_link.clone(),
-            Field::DiagramLink => i.diagram_link.clone(),
-            Field::Installation => i.installation.code().to_string(),
-            Field::OperatingSystem => i.operating_system.clone(),
-            Field::RehearsalOn => i.rehearsal_on.map(|d| d.to_string()).unwrap_or_default(),
-            Field::RehearsalResult => i.rehearsal_result.clone(),
-            Field::RestoreHours => i.restore_hours.clone(),
-            Field::RollbackHours => i.rollback_hours.clone(),
-        }
-    }
-
-    /// A value of this field as a person reads it: times with their offset, the installation
-    /// by its label, "—" for nothing.
-    pub fn show(self, value: &str) -> String {
-        if value.trim().is_empty() {
-            return "—".into();
-        }
-        match self {
-            Field::WindowStart | Field::WindowEnd => OffsetDateTime::parse(value, &Rfc3339)
-                .map(crate::domain::documents::cutover::wall)
-                .unwrap_or_else(|_| value.to_string()),
-            Field::Installation => Installation::from_code(value)
-                .map(|i| i.label().to_string())
-                .unwrap_or_else(|| value.to_string()),
-            _ => value.to_string(),
-        }
-    }
-
-    /// Checks a value of this field; the error says why it cannot be taken.
-    pub fn check(self, value: &str) -> Result<(), ReplyError> {
-        let chars = value.chars().count();
-        if chars > self.max_chars() {
-            return Err(ReplyError::TooLong(self.label()));
-        }
-        let ok = match self {
-            Field::WindowStart | Field::WindowEnd => {
-                value.is_empty()
-                    || OffsetDateTime::parse(value, &Rfc3339)
-                        .is_ok_and(|at| YEARS.contains(&at.year()))
-            }
-            Field::RehearsalOn => value.is_empty() || parse_date(value).is_some(),
-            Field::Installation => Installation::from_code(value).is_some(),
-            Field::RestoreHours | Field::RollbackHours => {
-                value.chars().count() <= SHORT_CHARS
-                    && crate::domain::process::intake::hours(value).is_ok()
-            }
-            Field::RollbackLink | Field::DiagramLink => {
-                if !crate::domain::text::links::is_web_address(value) {
-                    return Err(ReplyError::NotWebAddress(self.label()));
-                }
-                true
-            }
-            _ => true,
-        };
-        if ok {
-            Ok(())
-        } else {
-            Err(ReplyError::BadValue(self.label()))
-        }
-    }
-
-    /// Writes a value (already checked) into the intake.
-    fn put(self, i: &mut Intake, value: &str) {
-        let text = value.to_string();
-        match self {
-            Field::ContactName => i.contact_name = text,
-            Field::ContactEmail => i.contact_email = text,
-            Field::WindowStart => i.window_start = OffsetDateTime::parse(value, &Rfc3339).ok(),
-            Field::WindowEnd => i.window_end = OffsetDateTime::parse(value, &Rfc3339).ok(),
-            Field::TimeZone => i.time_zone = text,
-            Field::RollbackSummary => i.rollback_summary = text,
-            Field::RollbackLink => i.rollback_link = text,
-            Field::DiagramLink => i.diagram_link = text,
-            Field::Installation => {
-                i.installation = Installation::from_code(value).unwrap_or_default()
-            }
-            Field::OperatingSystem => i.operating_system = text,
-            Field::RehearsalOn => i.rehearsal_on = parse_date(value),
-            Field::RehearsalResult => i.rehearsal_result = text,
-            Field::RestoreHours => i.restore_hours = text,
-            Field::RollbackHours => i.rollback_hours = text,
-        }
-    }
-
-    fn from_code(code: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.code() == code)
-    }
-}
-
-fn parse_date(text: &str) -> Option<Date> {
-    Date::parse(
-        text,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .ok()
-    .filter(|d| YEARS.contains(&d.year()))
-}
 
 /// The customer's answers to one engagement, as of the revision they saw.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -237,7 +44,7 @@ impl Reply {
     pub fn answers_from(e: &Engagement) -> BTreeMap<Field, String> {
         Field::ALL
             .into_iter()
-            .map(|f| (f, f.stored(&e.coordination.intake)))
+            .map(|f| (f, f.read(&e.coordination.intake)))
             .collect()
     }
 
@@ -249,7 +56,7 @@ impl Reply {
             revision: e.revision,
             answers: answers
                 .iter()
-                .filter(|(f, v)| f.stored(i).trim() != v.trim())
+                .filter(|(f, v)| f.read(i).trim() != v.trim())
                 .map(|(f, v)| (*f, v.trim().to_string()))
                 .collect(),
         }
@@ -295,7 +102,9 @@ impl Reply {
         }
         // Checked in the form's order, so a refusal names the first field the TAM would see.
         for (field, value) in &answers {
-            field.check(value)?;
+            field
+                .check(value)
+                .map_err(|problem| ReplyError::of(*field, problem))?;
         }
         Ok(Reply {
             engagement,
@@ -343,6 +152,17 @@ impl fmt::Display for ReplyError {
 
 impl std::error::Error for ReplyError {}
 
+impl ReplyError {
+    /// The refusal of an answer, naming its field.
+    pub fn of(field: Field, problem: Problem) -> Self {
+        match problem {
+            Problem::TooLong => ReplyError::TooLong(field.label()),
+            Problem::BadValue => ReplyError::BadValue(field.label()),
+            Problem::NotWebAddress => ReplyError::NotWebAddress(field.label()),
+        }
+    }
+}
+
 /// One answer beside what the engagement holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Answer {
@@ -368,10 +188,10 @@ pub fn answers(reply: &Reply, e: &Engagement) -> Vec<Answer> {
     reply
         .answers
         .iter()
-        .filter(|(f, v)| f.stored(i) != **v)
+        .filter(|(f, v)| f.read(i) != **v)
         .map(|(f, v)| Answer {
             field: *f,
-            stored: f.stored(i),
+            stored: f.read(i),
             answered: v.clone(),
         })
         .collect()
@@ -401,8 +221,8 @@ pub fn accept(reply: &Reply, e: &Engagement, accepted: &[Field]) -> (Intake, Opt
             continue;
         }
         if let Some(value) = reply.answers.get(&field) {
-            if field.check(value).is_ok() && field.stored(&next) != *value {
-                field.put(&mut next, value);
+            if field.check(value).is_ok() && field.read(&next) != *value {
+                field.write(&mut next, value);
                 labels.push(field.label());
             }
         }

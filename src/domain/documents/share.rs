@@ -11,7 +11,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
-use crate::domain::engagement::limits;
+use crate::domain::engagement::fields;
 use crate::domain::engagement::{Engagement, ReadError};
 use crate::domain::text::links::NotWebAddress;
 use crate::domain::text::time_fmt;
@@ -515,6 +515,6 @@ pub fn decode_with_reply_to(fragment: &str) -> Result<(Engagement, Option<TamEma
         Engagement::from_json(text)
     }
     .map_err(ShareError::Document)?;
-    limits::check_links(&engagement).map_err(ShareError::Link)?;
+    fields::check_links(&engagement).map_err(ShareError::Link)?;
     Ok((customer_copy(&engagement), reply_to))
 }

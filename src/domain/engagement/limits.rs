@@ -7,7 +7,6 @@ use std::fmt;
 
 use time::{Date, OffsetDateTime, UtcOffset};
 
-use crate::domain::engagement::records::Coordination;
 use crate::domain::engagement::Engagement;
 use crate::domain::sizing::format_number;
 
@@ -307,47 +306,6 @@ pub fn check(e: &Engagement) -> Result<(), LimitError> {
     let bytes = stored_bytes(e);
     if bytes > MAX_DOCUMENT_BYTES {
         return Err(LimitError::TooLarge { bytes });
-    }
-    Ok(())
-}
-
-/// The engagement's link fields, each with the label the TAM sees beside it.
-pub fn link_fields(c: &Coordination) -> [(&'static str, &str); 5] {
-    let i = &c.intake;
-    [
-        ("Rollback document (link)", &i.rollback_link),
-        ("Architecture diagram (link)", &i.diagram_link),
-        (
-            "GitLab Performance Tool results (link), against GitLab's benchmarks",
-            &i.deviation.gpt_results_link,
-        ),
-        (
-            "Plan link",
-            c.plan.as_ref().map(|p| p.link.as_str()).unwrap_or(""),
-        ),
-        ("Support ticket link", &c.review.ticket),
-    ]
-}
-
-/// Checks that every link field of a document from outside (a plan file, a backup, a customer
-/// link) holds a web address or nothing; the first that does not is named.
-pub fn check_links(e: &Engagement) -> Result<(), crate::domain::text::links::NotWebAddress> {
-    for (field, text) in link_fields(&e.coordination) {
-        crate::domain::text::links::check_link(field, text)?;
-    }
-    Ok(())
-}
-
-/// Checks the link fields a change sets to a new value: one stored before the rule existed is
-/// left alone until it is changed.
-pub fn check_changed_links(
-    before: &Coordination,
-    after: &Coordination,
-) -> Result<(), crate::domain::text::links::NotWebAddress> {
-    for ((field, old), (_, new)) in link_fields(before).into_iter().zip(link_fields(after)) {
-        if old != new {
-            crate::domain::text::links::check_link(field, new)?;
-        }
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 pub mod document;
 pub mod draft;
+pub mod fields;
 pub mod intake;
 pub mod limits;
 pub mod migrate;

@@ -8,7 +8,7 @@ use std::fmt;
 
 use time::{Date, Month, OffsetDateTime};
 
-use crate::domain::engagement::limits;
+use crate::domain::engagement::fields;
 use crate::domain::engagement::records::CONSULTED;
 pub use crate::domain::engagement::records::*;
 use crate::domain::engagement::Engagement;
@@ -854,7 +854,7 @@ pub fn apply(
     };
     // A link field set to anything but a web address is refused, naming the field, whichever
     // action set it (typed, or accepted from the customer's reply).
-    limits::check_changed_links(&engagement.coordination, &next)
+    fields::check_changed_links(&engagement.coordination, &next)
         .map_err(|e| Refusal::Invalid(format!("{e}.")))?;
     engagement.change_on(now, day, |e| {
         e.coordination = next;

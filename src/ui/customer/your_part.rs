@@ -8,10 +8,11 @@ use leptos::prelude::*;
 
 use crate::domain::documents::reply::{Field, Reply};
 use crate::domain::documents::share::TamEmail;
+use crate::domain::engagement::fields::{Form, Input};
 use crate::domain::engagement::Engagement;
-use crate::domain::process::intake::Installation;
 use crate::ui::platform::browser;
-use crate::ui::widgets::fields::{wall_text, SelectField, TextField, TimeZoneField, WallTimeField};
+use crate::ui::widgets::fields::wall_text;
+use crate::ui::widgets::intake_input::IntakeInput;
 
 /// The most a kept draft may hold before it is ignored (it is the customer's own browser, but
 /// still read as untrusted).
@@ -68,16 +69,6 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
         });
         plan.with_value(|e| answers.with_untracked(|a| write_draft(e, a)));
     };
-    let value = move |field: Field| {
-        Signal::derive(move || answers.with(|a| a.get(&field).cloned().unwrap_or_default()))
-    };
-    let text = move |id: &'static str, field: Field, multiline: bool| {
-        view! {
-            <TextField id=id label=field.label() multiline=multiline value=value(field)
-                link=matches!(field, Field::RollbackLink | Field::DiagramLink)
-                on_commit=Callback::new(move |v: String| set(field, v))/>
-        }
-    };
     let set_window = move |field: Field, local: String| {
         // A window typed before a zone is chosen is on this browser's clock, and says so.
         let mut zone =
@@ -121,17 +112,24 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
             }
         }
     };
-    let window_input = move |id: &'static str, field: Field| {
-        view! {
-            <WallTimeField
-                id=id
-                label=field.label()
-                value=Signal::derive(move || answers.with(|a| wall_input(a.get(&field).map(String::as_str).unwrap_or(""))))
-                on_commit=Callback::new(move |local: String| set_window(field, local))
-            />
-        }
+    // A field of the intake table, drawn as the TAM's intake panel draws it.
+    let entry = move |field: Field| {
+        let value = Signal::derive(move || {
+            answers.with(|a| {
+                let value = a.get(&field).map(String::as_str).unwrap_or("");
+                match field.input() {
+                    Input::WallTime => wall_input(value),
+                    _ => value.to_string(),
+                }
+            })
+        });
+        let commit = move |v: String| match field.input() {
+            Input::WallTime => set_window(field, v),
+            Input::Zone => set_zone(v),
+            _ => set(field, v),
+        };
+        view! { <IntakeInput field=field form=Form::Customer value=value on_commit=Callback::new(commit)/> }
     };
-    let zones = browser::time_zones();
     let send = move |_| {
         let reply = plan.with_value(|e| answers.with_untracked(|a| Reply::to(e, a)));
         // What the TAM's side would refuse is said here, next to the button, before any link.
@@ -142,15 +140,15 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
             .map(|(f, _)| *f)
         {
             link.set(None);
-            message.set(Some(match field {
-                Field::RestoreHours | Field::RollbackHours => {
+            message.set(Some(match field.input() {
+                Input::Hours => {
                     format!(
                         "“{}”: {}",
                         field.label(),
                         crate::domain::process::intake::HoursError
                     )
                 }
-                Field::RollbackLink | Field::DiagramLink => format!(
+                Input::Link => format!(
                     "“{}” must be a web address starting with https://: correct it first.",
                     field.label()
                 ),
@@ -231,38 +229,28 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
             </p>
             {move || message.get().map(|m| view! { <p class="notice-line" role="status">{m}</p> })}
             <div class="field-row">
-                {text("reply-contact-name", Field::ContactName, false)}
-                {text("reply-contact-email", Field::ContactEmail, false)}
+                {entry(Field::ContactName)}
+                {entry(Field::ContactEmail)}
             </div>
             <div class="field-row">
-                {window_input("reply-window-start", Field::WindowStart)}
-                {window_input("reply-window-end", Field::WindowEnd)}
-                <TimeZoneField id="reply-time-zone" zones=zones value=value(Field::TimeZone) on_commit=Callback::new(set_zone)/>
+                {entry(Field::WindowStart)}
+                {entry(Field::WindowEnd)}
+                {entry(Field::TimeZone)}
             </div>
-            {text("reply-rollback-summary", Field::RollbackSummary, true)}
-            {text("reply-rollback-link", Field::RollbackLink, false)}
-            {text("reply-diagram", Field::DiagramLink, false)}
+            {entry(Field::RollbackSummary)}
+            {entry(Field::RollbackLink)}
+            {entry(Field::DiagramLink)}
             <div class="field-row">
-                <SelectField
-                    id="reply-installation"
-                    label=Field::Installation.label()
-                    options=Installation::ALL.iter().map(|m| (m.code(), m.label())).collect()
-                    value=value(Field::Installation)
-                    on_commit=Callback::new(move |code: String| { set(Field::Installation, code); true })
-                />
-                {text("reply-os", Field::OperatingSystem, false)}
+                {entry(Field::Installation)}
+                {entry(Field::OperatingSystem)}
             </div>
             <div class="field-row">
-                <div class="field field-date">
-                    <label for="reply-rehearsal-on">{Field::RehearsalOn.label()}</label>
-                    <input id="reply-rehearsal-on" type="date" prop:value=value(Field::RehearsalOn)
-                        on:change=move |ev| set(Field::RehearsalOn, event_target_value(&ev))/>
-                </div>
-                {text("reply-rehearsal", Field::RehearsalResult, false)}
+                {entry(Field::RehearsalOn)}
+                {entry(Field::RehearsalResult)}
             </div>
             <div class="field-row">
-                {text("reply-restore-hours", Field::RestoreHours, false)}
-                {text("reply-rollback-hours", Field::RollbackHours, false)}
+                {entry(Field::RestoreHours)}
+                {entry(Field::RollbackHours)}
             </div>
             <div class="button-row">
                 <button type="button" class="primary" on:click=send>"Send back to your TAM"</button>

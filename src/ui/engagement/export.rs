@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::documents::handoff::HandOff;
 use crate::domain::documents::plan::{file_name, markdown, plan_json, Audience};
 use crate::domain::documents::share;
-use crate::domain::engagement::limits;
+use crate::domain::engagement::fields;
 use crate::domain::engagement::{Engagement, EngagementId};
 use crate::domain::process::workflow::Action;
 use crate::domain::sizing::format_number;
@@ -115,7 +115,7 @@ pub fn ShareAndExport(
         // A link field stored before links were checked, holding something else: the customer's
         // view would refuse the link, so it is not made; the field is named.
         let bad_link =
-            engagement.with_untracked(|e| e.as_ref().and_then(|e| limits::check_links(e).err()));
+            engagement.with_untracked(|e| e.as_ref().and_then(|e| fields::check_links(e).err()));
         if let Some(bad) = bad_link {
             link.set(None);
             message.set(Some(format!(

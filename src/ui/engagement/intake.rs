@@ -5,15 +5,15 @@ use leptos::prelude::*;
 
 use crate::domain::documents::outline;
 use crate::domain::documents::risks;
+use crate::domain::engagement::fields::{Field, Form};
 use crate::domain::engagement::limits::SHORT_CHARS;
 use crate::domain::engagement::{Engagement, EngagementId};
-use crate::domain::process::intake::{self, Installation, Intake, MigrationMethod};
+use crate::domain::process::intake::{self, Intake, MigrationMethod};
 use crate::domain::process::workflow::Action;
 use crate::ui::platform::browser;
 use crate::ui::platform::state::use_app_state;
-use crate::ui::widgets::fields::{
-    wall_text, CheckField, DateField, SelectField, TextField, TimeZoneField, WallTimeField,
-};
+use crate::ui::widgets::fields::{wall_text, CheckField, SelectField, TextField};
+use crate::ui::widgets::intake_input::IntakeInput;
 use crate::ui::widgets::plan_view::block;
 
 /// The field where a missing item is answered: where its link takes the focus.
@@ -21,15 +21,15 @@ fn field_of(m: intake::Missing) -> &'static str {
     use intake::Missing as M;
     match m {
         M::Plan => "plan-link",
-        M::RollbackPlan => "rollback-summary",
-        M::Window => "window-start",
-        M::TimeZone => "time-zone",
-        M::Contact => "contact-name",
+        M::RollbackPlan => Field::RollbackSummary.id(Form::Tam),
+        M::Window => Field::WindowStart.id(Form::Tam),
+        M::TimeZone => Field::TimeZone.id(Form::Tam),
+        M::Contact => Field::ContactName.id(Form::Tam),
         M::Versions => "gitlab-version",
-        M::Installation => "installation-method",
-        M::Diagram => "architecture-diagram",
+        M::Installation => Field::Installation.id(Form::Tam),
+        M::Diagram => Field::DiagramLink.id(Form::Tam),
         M::Backup => "backup-method",
-        M::Rehearsal => "rehearsed-on",
+        M::Rehearsal => Field::RehearsalOn.id(Form::Tam),
         M::Method => "migration-method",
         M::DeviationRecord => "deviation-policy",
     }
@@ -97,7 +97,6 @@ pub fn IntakePanel(
             })
         }
     });
-    let zones = browser::time_zones();
     let set_window = move |end: WindowEnd, local: String| {
         let start = end == WindowEnd::Start;
         let zone_name = zone.get_untracked();
@@ -138,16 +137,22 @@ pub fn IntakePanel(
             i.window_end = end.or(i.window_end);
         });
     };
-    let window_input = move |id: &'static str, label: &'static str, end: WindowEnd| {
-        let start = end == WindowEnd::Start;
-        view! {
-            <WallTimeField
-                id=id
-                label=label
-                value=Signal::derive(move || intake.with(|i| wall_text(if start { i.window_start } else { i.window_end })))
-                on_commit=Callback::new(move |local: String| set_window(end, local))
-            />
-        }
+    // A field of the intake table, drawn as the customer's form draws it.
+    let entry = move |field: Field| {
+        let value = Signal::derive(move || {
+            intake.with(|i| match field {
+                Field::WindowStart => wall_text(i.window_start),
+                Field::WindowEnd => wall_text(i.window_end),
+                _ => field.read(i),
+            })
+        });
+        let commit = move |v: String| match field {
+            Field::WindowStart => set_window(WindowEnd::Start, v),
+            Field::WindowEnd => set_window(WindowEnd::End, v),
+            Field::TimeZone => set_zone(v),
+            _ => set(&|i| field.write(i, &v)),
+        };
+        view! { <IntakeInput field=field form=Form::Tam value=value on_commit=Callback::new(commit)/> }
     };
     let open_risks = Memo::new(move |_| risks.with(Vec::len));
     let missing = Memo::new(move |_| {
@@ -175,24 +180,6 @@ pub fn IntakePanel(
                 .collect_view()
         })
     };
-    let hours_field = move |id: &'static str,
-                            label: &'static str,
-                            get: fn(&Intake) -> String,
-                            put: fn(&mut Intake, String)| {
-        let problem = move || intake.with(|i| intake::hours(&get(i)).err().map(|e| e.to_string()));
-        view! {
-            <div class="field-group">
-                <TextField
-                    id=id
-                    label=label
-                    max_chars=SHORT_CHARS
-                    value=Signal::derive(move || intake.with(get))
-                    on_commit=Callback::new(move |v: String| set(&|i| put(i, v.clone())))
-                />
-                {move || problem().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-            </div>
-        }
-    };
     let window_text = move || intake.with(intake::window_text);
     view! {
         <section class="stage-panel intake" aria-labelledby="intake-heading">
@@ -203,21 +190,21 @@ pub fn IntakePanel(
             {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             <fieldset>
                 <legend>"Rollback and window"</legend>
-                {text("rollback-summary", "Rollback plan", |i| i.rollback_summary.clone(), |i, v| i.rollback_summary = v, true)}
+                {entry(Field::RollbackSummary)}
                 <p class="hint">"What triggers a rollback, and how long it takes."</p>
                 <div class="field-row">
-                    {link("rollback-link", "Rollback document (link)", |i| i.rollback_link.clone(), |i, v| i.rollback_link = v)}
-                    {hours_field("rollback-hours", "Rollback duration (hours)", |i| i.rollback_hours.clone(), |i, v| i.rollback_hours = v)}
+                    {entry(Field::RollbackLink)}
+                    {entry(Field::RollbackHours)}
                 </div>
                 <div class="field-row">
-                    {window_input("window-start", "Maintenance window start", WindowEnd::Start)}
-                    {window_input("window-end", "Maintenance window end", WindowEnd::End)}
-                    <TimeZoneField id="time-zone" zones=zones value=Signal::derive(move || intake.with(|i| i.time_zone.clone())) on_commit=Callback::new(set_zone)/>
+                    {entry(Field::WindowStart)}
+                    {entry(Field::WindowEnd)}
+                    {entry(Field::TimeZone)}
                 </div>
                 {move || window_text().map(|t| view! { <p class="recorded">{t}</p> })}
                 <div class="field-row">
-                    {text("contact-name", "Customer contact during the window (name)", |i| i.contact_name.clone(), |i, v| i.contact_name = v, false)}
-                    {text("contact-email", "Customer contact during the window (email)", |i| i.contact_email.clone(), |i, v| i.contact_email = v, false)}
+                    {entry(Field::ContactName)}
+                    {entry(Field::ContactEmail)}
                 </div>
             </fieldset>
             <fieldset>
@@ -241,16 +228,8 @@ pub fn IntakePanel(
                         value=Signal::derive(move || intake.with(|i| i.target_version.clone()))
                         on_commit=Callback::new(move |v: String| set(&|i| i.target_version = v.clone()))
                     />
-                    <SelectField
-                        id="installation-method"
-                        label="Installation method"
-                        options=Installation::ALL.iter().map(|m| (m.code(), m.label())).collect()
-                        value=Signal::derive(move || intake.with(|i| i.installation.code().to_string()))
-                        on_commit=Callback::new(move |code: String| {
-                            Installation::from_code(&code).map(|m| set(&|i| i.installation = m)).is_some()
-                        })
-                    />
-                    {text("operating-system", "Operating system", |i| i.operating_system.clone(), |i, v| i.operating_system = v, false)}
+                    {entry(Field::Installation)}
+                    {entry(Field::OperatingSystem)}
                 </div>
                 {move || upgrade_path().map(|href| view! {
                     <p>
@@ -273,7 +252,7 @@ pub fn IntakePanel(
             </fieldset>
             <fieldset>
                 <legend>"Diagram, backup and rehearsal"</legend>
-                {link("architecture-diagram", "Architecture diagram (link)", |i| i.diagram_link.clone(), |i, v| i.diagram_link = v)}
+                {entry(Field::DiagramLink)}
                 <div class="field-row">
                     {text("backup-method", "Backup method", |i| i.backup_method.clone(), |i, v| i.backup_method = v, false)}
                     <TextField
@@ -285,14 +264,9 @@ pub fn IntakePanel(
                     />
                 </div>
                 <div class="field-row">
-                    <DateField
-                        id="rehearsed-on"
-                        label="Date rehearsed"
-                        value=Signal::derive(move || intake.with(|i| i.rehearsal_on))
-                        on_commit=Callback::new(move |d| set(&|i| i.rehearsal_on = d))
-                    />
-                    {text("rehearsal", "Rehearsal result", |i| i.rehearsal_result.clone(), |i, v| i.rehearsal_result = v, false)}
-                    {hours_field("restore-hours", "Restore duration in rehearsal (hours)", |i| i.restore_hours.clone(), |i, v| i.restore_hours = v)}
+                    {entry(Field::RehearsalOn)}
+                    {entry(Field::RehearsalResult)}
+                    {entry(Field::RestoreHours)}
                 </div>
             </fieldset>
             <fieldset>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::documents::architecture;
 use crate::domain::engagement::EngagementId;
 use crate::domain::process::intake::deviation_line;
 use crate::domain::process::workflow::{self, Stage};
@@ -11,8 +12,7 @@ use crate::domain::sizing::{
     SizingInputs, DEFAULT_HORIZON_MONTHS,
 };
 use crate::ui::platform::state::use_app_state;
-use crate::ui::widgets::chart::ProjectionChart;
-use crate::ui::widgets::recommendation::RecommendationView;
+use crate::ui::widgets::plan_view;
 
 /// The requirements form and GitLab's recommendation for it, side by side.
 #[component]
@@ -209,10 +209,10 @@ pub fn SizingSection(id: EngagementId) -> impl IntoView {
                                     {deviation.with(|d| deviation_line(d, Some(&rec))).map(|line| view! {
                                         <p class="deviation" role="note">{line}</p>
                                     })}
-                                    <RecommendationView rec=rec.clone()/>
-                                    {points.map(|(users, growth)| view! {
-                                        <ProjectionChart current_users=users growth=growth rec=rec/>
-                                    })}
+                                    {architecture::blocks(&rec, points)
+                                        .into_iter()
+                                        .map(|b| plan_view::block(b, 3))
+                                        .collect_view()}
                                 </div>
                             }
                                 .into_any()

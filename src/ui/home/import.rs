@@ -129,7 +129,7 @@ pub fn ImportPanel() -> impl IntoView {
         let bad_links: Vec<String> = state.engagements.with_untracked(|list| {
             list.iter()
                 .filter_map(|e| {
-                    crate::domain::engagement::limits::check_links(e)
+                    crate::domain::engagement::fields::check_links(e)
                         .err()
                         .map(|bad| format!("in “{}”, {bad}", e.customer_name))
                 })

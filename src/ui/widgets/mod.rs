@@ -1,8 +1,8 @@
-//! Pieces several pages share: labelled fields, the growth chart, the architecture diagram, the
-//! recommendation and the outline's renderer.
+//! Pieces several pages share: labelled fields, the growth chart, the architecture diagram and
+//! the renderer of document blocks (the outline and the recommended architecture).
 
 pub mod chart;
 pub mod diagram;
 pub mod fields;
+pub mod intake_input;
 pub mod plan_view;
-pub mod recommendation;

@@ -3,14 +3,16 @@
 
 use leptos::prelude::*;
 
+use crate::domain::documents::blocks::{Role, Table};
 use crate::domain::documents::outline::{self, Block, Inline};
 use crate::domain::documents::plan::Audience;
 use crate::domain::engagement::Engagement;
 use crate::domain::process::workflow::Stage;
+use crate::domain::sizing::Finding;
 use crate::domain::text::links::safe_href;
 use crate::ui::platform::browser;
 use crate::ui::widgets::chart::ProjectionChart;
-use crate::ui::widgets::recommendation::RecommendationView;
+use crate::ui::widgets::diagram::ArchitectureDiagram;
 
 /// A heading at `level` (1 to 4) of the document's outline.
 fn heading(level: u8, id: &'static str, text: String) -> AnyView {
@@ -27,6 +29,7 @@ fn inlines(runs: Vec<Inline>) -> AnyView {
         .map(|run| match run {
             Inline::Text(text) => text.into_any(),
             Inline::Strong(text) => view! { <strong>{text}</strong> }.into_any(),
+            Inline::Tag(text) => view! { " " <span class="badge">{text}</span> }.into_any(),
             Inline::Link { label, url } => match safe_href(&url) {
                 Some(href) => view! {
                     <a href=href rel="noopener noreferrer" target="_blank">{label}</a>
@@ -84,13 +87,32 @@ pub fn block(b: Block, level: u8) -> AnyView {
             </ol>
         }
         .into_any(),
-        Block::Recommendation(rec, users, growth) => {
-            let rec = *rec;
-            view! {
-                <RecommendationView rec=rec.clone()/>
-                <ProjectionChart current_users=users growth=growth rec=rec/>
+        Block::Marked(role, runs) => {
+            let class = match role {
+                Role::Headline => "rec-name",
+                Role::Total => "totals",
+                Role::Note => "hint",
+                Role::Footnote => "data-version",
+            };
+            view! { <p class=class>{inlines(runs)}</p> }.into_any()
+        }
+        Block::Table(t) => table(t),
+        Block::Findings {
+            numbered,
+            warnings,
+            findings,
+        } => {
+            let class = if warnings { "warnings" } else { "" };
+            let items = findings.into_iter().map(finding).collect_view();
+            if numbered {
+                view! { <ol class=class>{items}</ol> }.into_any()
+            } else {
+                view! { <ul class=class>{items}</ul> }.into_any()
             }
-            .into_any()
+        }
+        Block::Diagram(rec) => view! { <ArchitectureDiagram rec=*rec/> }.into_any(),
+        Block::Chart(rec, users, growth) => {
+            view! { <ProjectionChart current_users=users growth=growth rec=*rec/> }.into_any()
         }
         Block::Log(entries) => view! {
             <ol class="log">
@@ -112,6 +134,52 @@ pub fn block(b: Block, level: u8) -> AnyView {
         }
         .into_any(),
     }
+}
+
+/// A reason, warning or piece of advice, with its GitLab source.
+fn finding(f: Finding) -> impl IntoView {
+    view! {
+        <li data-rule=f.rule.id()>
+            {f.text}
+            " "
+            <a href=f.source.url() target="_blank" rel="noopener noreferrer" class="source">
+                "Source: " {f.source.title()}
+            </a>
+        </li>
+    }
+}
+
+/// A table that scrolls sideways on a narrow screen; focusable, so the keyboard scrolls it too.
+fn table(t: Table) -> AnyView {
+    let figures: Vec<bool> = t.columns.iter().map(|c| c.figures).collect();
+    let header = t
+        .columns
+        .into_iter()
+        .map(|c| view! { <th scope="col">{c.heading}</th> })
+        .collect_view();
+    let rows = t
+        .rows
+        .into_iter()
+        .map(|row| {
+            let mut cells = row.into_iter();
+            let name = cells.next().unwrap_or_default();
+            let cells = cells
+                .zip(figures.iter().skip(1))
+                .map(|(cell, figure)| view! { <td class=figure.then_some("num")>{cell}</td> })
+                .collect_view();
+            view! { <tr><th scope="row">{name}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <p class="scroll-hint">"The table scrolls sideways: every column is there."</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t.label>
+            <table class="components">
+                <thead><tr>{header}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }
 
 /// Every part of the plan, read-only, for one audience, in the order of that reader's outline.

@@ -1,0 +1,86 @@
+//! One intake field, drawn from its entry in the domain's table (`domain::engagement::fields`):
+//! the same label, input, limit and check on the TAM's intake panel and on the customer's
+//! "Your part".
+
+use leptos::prelude::*;
+
+use crate::domain::engagement::fields::{Field, Form, Input};
+use crate::domain::engagement::intake::{hours, Installation};
+use crate::ui::platform::browser;
+use crate::ui::widgets::fields::{SelectField, TextField, TimeZoneField, WallTimeField};
+
+/// `field`'s input on `form`. `value` is the field's value as the table reads it, except for a
+/// window time, which is its time on the window's clock ("2027-03-06T22:00"); `on_commit` gets
+/// what the input holds in the same form. A duration says at once when it cannot be read.
+#[component]
+pub fn IntakeInput(
+    field: Field,
+    form: Form,
+    #[prop(into)] value: Signal<String>,
+    on_commit: Callback<String>,
+) -> impl IntoView {
+    let id = field.id(form);
+    let label = field.label();
+    match field.input() {
+        Input::Line | Input::Long | Input::Link => view! {
+            <TextField
+                id=id
+                label=label
+                multiline=field.input() == Input::Long
+                link=field.input() == Input::Link
+                max_chars=field.max_chars()
+                value=value
+                on_commit=on_commit
+            />
+        }
+        .into_any(),
+        Input::Hours => {
+            let problem = move || value.with(|v| hours(v).err().map(|e| e.to_string()));
+            view! {
+                <div class="field-group">
+                    <TextField
+                        id=id
+                        label=label
+                        max_chars=field.max_chars()
+                        value=value
+                        on_commit=on_commit
+                    />
+                    {move || problem().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                </div>
+            }
+            .into_any()
+        }
+        Input::Date => view! {
+            <div class="field field-date">
+                <label for=id>{label}</label>
+                <input
+                    id=id
+                    type="date"
+                    prop:value=move || value.get()
+                    on:change=move |ev| on_commit.run(event_target_value(&ev))
+                />
+            </div>
+        }
+        .into_any(),
+        Input::Installation => view! {
+            <SelectField
+                id=id
+                label=label
+                options=Installation::ALL.iter().map(|m| (m.code(), m.label())).collect()
+                value=value
+                on_commit=Callback::new(move |code: String| {
+                    on_commit.run(code);
+                    true
+                })
+            />
+        }
+        .into_any(),
+        Input::WallTime => {
+            view! { <WallTimeField id=id label=label value=value on_commit=on_commit/> }.into_any()
+        }
+        Input::Zone => view! {
+            <TimeZoneField id=id zones=browser::time_zones() value=value on_commit=on_commit/>
+        }
+        .into_any(),
+    }
+}
