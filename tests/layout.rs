@@ -174,10 +174,18 @@ fn the_intake_fields_are_one_table_for_both_forms() {
     let full = &e.coordination.intake;
     for field in Field::ALL {
         let value = field.read(full);
-        assert_eq!(field.check(&value), Ok(()), "{field:?} accepts its stored value");
+        assert_eq!(
+            field.check(&value),
+            Ok(()),
+            "{field:?} accepts its stored value"
+        );
         let mut blank = Intake::default();
         field.write(&mut blank, &value);
-        assert_eq!(field.read(&blank), value, "{field:?} reads back what it writes");
+        assert_eq!(
+            field.read(&blank),
+            value,
+            "{field:?} reads back what it writes"
+        );
         let refused = match field.input() {
             Input::Link => Some(Problem::NotWebAddress),
             Input::Hours | Input::Date | Input::WallTime | Input::Installation => {

@@ -44,44 +44,17 @@ pub enum MigrationMethod {
     ProfessionalServicesDecide,
 }
 
+coded! {
+    MigrationMethod:
+    Undecided => "", "Not chosen yet";
+    BackupRestoreSingle => "backup-restore-single", "Backup and restore to new infrastructure (single node)";
+    BackupRestoreMultiNode => "backup-restore-multi-node", "Backup and restore of a multi-node reference architecture";
+    GeoFailover => "geo-failover", "Geo planned failover";
+    LinuxPackageToHelm => "linux-package-to-helm", "Linux package to Helm chart (Cloud Native Hybrid)";
+    ProfessionalServicesDecide => "professional-services", "Professional Services will decide";
+}
+
 impl MigrationMethod {
-    pub const ALL: [MigrationMethod; 6] = [
-        Self::Undecided,
-        Self::BackupRestoreSingle,
-        Self::BackupRestoreMultiNode,
-        Self::GeoFailover,
-        Self::LinuxPackageToHelm,
-        Self::ProfessionalServicesDecide,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Undecided => "Not chosen yet",
-            Self::BackupRestoreSingle => "Backup and restore to new infrastructure (single node)",
-            Self::BackupRestoreMultiNode => {
-                "Backup and restore of a multi-node reference architecture"
-            }
-            Self::GeoFailover => "Geo planned failover",
-            Self::LinuxPackageToHelm => "Linux package to Helm chart (Cloud Native Hybrid)",
-            Self::ProfessionalServicesDecide => "Professional Services will decide",
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Undecided => "",
-            Self::BackupRestoreSingle => "backup-restore-single",
-            Self::BackupRestoreMultiNode => "backup-restore-multi-node",
-            Self::GeoFailover => "geo-failover",
-            Self::LinuxPackageToHelm => "linux-package-to-helm",
-            Self::ProfessionalServicesDecide => "professional-services",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.code() == code)
-    }
-
     /// True for the methods that restore a backup: both sides must run the same version.
     pub fn restores_a_backup(self) -> bool {
         matches!(

@@ -4,6 +4,7 @@
 //! are derived from it by [`status`]. Every change goes through [`apply`], which refuses what a
 //! missing earlier stage forbids and logs decisions and stage changes.
 
+use crate::domain::text::coded;
 use std::fmt;
 
 use time::{Date, Month, OffsetDateTime};
@@ -29,42 +30,15 @@ pub enum Stage {
     Done,
 }
 
-impl Stage {
-    pub const ALL: [Stage; 6] = [
-        Self::Requirements,
-        Self::ProfessionalServices,
-        Self::Plan,
-        Self::SupportReview,
-        Self::Migration,
-        Self::Done,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Requirements => "Requirements",
-            Self::ProfessionalServices => "Professional Services",
-            Self::Plan => "Plan",
-            Self::SupportReview => "Support review",
-            Self::Migration => "Migration",
-            Self::Done => "Done",
-        }
-    }
-
-    /// A short stable code, for filters and element ids.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Requirements => "requirements",
-            Self::ProfessionalServices => "professional-services",
-            Self::Plan => "plan",
-            Self::SupportReview => "support-review",
-            Self::Migration => "migration",
-            Self::Done => "done",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
+// The code names a stage in filters and element ids.
+coded! {
+    Stage:
+    Requirements => "requirements", "Requirements";
+    ProfessionalServices => "professional-services", "Professional Services";
+    Plan => "plan", "Plan";
+    SupportReview => "support-review", "Support review";
+    Migration => "migration", "Migration";
+    Done => "done", "Done";
 }
 
 /// Who writes the upgrade plan: it follows from the Professional Services decision.

@@ -4,6 +4,7 @@
 //! errors), and [`recommend`] applies GitLab's selection rules in a fixed order, recording a
 //! [`Finding`] for each rule that decided something.
 
+use crate::domain::text::coded;
 pub use crate::domain::text::numbers::format_number;
 use std::fmt;
 
@@ -99,28 +100,11 @@ pub enum Monorepos {
     Large,
 }
 
-impl Monorepos {
-    pub const ALL: [Monorepos; 3] = [Self::None, Self::Medium, Self::Large];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::None => "none",
-            Self::Medium => "2-10gb",
-            Self::Large => "over-10gb",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::None => "None",
-            Self::Medium => "2–10 GB",
-            Self::Large => "Over 10 GB",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.code() == code)
-    }
+coded! {
+    Monorepos:
+    None => "none", "None";
+    Medium => "2-10gb", "2–10 GB";
+    Large => "over-10gb", "Over 10 GB";
 }
 
 /// How the user count is expected to change.

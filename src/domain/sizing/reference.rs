@@ -3,6 +3,7 @@
 //! Every figure here is checked against `tests/fixtures/reference-architectures.json` by
 //! `tests/reference.rs`. Totals are sums of these figures, never typed in.
 
+use crate::domain::text::coded;
 use std::fmt;
 use std::ops::{Add, Mul};
 
@@ -167,33 +168,13 @@ pub enum Platform {
     BareMetal,
 }
 
-impl Platform {
-    pub const ALL: [Platform; 4] = [Self::Aws, Self::Gcp, Self::Azure, Self::BareMetal];
-
-    /// The platform as a TAM names it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Aws => "AWS",
-            Self::Gcp => "GCP",
-            Self::Azure => "Azure",
-            Self::BareMetal => "Bare metal / on-premises",
-        }
-    }
-
-    /// A short stable code, used in forms and files.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Aws => "aws",
-            Self::Gcp => "gcp",
-            Self::Azure => "azure",
-            Self::BareMetal => "bare_metal",
-        }
-    }
-
-    /// The platform for a code from [`Platform::code`].
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.code() == code)
-    }
+// The codes are stored in files and forms: never change one.
+coded! {
+    Platform:
+    Aws => "aws", "AWS";
+    Gcp => "gcp", "GCP";
+    Azure => "azure", "Azure";
+    BareMetal => "bare_metal", "Bare metal / on-premises";
 }
 
 /// One row of a VM table: a component, how many nodes, and each node's size.
