@@ -139,10 +139,14 @@ fn the_recommendation_is_one_set_of_blocks_that_every_rendering_shows() {
         walk(&blocks, &mut |b| match b {
             Block::Para(runs) => check(text(runs)),
             Block::Marked(_, runs) => check(text(&runs[..1])),
-            Block::Table(t) => t
-                .rows
-                .iter()
-                .for_each(|row| check(format!("| {} |", row.join(" | ")))),
+            Block::Table(t) => {
+                if t.titled {
+                    check(format!("### {}", t.label));
+                }
+                t.rows
+                    .iter()
+                    .for_each(|row| check(format!("| {} |", row.join(" | "))));
+            }
             Block::Findings { findings, .. } => findings.iter().for_each(|f| check(f.text.clone())),
             Block::Items(items) => items.iter().for_each(|i| check(text(i))),
             Block::Sub { heading, .. } => check(format!("### {heading}")),

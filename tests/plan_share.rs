@@ -51,7 +51,7 @@ fn the_markdown_plan_carries_every_part_the_support_review_needs() {
         "| Support review | Approved, shared on 2026-11-21",
         "## Internal notes",
         "## Activity log",
-        "GitLab reference architectures (GitLab documentation",
+        "Figures from GitLab's reference architectures: GitLab documentation",
     ] {
         assert!(md.contains(part), "missing {part:?}");
     }

@@ -5,7 +5,7 @@
 
 use crate::domain::documents::blocks::{Block, Column, Inline, Role, Table};
 use crate::domain::sizing::reference::{Hybrid, Platform, VmComponent, DATA_VERSION};
-use crate::domain::sizing::{format_number, Growth, Recommendation, SizedBy, HA_REDUCTIONS};
+use crate::domain::sizing::{format_number, Growth, Recommendation, HA_REDUCTIONS};
 
 /// Every block of the recommendation, in reading order; then, when the users and their growth
 /// are known, the projection chart.
@@ -21,13 +21,10 @@ pub fn blocks(rec: &Recommendation, projection: Option<(u64, Growth)>) -> Vec<Bl
             ],
         ),
         Block::Para(deployment(rec)),
+        // How it was chosen (on peak RPS or on users) is the first reason below.
         Block::Para(vec![Inline::Text(format!(
-            "{} {} {}.",
+            "{} {}.",
             sized_for(rec),
-            match rec.sized_by {
-                SizedBy::Rps => "Chosen on peak requests per second.",
-                SizedBy::Users => "Chosen on user count (peak RPS not given).",
-            },
             size.topology
         ))]),
     ];
@@ -40,13 +37,9 @@ pub fn blocks(rec: &Recommendation, projection: Option<(u64, Growth)>) -> Vec<Bl
     )]));
     out.push(Block::Diagram(Box::new(rec.clone())));
     if let Some(h) = hybrid {
-        out.push(Block::Sub {
-            id: "rec-pools-heading",
-            heading: "Kubernetes node pools".into(),
-            blocks: vec![Block::Table(pool_table(h, rec.platform))],
-        });
+        out.push(Block::Table(pool_table(h, rec.platform)));
     }
-    out.push(components(rec));
+    out.extend(components(rec));
     if rec.ha_reductions {
         out.push(Block::Sub {
             id: "rec-reductions-heading",
@@ -140,7 +133,7 @@ fn figure<T: ToString>(value: Option<T>) -> String {
 
 /// The virtual machines (or, for a hybrid, the machines and services beside the cluster), with
 /// their totals and what the machine types mean.
-fn components(rec: &Recommendation) -> Block {
+fn components(rec: &Recommendation) -> Vec<Block> {
     let hybrid = rec.hybrid();
     let heading = if hybrid.is_some() {
         "Virtual machines and services"
@@ -157,7 +150,7 @@ fn components(rec: &Recommendation) -> Block {
     blocks.push(Block::Marked(
         Role::Total,
         vec![Inline::Text(format!(
-            "{}{}: {} nodes, {} vCPU, {} GB memory. Object storage is a service, not counted; a node count written “1+” counts as 1.",
+            "{}{}: {} nodes, {} vCPU, {} GB memory (object storage not counted; “1+” counted as 1).",
             if hybrid.is_some() {
                 "Virtual machines"
             } else {
@@ -190,11 +183,7 @@ fn components(rec: &Recommendation) -> Block {
         "Machine types are the reference architecture's examples, not prescriptions: any type with at least the listed vCPU and memory will do."
     };
     blocks.push(Block::Marked(Role::Note, vec![Inline::text(note)]));
-    Block::Sub {
-        id: "rec-components-heading",
-        heading: heading.into(),
-        blocks,
-    }
+    blocks
 }
 
 /// A VM table with the platform's machine types.
@@ -229,6 +218,7 @@ fn component_table(label: &str, components: &[VmComponent], platforms: &[Platfor
         .collect();
     Table {
         label: label.into(),
+        titled: true,
         columns,
         rows,
     }
@@ -252,6 +242,7 @@ fn pool_table(hybrid: &Hybrid, platform: Option<Platform>) -> Table {
         .collect();
     Table {
         label: "Kubernetes node pools".into(),
+        titled: true,
         columns: vec![
             Column::text("Pool"),
             Column::figures("Nodes"),

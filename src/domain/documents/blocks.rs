@@ -72,6 +72,8 @@ impl Column {
 pub struct Table {
     /// What the table is, for a reader who meets it on its own (a screen reader's region).
     pub label: String,
+    /// Whether the label is also shown as a heading above the table.
+    pub titled: bool,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<String>>,
 }

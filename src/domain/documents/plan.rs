@@ -99,10 +99,7 @@ pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience
             block_md(&mut md, block, 3);
         }
     }
-    let _ = writeln!(
-        md,
-        "---\nFigures: GitLab reference architectures ({DATA_VERSION})."
-    );
+    // Where the figures come from is said under the recommended architecture, which holds them.
     md
 }
 
@@ -119,7 +116,10 @@ fn inlines_md(inlines: &[Inline]) -> String {
 }
 
 /// A table; a cell is text, escaped like every other.
-fn table_md(md: &mut String, table: &Table) {
+fn table_md(md: &mut String, table: &Table, level: usize) {
+    if table.titled {
+        let _ = writeln!(md, "{} {}\n", "#".repeat(level), escape_md(&table.label));
+    }
     let heads: Vec<String> = table
         .columns
         .iter()
@@ -186,7 +186,7 @@ fn block_md(md: &mut String, block: &Block, level: usize) {
         Block::Marked(_, inlines) => {
             let _ = writeln!(md, "{}\n", inlines_md(inlines));
         }
-        Block::Table(table) => table_md(md, table),
+        Block::Table(table) => table_md(md, table, level),
         Block::Findings {
             numbered, findings, ..
         } => {

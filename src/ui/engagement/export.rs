@@ -38,7 +38,6 @@ pub fn InternalNotes(id: EngagementId, engagement: Memo<Option<Engagement>>) -> 
     }
 }
 
-/// Downloads, print, the customer link and the Support handoff.
 /// Which file "Download" writes: the Support packet as Markdown, or the plan file (JSON).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum FileKind {
@@ -46,12 +45,82 @@ enum FileKind {
     Json,
 }
 
+/// Who the Support packet is for: Support, or (when the TAM ticks "Include internal notes") the
+/// TAM's own reading with the notes.
+fn packet_audience(include_notes: RwSignal<bool>) -> Audience {
+    if include_notes.get_untracked() {
+        Audience::Tam
+    } else {
+        Audience::Support
+    }
+}
+
+/// Downloads, print, the customer link and the Support hand-off, with one status line.
 #[component]
 pub fn ShareAndExport(
     engagement: Memo<Option<Engagement>>,
     on_print: Callback<()>,
 ) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
+    // Internal notes go to Support only when the TAM ticks it, for one hand-off at a time.
+    let include_notes = RwSignal::new(false);
+    // Where the customer's answers go: the TAM's email, a setting of this browser that only
+    // the customer link carries.
+    let tam_email = RwSignal::new(browser::setting("tam-email").unwrap_or_default());
+    view! {
+        <section class="card no-print" aria-labelledby="export-heading">
+            <h2 id="export-heading">"Share and export"</h2>
+            <TamEmailField tam_email=tam_email/>
+            <FilesAndLink engagement=engagement on_print=on_print message=message include_notes=include_notes tam_email=tam_email/>
+            <SupportHandOff engagement=engagement message=message include_notes=include_notes/>
+        </section>
+    }
+}
+
+/// "Your email, for the customer's answers": kept in this browser when it is an address.
+#[component]
+fn TamEmailField(tam_email: RwSignal<String>) -> impl IntoView {
+    let email_error = Memo::new(move |_| {
+        tam_email.with(|t| {
+            (!t.trim().is_empty())
+                .then(|| share::TamEmail::try_from(t.as_str()).err())
+                .flatten()
+                .map(|e| e.to_string())
+        })
+    });
+    view! {
+        <div class="field">
+            <label for="tam-email">"Your email, for the customer's answers"</label>
+            <input
+                id="tam-email"
+                type="email"
+                autocomplete="email"
+                prop:value=move || tam_email.get()
+                aria-invalid=move || email_error.with(Option::is_some).to_string()
+                aria-describedby="tam-email-hint tam-email-error"
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    if share::TamEmail::try_from(value.as_str()).is_ok() || value.trim().is_empty() {
+                        browser::set_setting("tam-email", value.trim());
+                    }
+                    tam_email.set(value);
+                }
+            />
+            <p class="hint" id="tam-email-hint">"Kept in this browser; only the customer link carries it, so that the customer's answers come back to you."</p>
+            <p class="field-error" id="tam-email-error" role=move || email_error.with(Option::is_some).then_some("alert")>{move || email_error.get()}</p>
+        </div>
+    }
+}
+
+/// The plan files, print, and the customer link.
+#[component]
+fn FilesAndLink(
+    engagement: Memo<Option<Engagement>>,
+    on_print: Callback<()>,
+    message: RwSignal<Option<String>>,
+    include_notes: RwSignal<bool>,
+    tam_email: RwSignal<String>,
+) -> impl IntoView {
     let link = RwSignal::new(None::<String>);
     let with_engagement = move |f: &dyn Fn(&Engagement)| {
         engagement.with_untracked(|e| {
@@ -59,15 +128,6 @@ pub fn ShareAndExport(
                 f(e)
             }
         })
-    };
-    // Internal notes go to Support only when the TAM ticks it, for one hand-off at a time.
-    let include_notes = RwSignal::new(false);
-    let support_audience = move || {
-        if include_notes.get_untracked() {
-            Audience::Tam
-        } else {
-            Audience::Support
-        }
     };
     let download = move |kind: FileKind| {
         with_engagement(&|e| {
@@ -77,7 +137,7 @@ pub fn ShareAndExport(
                 browser::download(
                     &file_name(e, today, "md"),
                     "text/markdown",
-                    &markdown(e, now, support_audience()),
+                    &markdown(e, now, packet_audience(include_notes)),
                 )
             } else {
                 match plan_json(e, now) {
@@ -99,17 +159,6 @@ pub fn ShareAndExport(
             }));
         })
     };
-    // Where the customer's answers go: the TAM's email, a setting of this browser that only
-    // the customer link carries.
-    let tam_email = RwSignal::new(browser::setting("tam-email").unwrap_or_default());
-    let email_error = Memo::new(move |_| {
-        tam_email.with(|t| {
-            (!t.trim().is_empty())
-                .then(|| share::TamEmail::try_from(t.as_str()).err())
-                .flatten()
-                .map(|e| e.to_string())
-        })
-    });
     let copy_link = move |_| {
         let reply_to = tam_email.with_untracked(|t| share::TamEmail::try_from(t.as_str()).ok());
         // A link field stored before links were checked, holding something else: the customer's
@@ -136,6 +185,41 @@ pub fn ShareAndExport(
                 });
             }
             Err(err) => message.set(Some(format!("The link could not be made: {err}."))),
+        })
+    };
+    view! {
+        <div class="button-row">
+            <button type="button" on:click=move |_| download(FileKind::Markdown)>"Download Markdown"</button>
+            <button type="button" on:click=move |_| download(FileKind::Json)>"Download JSON"</button>
+            <button type="button" on:click=move |_| on_print.run(())>"Print"</button>
+            <button type="button" class="primary" on:click=copy_link>"Copy customer link"</button>
+        </div>
+        <p class="notice-line" role=move || message.with(Option::is_some).then_some("status")>
+            {move || message.get()}
+        </p>
+        {move || link.get().map(|url| view! {
+            <div class="field">
+                <label for="customer-link">"Customer link"</label>
+                <input id="customer-link" type="text" readonly=true prop:value=url.clone()/>
+                <a href=url target="_blank" rel="noopener noreferrer">"See it as the customer will"</a>
+            </div>
+        })}
+    }
+}
+
+/// The Support hand-off: the project for review issues, the notes choice, the issue and the
+/// email, and recording the plan as shared once it is handed over.
+#[component]
+fn SupportHandOff(
+    engagement: Memo<Option<Engagement>>,
+    message: RwSignal<Option<String>>,
+    include_notes: RwSignal<bool>,
+) -> impl IntoView {
+    let with_engagement = move |f: &dyn Fn(&Engagement)| {
+        engagement.with_untracked(|e| {
+            if let Some(e) = e {
+                f(e)
+            }
         })
     };
     let project = RwSignal::new(browser::setting("gitlab-project").unwrap_or_default());
@@ -173,7 +257,7 @@ pub fn ShareAndExport(
                          base: String,
                          done: &'static str| {
         with_engagement(&|e| {
-            let md = markdown(e, browser::now(), support_audience());
+            let md = markdown(e, browser::now(), packet_audience(include_notes));
             let full = address(&base, &title, &md);
             let short = address(
                 &base,
@@ -249,97 +333,58 @@ pub fn ShareAndExport(
         );
     };
     view! {
-        <section class="card no-print" aria-labelledby="export-heading">
-            <h2 id="export-heading">"Share and export"</h2>
+        <h3>"Support review"</h3>
+        <div class="field-row">
             <div class="field">
-                <label for="tam-email">"Your email, for the customer's answers"</label>
+                <label for="gitlab-project">"GitLab project for Support reviews"</label>
                 <input
-                    id="tam-email"
-                    type="email"
-                    autocomplete="email"
-                    prop:value=move || tam_email.get()
-                    aria-invalid=move || email_error.with(Option::is_some).to_string()
-                    aria-describedby="tam-email-hint tam-email-error"
+                    id="gitlab-project"
+                    type="url"
+                    placeholder="https://gitlab.example.com/group/project"
+                    prop:value=move || project.get()
+                    aria-invalid=move || project_error.with(Option::is_some).to_string()
+                    aria-describedby="gitlab-project-error"
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
-                        if share::TamEmail::try_from(value.as_str()).is_ok() || value.trim().is_empty() {
-                            browser::set_setting("tam-email", value.trim());
+                        project.set(value.clone());
+                        // Only a web address is kept; other text stays on screen with the
+                        // message, and the address kept before stays stored.
+                        if links::is_web_address(&value) && !value.trim().to_ascii_lowercase().starts_with("http://") {
+                            browser::set_setting("gitlab-project", value.trim());
+                            project_error.set(None);
+                        } else {
+                            project_error.set(Some(
+                                "Enter the https:// address of the GitLab project for Support reviews; until then, what you typed here is not saved.".into(),
+                            ));
                         }
-                        tam_email.set(value);
                     }
                 />
-                <p class="hint" id="tam-email-hint">"Kept in this browser; only the customer link carries it, so that the customer's answers come back to you."</p>
-                <p class="field-error" id="tam-email-error" role=move || email_error.with(Option::is_some).then_some("alert")>{move || email_error.get()}</p>
+                <p class="field-error" id="gitlab-project-error" role=move || project_error.with(Option::is_some).then_some("alert")>{move || project_error.get()}</p>
             </div>
-            <div class="button-row">
-                <button type="button" on:click=move |_| download(FileKind::Markdown)>"Download Markdown"</button>
-                <button type="button" on:click=move |_| download(FileKind::Json)>"Download JSON"</button>
-                <button type="button" on:click=move |_| on_print.run(())>"Print"</button>
-                <button type="button" class="primary" on:click=copy_link>"Copy customer link"</button>
+        </div>
+        <div class="check">
+            <input type="checkbox" id="include-internal-notes"
+                prop:checked=move || include_notes.get()
+                on:change=move |ev| include_notes.set(event_target_checked(&ev))/>
+            <label for="include-internal-notes">"Include internal notes"</label>
+        </div>
+        <p class="hint">"For this hand-off only: the Markdown download, the issue and the email leave the internal notes out unless this is ticked."</p>
+        <div class="button-row">
+            <button type="button" on:click=open_issue>"Open Support review issue"</button>
+            <button type="button" on:click=email>"Email the plan"</button>
+        </div>
+        {move || ask_record.get().then(|| view! {
+            <div class="confirm" role="alertdialog" aria-labelledby="record-shared-text">
+                <p id="record-shared-text">"Record it as shared with Support today?"</p>
+                <button type="button" class="primary" id="record-shared" on:click=record_shared>"Record as shared"</button>
+                " "
+                <button type="button" on:click=move |_| ask_record.set(false)>"Not now"</button>
             </div>
-            <p class="notice-line" role=move || message.with(Option::is_some).then_some("status")>
-                {move || message.get()}
-            </p>
-            {move || link.get().map(|url| view! {
-                <div class="field">
-                    <label for="customer-link">"Customer link"</label>
-                    <input id="customer-link" type="text" readonly=true prop:value=url.clone()/>
-                    <a href=url target="_blank" rel="noopener noreferrer">"See it as the customer will"</a>
-                </div>
-            })}
-            <h3>"Support review"</h3>
-            <div class="field-row">
-                <div class="field">
-                    <label for="gitlab-project">"GitLab project for Support reviews"</label>
-                    <input
-                        id="gitlab-project"
-                        type="url"
-                        placeholder="https://gitlab.example.com/group/project"
-                        prop:value=move || project.get()
-                        aria-invalid=move || project_error.with(Option::is_some).to_string()
-                        aria-describedby="gitlab-project-error"
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            project.set(value.clone());
-                            // Only a web address is kept; other text stays on screen with the
-                            // message, and the address kept before stays stored.
-                            if links::is_web_address(&value) && !value.trim().to_ascii_lowercase().starts_with("http://") {
-                                browser::set_setting("gitlab-project", value.trim());
-                                project_error.set(None);
-                            } else {
-                                project_error.set(Some(
-                                    "Enter the https:// address of the GitLab project for Support reviews; until then, what you typed here is not saved.".into(),
-                                ));
-                            }
-                        }
-                    />
-                    <p class="field-error" id="gitlab-project-error" role=move || project_error.with(Option::is_some).then_some("alert")>{move || project_error.get()}</p>
-                </div>
-            </div>
-            <div class="check">
-                <input type="checkbox" id="include-internal-notes"
-                    prop:checked=move || include_notes.get()
-                    on:change=move |ev| include_notes.set(event_target_checked(&ev))/>
-                <label for="include-internal-notes">"Include internal notes"</label>
-            </div>
-            <p class="hint">"For this hand-off only: the Markdown download, the issue and the email leave the internal notes out unless this is ticked."</p>
-            <div class="button-row">
-                <button type="button" on:click=open_issue>"Open Support review issue"</button>
-                <button type="button" on:click=email>"Email the plan"</button>
-            </div>
-            {move || ask_record.get().then(|| view! {
-                <div class="confirm" role="alertdialog" aria-labelledby="record-shared-text">
-                    <p id="record-shared-text">"Record it as shared with Support today?"</p>
-                    <button type="button" class="primary" id="record-shared" on:click=record_shared>"Record as shared"</button>
-                    " "
-                    <button type="button" on:click=move |_| ask_record.set(false)>"Not now"</button>
-                </div>
-            })}
-            <p class="hint">
-                "The issue is created confidential. GitLab Support's Upgrade Assistance request covers version upgrades only: "
-                "moving to a larger reference architecture, between installation methods, moving data between installations "
-                "and adding Geo are outside it, so such a move goes to Support as a review of the plan through a normal ticket."
-            </p>
-        </section>
+        })}
+        <p class="hint">
+            "The issue is created confidential. GitLab Support's Upgrade Assistance request covers version upgrades only: "
+            "moving to a larger reference architecture, between installation methods, moving data between installations "
+            "and adding Geo are outside it, so such a move goes to Support as a review of the plan through a normal ticket."
+        </p>
     }
 }

@@ -92,7 +92,7 @@ pub fn ImportPanel() -> impl IntoView {
             read(file);
         }
     };
-    let confirm = move |_| {
+    let confirm = move |()| {
         if let Some(p) = pending.get_untracked() {
             let picked = chosen.get_untracked();
             let engagements: Vec<Engagement> = p
@@ -119,6 +119,129 @@ pub fn ImportPanel() -> impl IntoView {
             browser::focus_soon("#import-file".into());
         }
     };
+    view! {
+        <section class="card" aria-labelledby="import-heading">
+            <h2 id="import-heading">"Import and backup"</h2>
+            <div
+                class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <label for="import-file">"Import a plan or backup file"</label>
+                <input id="import-file" type="file" accept=".json,application/json" on:change=on_pick/>
+                <p class="hint">"Or drop a JSON plan or backup file here. Nothing is stored until you confirm."</p>
+            </div>
+            {move || message.get().map(|(error, text)| if error {
+                view! { <p class="field-error" role="alert">{text}</p> }.into_any()
+            } else {
+                view! { <p class="notice-line" role="status">{text}</p> }.into_any()
+            })}
+            {move || pending.get().map(|p| view! {
+                <ConfirmImport pending=p chosen=chosen keep_both=keep_both on_confirm=Callback::new(confirm)
+                    on_cancel=Callback::new(move |()| {
+                        pending.set(None);
+                        browser::focus_soon("#import-file".into());
+                    })/>
+            })}
+            <BackupControls message=message/>
+        </section>
+    }
+}
+
+/// The question before an import: what the file holds, which of its engagements to take, and
+/// what to do with those already here.
+#[component]
+fn ConfirmImport(
+    pending: Pending,
+    chosen: RwSignal<Vec<bool>>,
+    keep_both: RwSignal<bool>,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let p = pending;
+    let offset = browser::local_offset_minutes();
+    let names = p
+        .engagements
+        .iter()
+        .map(|e| e.customer_name.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let count = p.engagements.len();
+    view! {
+        <div class="confirm-import" role="group" aria-labelledby="import-confirm-heading">
+            <h3 id="import-confirm-heading">"Import from “" {p.file.clone()} "”?"</h3>
+            <p>{format!("{count} engagement{}: {names}.", if count == 1 { "" } else { "s" })}</p>
+            {(p.kept_aside > 0).then(|| view! {
+                <p class="hint">{format!(
+                    "The backup also holds {} stored entr{} this version cannot read: {} stay{} in the file, for a version that reads {}.",
+                    p.kept_aside,
+                    if p.kept_aside == 1 { "y" } else { "ies" },
+                    if p.kept_aside == 1 { "it" } else { "they" },
+                    if p.kept_aside == 1 { "s" } else { "" },
+                    if p.kept_aside == 1 { "it" } else { "them" },
+                )}</p>
+            })}
+            {(count > 1).then(|| view! {
+                <fieldset>
+                    <legend>"Engagements to import"</legend>
+                    {p.engagements.iter().enumerate().map(|(i, e)| {
+                        let id = format!("import-pick-{i}");
+                        let label = format!(
+                            "{} (last changed {}, by the file's clock)",
+                            e.customer_name,
+                            crate::domain::text::time_fmt::format_local(e.updated, offset)
+                        );
+                        view! {
+                            <div class="check">
+                                <input type="checkbox" id=id.clone()
+                                    prop:checked=move || chosen.with(|c| c.get(i).copied().unwrap_or(true))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        chosen.update(|c| if let Some(slot) = c.get_mut(i) { *slot = on });
+                                    }/>
+                                <label for=id>{label}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            })}
+            {(p.conflicts > 0).then(|| view! {
+                <fieldset>
+                    <legend>{format!("{} already in this browser", if p.conflicts == 1 { "One is".to_string() } else { format!("{} are", p.conflicts) })}</legend>
+                    {(p.newer_here > 0).then(|| view! {
+                        <p class="row-warning">{match p.newer_here {
+                            1 => "One was changed here after this file was made: replacing it brings back the older version.".to_string(),
+                            n => format!("{n} were changed here after this file was made: replacing them brings back the older versions."),
+                        }}</p>
+                    })}
+                    {(p.differ > 0).then(|| view! {
+                        <p class="hint">{match p.differ {
+                            1 => "One holds other work here than in the file.".to_string(),
+                            n => format!("{n} hold other work here than in the file."),
+                        }} " Replacing keeps the version here as a copy named “(replaced)”."</p>
+                    })}
+                    <div class="check">
+                        <input type="radio" id="conflict-replace" name="conflict" prop:checked=move || !keep_both.get() on:change=move |_| keep_both.set(false)/>
+                        <label for="conflict-replace">"Replace the stored version"</label>
+                    </div>
+                    <div class="check">
+                        <input type="radio" id="conflict-keep" name="conflict" prop:checked=move || keep_both.get() on:change=move |_| keep_both.set(true)/>
+                        <label for="conflict-keep">"Keep both (the imported one as a copy)"</label>
+                    </div>
+                </fieldset>
+            })}
+            <button type="button" class="primary" on:click=move |_| on_confirm.run(())>"Import"</button>
+            " "
+            <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+        </div>
+    }
+}
+
+/// "Export all", when the last backup was made, and whether the browser keeps the data.
+#[component]
+fn BackupControls(message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+    let state = use_app_state();
     let last_backup = RwSignal::new(browser::last_backup());
     let offset = browser::local_offset_minutes();
     let export_all = move |_| {
@@ -168,104 +291,11 @@ pub fn ImportPanel() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="import-heading">
-            <h2 id="import-heading">"Import and backup"</h2>
-            <div
-                class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
-            >
-                <label for="import-file">"Import a plan or backup file"</label>
-                <input id="import-file" type="file" accept=".json,application/json" on:change=on_pick/>
-                <p class="hint">"Or drop a JSON plan or backup file here. Nothing is stored until you confirm."</p>
-            </div>
-            {move || message.get().map(|(error, text)| if error {
-                view! { <p class="field-error" role="alert">{text}</p> }.into_any()
-            } else {
-                view! { <p class="notice-line" role="status">{text}</p> }.into_any()
-            })}
-            {move || pending.get().map(|p| {
-                let names = p.engagements.iter().map(|e| e.customer_name.to_string()).collect::<Vec<_>>().join(", ");
-                let count = p.engagements.len();
-                view! {
-                    <div class="confirm-import" role="group" aria-labelledby="import-confirm-heading">
-                        <h3 id="import-confirm-heading">"Import from “" {p.file.clone()} "”?"</h3>
-                        <p>{format!("{count} engagement{}: {names}.", if count == 1 { "" } else { "s" })}</p>
-                        {(p.kept_aside > 0).then(|| view! {
-                            <p class="hint">{format!(
-                                "The backup also holds {} stored entr{} this version cannot read: {} stay{} in the file, for a version that reads {}.",
-                                p.kept_aside,
-                                if p.kept_aside == 1 { "y" } else { "ies" },
-                                if p.kept_aside == 1 { "it" } else { "they" },
-                                if p.kept_aside == 1 { "s" } else { "" },
-                                if p.kept_aside == 1 { "it" } else { "them" },
-                            )}</p>
-                        })}
-                        {(count > 1).then(|| view! {
-                            <fieldset>
-                                <legend>"Engagements to import"</legend>
-                                {p.engagements.iter().enumerate().map(|(i, e)| {
-                                    let id = format!("import-pick-{i}");
-                                    let label = format!(
-                                        "{} (last changed {}, by the file's clock)",
-                                        e.customer_name,
-                                        crate::domain::text::time_fmt::format_local(e.updated, offset)
-                                    );
-                                    view! {
-                                        <div class="check">
-                                            <input type="checkbox" id=id.clone()
-                                                prop:checked=move || chosen.with(|c| c.get(i).copied().unwrap_or(true))
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    chosen.update(|c| if let Some(slot) = c.get_mut(i) { *slot = on });
-                                                }/>
-                                            <label for=id>{label}</label>
-                                        </div>
-                                    }
-                                }).collect_view()}
-                            </fieldset>
-                        })}
-                        {(p.conflicts > 0).then(|| view! {
-                            <fieldset>
-                                <legend>{format!("{} already in this browser", if p.conflicts == 1 { "One is".to_string() } else { format!("{} are", p.conflicts) })}</legend>
-                                {(p.newer_here > 0).then(|| view! {
-                                    <p class="row-warning">{match p.newer_here {
-                                        1 => "One was changed here after this file was made: replacing it brings back the older version.".to_string(),
-                                        n => format!("{n} were changed here after this file was made: replacing them brings back the older versions."),
-                                    }}</p>
-                                })}
-                                {(p.differ > 0).then(|| view! {
-                                    <p class="hint">{match p.differ {
-                                        1 => "One holds other work here than in the file.".to_string(),
-                                        n => format!("{n} hold other work here than in the file."),
-                                    }} " Replacing keeps the version here as a copy named “(replaced)”."</p>
-                                })}
-                                <div class="check">
-                                    <input type="radio" id="conflict-replace" name="conflict" prop:checked=move || !keep_both.get() on:change=move |_| keep_both.set(false)/>
-                                    <label for="conflict-replace">"Replace the stored version"</label>
-                                </div>
-                                <div class="check">
-                                    <input type="radio" id="conflict-keep" name="conflict" prop:checked=move || keep_both.get() on:change=move |_| keep_both.set(true)/>
-                                    <label for="conflict-keep">"Keep both (the imported one as a copy)"</label>
-                                </div>
-                            </fieldset>
-                        })}
-                        <button type="button" class="primary" on:click=confirm>"Import"</button>
-                        " "
-                        <button type="button" on:click=move |_| {
-                            pending.set(None);
-                            browser::focus_soon("#import-file".into());
-                        }>"Cancel"</button>
-                    </div>
-                }
-            })}
-            <div class="button-row">
-                <button type="button" on:click=export_all>"Export all"</button>
-            </div>
-            {move || state.engagements.with(|list| last_backup.with(|last| backup_status(list, last.as_ref(), offset)))
-                .map(|status| view! { <p class="hint">{status}</p> })}
-            {move || persistence().map(|text| view! { <p class="hint" id="storage-persistence">{text}</p> })}
-        </section>
+        <div class="button-row">
+            <button type="button" on:click=export_all>"Export all"</button>
+        </div>
+        {move || state.engagements.with(|list| last_backup.with(|last| backup_status(list, last.as_ref(), offset)))
+            .map(|status| view! { <p class="hint">{status}</p> })}
+        {move || persistence().map(|text| view! { <p class="hint" id="storage-persistence">{text}</p> })}
     }
 }

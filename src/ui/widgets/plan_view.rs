@@ -14,6 +14,15 @@ use crate::ui::platform::browser;
 use crate::ui::widgets::chart::ProjectionChart;
 use crate::ui::widgets::diagram::ArchitectureDiagram;
 
+/// A heading without an id (a table's title).
+fn title(level: u8, text: String) -> AnyView {
+    match level {
+        1 | 2 => view! { <h2>{text}</h2> }.into_any(),
+        3 => view! { <h3>{text}</h3> }.into_any(),
+        _ => view! { <h4>{text}</h4> }.into_any(),
+    }
+}
+
 /// A heading at `level` (1 to 4) of the document's outline.
 fn heading(level: u8, id: &'static str, text: String) -> AnyView {
     match level {
@@ -96,7 +105,7 @@ pub fn block(b: Block, level: u8) -> AnyView {
             };
             view! { <p class=class>{inlines(runs)}</p> }.into_any()
         }
-        Block::Table(t) => table(t),
+        Block::Table(t) => table(t, level),
         Block::Findings {
             numbered,
             warnings,
@@ -150,7 +159,8 @@ fn finding(f: Finding) -> impl IntoView {
 }
 
 /// A table that scrolls sideways on a narrow screen; focusable, so the keyboard scrolls it too.
-fn table(t: Table) -> AnyView {
+fn table(t: Table, level: u8) -> AnyView {
+    let title = t.titled.then(|| title(level, t.label.clone()));
     let figures: Vec<bool> = t.columns.iter().map(|c| c.figures).collect();
     let header = t
         .columns
@@ -171,6 +181,7 @@ fn table(t: Table) -> AnyView {
         })
         .collect_view();
     view! {
+        {title}
         <p class="scroll-hint">"The table scrolls sideways: every column is there."</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=t.label>
             <table class="components">
