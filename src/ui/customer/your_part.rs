@@ -50,6 +50,7 @@ fn wall_input(value: &str) -> String {
 #[component]
 pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl IntoView {
     let plan = StoredValue::new(engagement.clone());
+    let customer = engagement.customer_name.to_string();
     let mut start = Reply::answers_from(&engagement);
     if let Some(draft) = read_draft(&engagement) {
         start.extend(draft);
@@ -179,48 +180,6 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
         )));
         browser::focus_soon("#reply-ready".into());
     };
-    let copy = move |_| {
-        let Some(url) = link.get_untracked() else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let copied = browser::copy_text(&url).await.is_ok();
-            sent.set(Some(
-                if copied {
-                    "Copied the return link: paste it into a message to your Technical Account Manager."
-                } else {
-                    "The browser did not allow copying: select the return link below and copy it."
-                }
-                .to_string(),
-            ));
-            browser::focus_soon("#reply-ready".into());
-        });
-    };
-    let recipient = reply_to
-        .as_ref()
-        .map(|e| {
-            js_sys::encode_uri_component(e.as_str())
-                .as_string()
-                .unwrap_or_default()
-        })
-        .unwrap_or_default();
-    let email_label = match &reply_to {
-        Some(email) => format!("Email your answers to {email}"),
-        None => "Email your answers to your TAM".to_string(),
-    };
-    let mail = move || {
-        link.get().map(|url| {
-            let subject = plan
-                .with_value(|e| format!("Our answers for the GitLab move: {}", e.customer_name));
-            format!(
-                "mailto:{recipient}?subject={}&body={}",
-                js_sys::encode_uri_component(&subject),
-                js_sys::encode_uri_component(&format!(
-                    "Our answers, for you to accept in the planner:\n\n{url}\n"
-                ))
-            )
-        })
-    };
     view! {
         <section class="card your-part no-print" aria-labelledby="your-part-heading">
             <h2 id="your-part-heading">"Your part"</h2>
@@ -255,17 +214,72 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
             <div class="button-row">
                 <button type="button" class="primary" on:click=send>"Send back to your TAM"</button>
             </div>
-            {move || sent.get().map(|m| view! { <p class="notice-line" id="reply-ready" tabindex="-1" role="status">{m}</p> })}
-            {move || link.get().map(|url| view! {
-                <div class="button-row">
-                    {mail().map(|href| view! { <a class="button primary" href=href>{email_label.clone()}</a> })}
-                    <button type="button" on:click=copy>"Copy the return link"</button>
-                </div>
-                <div class="field">
-                    <label for="return-link">"Return link"</label>
-                    <input id="return-link" type="text" readonly=true prop:value=url/>
-                </div>
-            })}
+            <ReturnLink link=link sent=sent reply_to=reply_to customer=customer/>
         </section>
+    }
+}
+
+/// Once the answers are ready: what to do with them, the email to the TAM, "Copy the return
+/// link", and the link itself to select by hand.
+#[component]
+fn ReturnLink(
+    link: RwSignal<Option<String>>,
+    sent: RwSignal<Option<String>>,
+    reply_to: Option<TamEmail>,
+    customer: String,
+) -> impl IntoView {
+    let copy = move |_| {
+        let Some(url) = link.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let copied = browser::copy_text(&url).await.is_ok();
+            sent.set(Some(
+                if copied {
+                    "Copied the return link: paste it into a message to your Technical Account Manager."
+                } else {
+                    "The browser did not allow copying: select the return link below and copy it."
+                }
+                .to_string(),
+            ));
+            browser::focus_soon("#reply-ready".into());
+        });
+    };
+    let recipient = reply_to
+        .as_ref()
+        .map(|e| {
+            js_sys::encode_uri_component(e.as_str())
+                .as_string()
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    let email_label = match &reply_to {
+        Some(email) => format!("Email your answers to {email}"),
+        None => "Email your answers to your TAM".to_string(),
+    };
+    let mail = move || {
+        link.get().map(|url| {
+            let subject = format!("Our answers for the GitLab move: {customer}");
+            format!(
+                "mailto:{recipient}?subject={}&body={}",
+                js_sys::encode_uri_component(&subject),
+                js_sys::encode_uri_component(&format!(
+                    "Our answers, for you to accept in the planner:\n\n{url}\n"
+                ))
+            )
+        })
+    };
+    view! {
+        {move || sent.get().map(|m| view! { <p class="notice-line" id="reply-ready" tabindex="-1" role="status">{m}</p> })}
+        {move || link.get().map(|url| view! {
+            <div class="button-row">
+                {mail().map(|href| view! { <a class="button primary" href=href>{email_label.clone()}</a> })}
+                <button type="button" on:click=copy>"Copy the return link"</button>
+            </div>
+            <div class="field">
+                <label for="return-link">"Return link"</label>
+                <input id="return-link" type="text" readonly=true prop:value=url/>
+            </div>
+        })}
     }
 }

@@ -334,6 +334,42 @@ fn SupportHandOff(
     };
     view! {
         <h3>"Support review"</h3>
+        <ProjectField project=project project_error=project_error/>
+        <div class="check">
+            <input type="checkbox" id="include-internal-notes"
+                prop:checked=move || include_notes.get()
+                on:change=move |ev| include_notes.set(event_target_checked(&ev))/>
+            <label for="include-internal-notes">"Include internal notes"</label>
+        </div>
+        <p class="hint">"For this hand-off only: the Markdown download, the issue and the email leave the internal notes out unless this is ticked."</p>
+        <div class="button-row">
+            <button type="button" on:click=open_issue>"Open Support review issue"</button>
+            <button type="button" on:click=email>"Email the plan"</button>
+        </div>
+        {move || ask_record.get().then(|| view! {
+            <div class="confirm" role="alertdialog" aria-labelledby="record-shared-text">
+                <p id="record-shared-text">"Record it as shared with Support today?"</p>
+                <button type="button" class="primary" id="record-shared" on:click=record_shared>"Record as shared"</button>
+                " "
+                <button type="button" on:click=move |_| ask_record.set(false)>"Not now"</button>
+            </div>
+        })}
+        <p class="hint">
+            "The issue is created confidential. GitLab Support's Upgrade Assistance request covers version upgrades only: "
+            "moving to a larger reference architecture, between installation methods, moving data between installations "
+            "and adding Geo are outside it, so such a move goes to Support as a review of the plan through a normal ticket."
+        </p>
+    }
+}
+
+/// "GitLab project for Support reviews": kept in this browser when it is an https:// address;
+/// other text stays on screen with the message, and the address kept before stays stored.
+#[component]
+fn ProjectField(
+    project: RwSignal<String>,
+    project_error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
         <div class="field-row">
             <div class="field">
                 <label for="gitlab-project">"GitLab project for Support reviews"</label>
@@ -362,29 +398,5 @@ fn SupportHandOff(
                 <p class="field-error" id="gitlab-project-error" role=move || project_error.with(Option::is_some).then_some("alert")>{move || project_error.get()}</p>
             </div>
         </div>
-        <div class="check">
-            <input type="checkbox" id="include-internal-notes"
-                prop:checked=move || include_notes.get()
-                on:change=move |ev| include_notes.set(event_target_checked(&ev))/>
-            <label for="include-internal-notes">"Include internal notes"</label>
-        </div>
-        <p class="hint">"For this hand-off only: the Markdown download, the issue and the email leave the internal notes out unless this is ticked."</p>
-        <div class="button-row">
-            <button type="button" on:click=open_issue>"Open Support review issue"</button>
-            <button type="button" on:click=email>"Email the plan"</button>
-        </div>
-        {move || ask_record.get().then(|| view! {
-            <div class="confirm" role="alertdialog" aria-labelledby="record-shared-text">
-                <p id="record-shared-text">"Record it as shared with Support today?"</p>
-                <button type="button" class="primary" id="record-shared" on:click=record_shared>"Record as shared"</button>
-                " "
-                <button type="button" on:click=move |_| ask_record.set(false)>"Not now"</button>
-            </div>
-        })}
-        <p class="hint">
-            "The issue is created confidential. GitLab Support's Upgrade Assistance request covers version upgrades only: "
-            "moving to a larger reference architecture, between installation methods, moving data between installations "
-            "and adding Geo are outside it, so such a move goes to Support as a review of the plan through a normal ticket."
-        </p>
     }
 }

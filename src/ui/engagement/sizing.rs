@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::documents::architecture;
 use crate::domain::engagement::EngagementId;
-use crate::domain::process::intake::deviation_line;
+use crate::domain::process::intake::{deviation_line, Deviation};
 use crate::domain::process::workflow::{self, Stage};
 use crate::domain::sizing::reference::{Platform, TrafficType};
 use crate::domain::sizing::{
@@ -69,11 +69,6 @@ pub fn SizingSection(id: EngagementId) -> impl IntoView {
         inputs.update(|i| *flag.slot(i) = on);
         commit();
     };
-    let prompt = move || {
-        parsed.with(|p| {
-            matches!(p, Err(issues) if issues.iter().any(|i| i.field == Field::CurrentUsers && i.error == FieldError::Missing))
-        })
-    };
 
     // Sizing finished when the page opened (a later stage is under way) shows its outcome in
     // one line and opens on demand, as the finished stages do.
@@ -115,125 +110,156 @@ pub fn SizingSection(id: EngagementId) -> impl IntoView {
                 </button>
             })}
             <div class="sizing-layout" id="sizing-body" hidden=move || collapsed.get()>
-                <form class="sizing-form" on:submit=|ev| ev.prevent_default() novalidate=true>
-                    <fieldset>
-                        <legend>"Users and growth"</legend>
-                        <NumberField field=Field::CurrentUsers label="Current users" mode="numeric"/>
-                        <NumberField field=Field::AnnualGrowth label="Annual growth (%)" mode="decimal"/>
-                        <NumberField
-                            field=Field::Horizon
-                            label="Planning horizon (months)"
-                            mode="numeric"
-                        />
-                        {move || form.inputs.with(|i| {
-                            (i.horizon_months.trim().is_empty() && !i.annual_growth_pct.trim().is_empty() && i.target_users.trim().is_empty())
-                                .then(|| view! { <p class="hint" id="horizon-default">{format!("{DEFAULT_HORIZON_MONTHS} months unless you change it.")}</p> })
-                        })}
-                        <NumberField
-                            field=Field::TargetUsers
-                            label="Target users"
-                            mode="numeric"
-                            hint="Instead of growth: the user count to plan for."
-                        />
-                    </fieldset>
-                    <fieldset>
-                        <legend>"Peak requests per second (when known)"</legend>
-                        {TrafficType::ALL
-                            .map(|t| view! {
-                                <NumberField
-                                    field=Field::PeakRps(t)
-                                    label=format!("Peak {} RPS", t.label())
-                                    mode="decimal"
-                                />
-                            })
-                            .collect_view()}
-                        <details class="sustained">
-                            <summary>"Sustained (p95) rates, optional"</summary>
-                            {TrafficType::ALL
-                                .map(|t| view! {
-                                    <NumberField
-                                        field=Field::SustainedRps(t)
-                                        label=format!("Sustained {} RPS (p95)", t.label())
-                                        mode="decimal"
-                                    />
-                                })
-                                .collect_view()}
-                        </details>
-                    </fieldset>
-                    <fieldset>
-                        <legend>"Platform and needs"</legend>
-                        <ChoiceField
-                            field=Field::Platform
-                            label="Target platform"
-                            options=std::iter::once(("", "Not chosen yet"))
-                                .chain(Platform::ALL.iter().map(|p| (p.code(), p.label())))
-                                .collect()
-                        />
-                        <ChoiceField
-                            field=Field::Monorepos
-                            label="Large monorepos"
-                            options=Monorepos::ALL.iter().map(|m| (m.code(), m.label())).collect()
-                        />
-                        {Flag::ALL
-                            .into_iter()
-                            .map(|flag| {
-                                let id = flag.id();
-                                view! {
-                                    <div class="check">
-                                        <input
-                                            type="checkbox"
-                                            id=id
-                                            prop:checked=move || inputs.with(|i| *flag.value(i))
-                                            on:change=move |ev| toggle(flag, event_target_checked(&ev))
-                                        />
-                                        <label for=id>{flag.label()}</label>
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </fieldset>
-                </form>
-                <section class="result" aria-labelledby="recommendation-heading">
-                    <h2 id="recommendation-heading">"Recommended reference architecture"</h2>
-                    <Show when=move || stale.get()>
-                        <p class="stale" role="status">
-                            "Out of date: a field of the form needs correcting. This is the last valid result."
-                        </p>
-                    </Show>
-                    {move || match shown.get() {
-                        Some(rec) => {
-                            let points = parsed
-                                .with(|p| p.as_ref().ok().map(|r| (r.current_users, r.growth)));
-                            view! {
-                                <div class:stale-result=move || stale.get()>
-                                    {deviation.with(|d| deviation_line(d, Some(&rec))).map(|line| view! {
-                                        <p class="deviation" role="note">{line}</p>
-                                    })}
-                                    {architecture::blocks(&rec, points)
-                                        .into_iter()
-                                        .map(|b| plan_view::block(b, 3))
-                                        .collect_view()}
-                                </div>
-                            }
-                                .into_any()
-                        }
-                        None => {
-                            view! {
-                                <p class="empty-state">
-                                    {move || if prompt() {
-                                        "Enter the current users to see the recommendation."
-                                    } else {
-                                        "Correct the fields marked to see the recommendation."
-                                    }}
-                                </p>
-                            }
-                                .into_any()
-                        }
-                    }}
-                </section>
+                <RequirementsForm on_toggle=Callback::new(move |(flag, on)| toggle(flag, on))/>
+                <RecommendationPanel parsed=parsed shown=shown stale=stale deviation=deviation/>
             </div>
         </section>
     }
+}
+
+/// The requirements form: users and growth, peak requests per second, platform and needs.
+/// Each field stores its edit through the `SizingEdit` context; a tick goes to `on_toggle`.
+#[component]
+fn RequirementsForm(on_toggle: Callback<(Flag, bool)>) -> impl IntoView {
+    let form = expect_context::<SizingForm>();
+    let inputs = form.inputs;
+    let toggle = move |flag: Flag, on: bool| on_toggle.run((flag, on));
+    view! {
+            <form class="sizing-form" on:submit=|ev| ev.prevent_default() novalidate=true>
+        <fieldset>
+            <legend>"Users and growth"</legend>
+            <NumberField field=Field::CurrentUsers label="Current users" mode="numeric"/>
+            <NumberField field=Field::AnnualGrowth label="Annual growth (%)" mode="decimal"/>
+            <NumberField
+                field=Field::Horizon
+                label="Planning horizon (months)"
+                mode="numeric"
+            />
+            {move || form.inputs.with(|i| {
+                (i.horizon_months.trim().is_empty() && !i.annual_growth_pct.trim().is_empty() && i.target_users.trim().is_empty())
+                    .then(|| view! { <p class="hint" id="horizon-default">{format!("{DEFAULT_HORIZON_MONTHS} months unless you change it.")}</p> })
+            })}
+            <NumberField
+                field=Field::TargetUsers
+                label="Target users"
+                mode="numeric"
+                hint="Instead of growth: the user count to plan for."
+            />
+        </fieldset>
+        <fieldset>
+            <legend>"Peak requests per second (when known)"</legend>
+            {TrafficType::ALL
+                .map(|t| view! {
+                    <NumberField
+                        field=Field::PeakRps(t)
+                        label=format!("Peak {} RPS", t.label())
+                        mode="decimal"
+                    />
+                })
+                .collect_view()}
+            <details class="sustained">
+                <summary>"Sustained (p95) rates, optional"</summary>
+                {TrafficType::ALL
+                    .map(|t| view! {
+                        <NumberField
+                            field=Field::SustainedRps(t)
+                            label=format!("Sustained {} RPS (p95)", t.label())
+                            mode="decimal"
+                        />
+                    })
+                    .collect_view()}
+            </details>
+        </fieldset>
+        <fieldset>
+            <legend>"Platform and needs"</legend>
+            <ChoiceField
+                field=Field::Platform
+                label="Target platform"
+                options=std::iter::once(("", "Not chosen yet"))
+                    .chain(Platform::ALL.iter().map(|p| (p.code(), p.label())))
+                    .collect()
+            />
+            <ChoiceField
+                field=Field::Monorepos
+                label="Large monorepos"
+                options=Monorepos::ALL.iter().map(|m| (m.code(), m.label())).collect()
+            />
+            {Flag::ALL
+                .into_iter()
+                .map(|flag| {
+                    let id = flag.id();
+                    view! {
+                        <div class="check">
+                            <input
+                                type="checkbox"
+                                id=id
+                                prop:checked=move || inputs.with(|i| *flag.value(i))
+                                on:change=move |ev| toggle(flag, event_target_checked(&ev))
+                            />
+                            <label for=id>{flag.label()}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    </form>
+        }
+}
+
+/// GitLab's recommendation for the requirements as typed, or the last valid one marked out of
+/// date while a field needs correcting; the recorded deviation from it, beside it.
+#[component]
+fn RecommendationPanel(
+    parsed: Memo<Result<Requirements, Vec<FieldIssue>>>,
+    shown: Memo<Option<Recommendation>>,
+    stale: Memo<bool>,
+    deviation: Memo<Deviation>,
+) -> impl IntoView {
+    let prompt = move || {
+        parsed.with(|p| {
+            matches!(p, Err(issues) if issues.iter().any(|i| i.field == Field::CurrentUsers && i.error == FieldError::Missing))
+        })
+    };
+    view! {
+            <section class="result" aria-labelledby="recommendation-heading">
+        <h2 id="recommendation-heading">"Recommended reference architecture"</h2>
+        <Show when=move || stale.get()>
+            <p class="stale" role="status">
+                "Out of date: a field of the form needs correcting. This is the last valid result."
+            </p>
+        </Show>
+        {move || match shown.get() {
+            Some(rec) => {
+                let points = parsed
+                    .with(|p| p.as_ref().ok().map(|r| (r.current_users, r.growth)));
+                view! {
+                    <div class:stale-result=move || stale.get()>
+                        {deviation.with(|d| deviation_line(d, Some(&rec))).map(|line| view! {
+                            <p class="deviation" role="note">{line}</p>
+                        })}
+                        {architecture::blocks(&rec, points)
+                            .into_iter()
+                            .map(|b| plan_view::block(b, 3))
+                            .collect_view()}
+                    </div>
+                }
+                    .into_any()
+            }
+            None => {
+                view! {
+                    <p class="empty-state">
+                        {move || if prompt() {
+                            "Enter the current users to see the recommendation."
+                        } else {
+                            "Correct the fields marked to see the recommendation."
+                        }}
+                    </p>
+                }
+                    .into_any()
+            }
+        }}
+    </section>
+        }
 }
 
 /// The form's state, shared with its fields.
