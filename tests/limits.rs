@@ -453,3 +453,58 @@ fn a_backup_carries_the_entries_this_version_cannot_read_and_gives_them_back() {
     );
     assert_eq!(kept, vec![newer], "what does not stays, as it was");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 200,
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+            "tests/proptest-regressions/limits.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
+    /// Issue 26, point 2: between any two engagements that pass the limits, every field reported
+    /// differs, and every difference is reported: nothing is reported exactly when the stored
+    /// documents are the same but for their record keeping.
+    #[test]
+    fn the_comparison_reports_exactly_the_fields_that_differ(
+        a in any_engagement(),
+        b in any_engagement(),
+        same_sizing in any::<bool>(),
+    ) {
+        use upgrade_planner::domain::documents::compare::compare;
+        prop_assume!(limits::check(&a).is_ok() && limits::check(&b).is_ok());
+        let mut b = b;
+        if same_sizing {
+            // Often only a part differs: the sizing alike, or everything.
+            b.sizing = a.sizing.clone();
+        }
+        b.id = a.id;
+        b.created = a.created;
+        b.updated = a.updated;
+        b.revision = a.revision;
+        for (x, y) in [(&a, &b), (&b, &a)] {
+            let changes = compare(x, y);
+            for c in &changes {
+                prop_assert_ne!(&c.before, &c.after, "{} reported unchanged", c.field);
+            }
+            let same = serde_json::to_value(x).unwrap() == serde_json::to_value(y).unwrap();
+            prop_assert_eq!(changes.is_empty(), same, "{:#?}", changes);
+        }
+        prop_assert!(compare(&a, &a).is_empty());
+        // One part of b at a time in a: reported exactly when that part differs.
+        let parts: [&dyn Fn(&mut Engagement); 5] = [
+            &|e| e.sizing = b.sizing.clone(),
+            &|e| e.coordination.intake = b.coordination.intake.clone(),
+            &|e| e.coordination = b.coordination.clone(),
+            &|e| e.internal_notes = b.internal_notes.clone(),
+            &|e| e.log = b.log.clone(),
+        ];
+        for part in parts {
+            let mut c = a.clone();
+            part(&mut c);
+            let same = serde_json::to_value(&a).unwrap() == serde_json::to_value(&c).unwrap();
+            prop_assert_eq!(compare(&a, &c).is_empty(), same);
+        }
+    }
+}

@@ -5,6 +5,7 @@
 pub mod architecture;
 pub mod attention;
 pub mod blocks;
+pub mod compare;
 pub mod cutover;
 pub mod handoff;
 pub mod outline;
