@@ -243,3 +243,35 @@ fn variants(value: &Value) -> Vec<Value> {
         _ => vec![],
     }
 }
+
+/// Issue 26, point 3: an approval out of date names what changed since, on the page and in the
+/// Support packet; a first review has no such section, and the customer's page never.
+#[test]
+fn an_approval_out_of_date_names_what_changed_since() {
+    use upgrade_planner::domain::documents::compare::since_approval;
+    use upgrade_planner::domain::documents::plan::{markdown, Audience};
+    use upgrade_planner::domain::process::workflow::Feedback;
+
+    let mut e = fresh("6000");
+    let mut sizing = e.sizing.clone();
+    sizing.annual_growth_pct = "20".into();
+    sizing.horizon_months = "24".into();
+    e.set_sizing(sizing.clone(), NOW);
+    e.coordination.review.shared_on = Some(NOW.date());
+    e.coordination.review.feedback = Feedback::Approved;
+    e.coordination.review.approved_sizing = Some(sizing.clone());
+    assert_eq!(since_approval(&e), vec![]);
+    assert!(!markdown(&e, NOW, Audience::Support).contains("Changed since Support's last review"));
+
+    sizing.current_users = "9000".into();
+    e.set_sizing(sizing, NOW);
+    let changes = since_approval(&e);
+    assert_eq!(changes[0], change("Current users", "6,000", "9,000"));
+    assert_eq!(changes[1].field, RECOMMENDATION);
+    assert!(changes[1].before.contains("(10k)") && changes[1].after.contains("(25k)"));
+    assert_eq!(changes.len(), 2);
+    let packet = markdown(&e, NOW, Audience::Support);
+    assert!(packet.contains("## Changed since Support's last review"));
+    assert!(packet.contains("| Current users | 6,000 | 9,000 |"));
+    assert!(!markdown(&e, NOW, Audience::Customer).contains("Changed since"));
+}

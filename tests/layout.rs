@@ -6,8 +6,9 @@ mod common;
 
 use common::reference_engagement;
 use time::Duration;
+use upgrade_planner::domain::documents::compare::Change;
 use upgrade_planner::domain::documents::handoff::HandOff;
-use upgrade_planner::domain::documents::plan::ImportPreview;
+use upgrade_planner::domain::documents::plan::{ImportPreview, Replacing};
 use upgrade_planner::domain::engagement::EngagementId;
 
 #[test]
@@ -21,12 +22,20 @@ fn an_import_preview_counts_what_it_would_change_and_defaults_to_keeping_both() 
     other.id = EngagementId::from_random_bytes([7; 16]);
     let preview = ImportPreview::of(&[file.clone(), other], std::slice::from_ref(&here));
     assert_eq!(
-        preview,
-        ImportPreview {
-            conflicts: 1,
-            newer_here: 1,
-            differ: 1
-        }
+        (preview.conflicts, preview.newer_here, preview.differ),
+        (1, 1, 1)
+    );
+    // What replacing would change, field by field, before the choice (issue 26, point 3).
+    assert_eq!(
+        preview.replacing,
+        vec![Replacing {
+            name: "Acme Corporation (EMEA)".into(),
+            changes: vec![Change {
+                field: "Internal notes".into(),
+                before: here.internal_notes.clone(),
+                after: "From the file".into(),
+            }],
+        }]
     );
     assert!(preview.keep_both_by_default());
     // The same work, saved more often elsewhere (only the revision differs): replacing is safe.
@@ -38,7 +47,8 @@ fn an_import_preview_counts_what_it_would_change_and_defaults_to_keeping_both() 
         ImportPreview {
             conflicts: 1,
             newer_here: 0,
-            differ: 0
+            differ: 0,
+            replacing: vec![],
         }
     );
     assert!(!preview.keep_both_by_default());

@@ -1,6 +1,7 @@
 // Coordination: from requirements to a finished migration, with the guardrails on the way.
 import { test, expect } from "@playwright/test";
 import { isoDate, openNewEngagement, createAndReturn } from "./helpers.mjs";
+import { readFile } from "node:fs/promises";
 
 function panel(page, name) {
   return page.getByRole("region", { name, exact: true });
@@ -96,6 +97,37 @@ test("a plan revised after changes requested goes back to review, and sizing cha
   await page.getByLabel("Current users").fill("1800");
   await expect(status).toContainText("The sizing changed after Support approved the plan");
   await expect(status.getByRole("listitem").filter({ hasText: "review is out of date" })).toBeVisible();
+});
+
+// Issue 26 (a): what changed since Support approved is named, on the page and in the packet.
+test("an approval out of date names the users and the architecture that changed, on the page and in the packet", async ({ page }) => {
+  await openNewEngagement(page, "Tyrell");
+  await page.getByLabel("Current users").fill("6000");
+  await page.getByLabel("Annual growth (%)").fill("20");
+  await page.getByLabel("Planning horizon (months)").fill("24");
+  await page.getByLabel("Customer's decision").selectOption({ label: "Engaged" });
+  await page.getByLabel("Plan summary").fill("v1");
+  await page.getByRole("button", { name: "Record plan" }).click();
+  await page.getByLabel("Shared with Support on").fill(isoDate(0));
+  await page.getByRole("button", { name: "Share anyway" }).click();
+  await page.getByLabel("Support's feedback").selectOption({ label: "Approved" });
+  await expect(page.getByRole("table", { name: "Changed since Support approved the plan" })).toHaveCount(0);
+
+  await page.getByLabel("Current users").fill("9000");
+  const changes = page.getByRole("table", { name: "Changed since Support approved the plan" });
+  await expect(changes.getByRole("columnheader")).toHaveText(["Field", "Then", "Now"]);
+  const row = (name) => changes.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) }).getByRole("cell");
+  await expect(row("Current users")).toHaveText(["6,000", "9,000"]);
+  await expect(row("Recommended architecture")).toHaveText([/\(10k\)/, /\(25k\)/]);
+
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download Markdown", exact: true }).click(),
+  ]);
+  const md = await readFile(await file.path(), "utf8");
+  expect(md).toContain("## Changed since Support's last review");
+  expect(md).toContain("| Current users | 6,000 | 9,000 |");
+  expect(md).toMatch(/\| Recommended architecture \| [^|]*\(10k\)[^|]* \| [^|]*\(25k\)/);
 });
 
 test("a large upgrade due in under three months is flagged on the page and the home list", async ({ page }) => {

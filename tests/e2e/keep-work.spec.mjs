@@ -86,6 +86,11 @@ test("a file's own dates never decide: other work here is kept both ways", async
   const upload = { name: "globex.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(tampered)) };
   await page.getByLabel("Import a plan or backup file").setInputFiles(upload);
   await expect(page.getByLabel("Keep both (the imported one as a copy)")).toBeChecked();
+  // What differs is shown before the choice (issue 26, point 3): the copy here then, the file now.
+  const changes = page.getByRole("table", { name: /“Globex”: what replacing it would change/ });
+  await expect(changes.getByRole("columnheader")).toHaveText(["Field", "Then", "Now"]);
+  await expect(changes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Current users" }) }).getByRole("cell")).toHaveText(["900", "500"]);
+  await expect(changes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Recommended architecture" }) })).toHaveCount(0);
   await page.getByLabel("Replace the stored version").check();
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await page.getByRole("link", { name: "Globex (replaced)", exact: true }).click();

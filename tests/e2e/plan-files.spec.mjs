@@ -337,6 +337,10 @@ test("replacing an engagement from its own older link warns first and keeps the 
   const dialog = view.getByRole("alertdialog", { name: "This plan is already saved in this browser" });
   await expect(dialog).toContainText("The copy here was changed after this link was made");
   await expect(dialog).toContainText("The internal notes saved here are kept either way.");
+  // The fields that differ, before the choice (issue 26, point 3).
+  const changes = dialog.getByRole("table", { name: /What replacing would change/ });
+  await expect(changes.getByRole("row").filter({ has: view.getByRole("rowheader", { name: "Current users" }) }).getByRole("cell")).toHaveText(["1,200", "900"]);
+  await expect(changes).not.toContainText("Internal notes");
   await dialog.getByRole("button", { name: "Replace" }).click();
   await view.getByRole("link", { name: "Open the saved copy" }).click();
   await expect(view.getByLabel("Current users")).toHaveValue("900");

@@ -453,3 +453,37 @@ pub fn compare(before: &Engagement, after: &Engagement) -> Vec<Change> {
     }
     changes
 }
+
+/// What changed since Support approved the plan, when the approval is out of date: the sizing's
+/// fields and the recommended architecture, from the sizing Support approved to today's.
+pub fn since_approval(e: &Engagement) -> Vec<Change> {
+    let Some(approved) = e.coordination.review.approved_sizing.as_ref() else {
+        return Vec::new();
+    };
+    if !crate::domain::process::workflow::review_out_of_date(e) {
+        return Vec::new();
+    }
+    let then = Engagement {
+        sizing: approved.clone(),
+        ..e.clone()
+    };
+    compare(&then, e)
+}
+
+/// The changes as a table of a document: "Field", "Then", "Now".
+pub fn table(label: &str, changes: &[Change]) -> crate::domain::documents::blocks::Table {
+    use crate::domain::documents::blocks::{Column, Table};
+    Table {
+        label: label.into(),
+        titled: false,
+        columns: vec![
+            Column::text("Field"),
+            Column::text("Then"),
+            Column::text("Now"),
+        ],
+        rows: changes
+            .iter()
+            .map(|c| vec![c.field.clone(), c.before.clone(), c.after.clone()])
+            .collect(),
+    }
+}

@@ -10,7 +10,7 @@
 use time::Date;
 
 pub use crate::domain::documents::blocks::{Block, Inline};
-use crate::domain::documents::{architecture, risks};
+use crate::domain::documents::{architecture, compare, risks};
 use crate::domain::engagement::Engagement;
 use crate::domain::process::intake;
 use crate::domain::process::upgrade;
@@ -687,6 +687,20 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
                 "Risks for this window",
                 risk_blocks(&found),
             ));
+            // What changed since the plan Support approved, when it did (none for a first review).
+            let changed = compare::since_approval(e);
+            if !changed.is_empty() {
+                sections.push(section(
+                    "plan-changed-heading",
+                    "Changed since Support's last review",
+                    vec![
+                        Block::Para(vec![Inline::text(
+                            "Support approved the plan for the sizing below (then); it has changed since (now).",
+                        )]),
+                        Block::Table(compare::table("Changed since Support's last review", &changed)),
+                    ],
+                ));
+            }
             sections.push(section(
                 "plan-review-heading",
                 "The plan under review",

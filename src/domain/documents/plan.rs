@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use crate::domain::documents::blocks::Table;
+use crate::domain::documents::compare::{compare, Change};
 use crate::domain::documents::outline::{self, Block, Inline};
 use crate::domain::engagement::fields;
 use crate::domain::engagement::{Engagement, EngagementId, ReadError};
@@ -456,7 +457,7 @@ impl std::error::Error for ImportError {}
 
 /// What importing a file's engagements would do to those stored here, shown before anything is
 /// stored.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportPreview {
     /// The file's engagements whose id is already here.
     pub conflicts: usize,
@@ -465,6 +466,25 @@ pub struct ImportPreview {
     pub newer_here: usize,
     /// Of those, how many hold other work than the file's copy.
     pub differ: usize,
+    /// For each of those, what replacing the copy here with the file's would change.
+    pub replacing: Vec<Replacing>,
+}
+
+/// What replacing an engagement stored here with another copy of it would change: its fields
+/// from the copy here ("then") to the other ("now").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replacing {
+    pub name: String,
+    pub changes: Vec<Change>,
+}
+
+impl Replacing {
+    pub fn of(here: &Engagement, incoming: &Engagement) -> Self {
+        Self {
+            name: here.customer_name.to_string(),
+            changes: compare(here, incoming),
+        }
+    }
 }
 
 impl ImportPreview {
@@ -474,7 +494,10 @@ impl ImportPreview {
             if let Some(here) = here.iter().find(|e| e.id == file.id) {
                 preview.conflicts += 1;
                 preview.newer_here += usize::from(here.changed_after(file));
-                preview.differ += usize::from(!here.same_content(file));
+                if !here.same_content(file) {
+                    preview.differ += 1;
+                    preview.replacing.push(Replacing::of(here, file));
+                }
             }
         }
         preview

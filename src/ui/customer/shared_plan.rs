@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::documents::plan::{file_name, markdown, Audience};
+use crate::domain::documents::plan::{file_name, markdown, Audience, Replacing};
 use crate::domain::documents::share;
 use crate::domain::engagement::Engagement;
 use crate::domain::process::workflow;
@@ -10,6 +10,7 @@ use crate::domain::text::time_fmt;
 use crate::ui::customer::your_part::YourPart;
 use crate::ui::platform::browser;
 use crate::ui::platform::state::{use_app_state, SameId};
+use crate::ui::widgets::changes::ChangesTable;
 use crate::ui::widgets::plan_view::PlanDocument;
 
 /// Decodes the fragment and shows the plan, or says why it cannot.
@@ -43,7 +44,7 @@ fn SharedPlan(engagement: Engagement, reply_to: Option<share::TamEmail>) -> impl
     let saved = RwSignal::new(None::<String>);
     // Set while asking whether to replace the copy saved here: the time of that copy's last
     // change when it came after this link was made, and whether it holds internal notes.
-    let asking = RwSignal::new(None::<(Option<String>, bool)>);
+    let asking = RwSignal::new(None::<(Option<String>, bool, Replacing)>);
     browser::set_page_title(&format!(
         "Planning summary for {}",
         engagement.customer_name
@@ -96,7 +97,14 @@ fn SharedPlan(engagement: Engagement, reply_to: Option<share::TamEmail>) -> impl
             let later = plan
                 .with_value(|shared| stored.changed_after(shared))
                 .then(|| time_fmt::format_local(stored.updated, offset));
-            asking.set(Some((later, !stored.internal_notes.trim().is_empty())));
+            let replacing = plan.with_value(|shared| {
+                Replacing::of(&stored, &share::replacing(&stored, shared.clone()))
+            });
+            asking.set(Some((
+                later,
+                !stored.internal_notes.trim().is_empty(),
+                replacing,
+            )));
             browser::focus_soon("#replace-cancel".into());
         } else {
             save(SameId::Replace);
@@ -124,7 +132,7 @@ fn SharedPlan(engagement: Engagement, reply_to: Option<share::TamEmail>) -> impl
                 <button type="button" on:click=download>"Download"</button>
                 {(!owes).then(|| fill(false))}
             </div>
-            {move || asking.get().map(|(later, notes)| view! {
+            {move || asking.get().map(|(later, notes, replacing)| view! {
                 <div class="confirm" role="alertdialog" aria-labelledby="replace-heading">
                     <h2 id="replace-heading">"This plan is already saved in this browser"</h2>
                     {later.map(|at| view! {
@@ -132,6 +140,12 @@ fn SharedPlan(engagement: Engagement, reply_to: Option<share::TamEmail>) -> impl
                             "The copy here was changed after this link was made (last change " {at}
                             "): replacing it brings back the plan as this link holds it."
                         </p>
+                    })}
+                    {(!replacing.changes.is_empty()).then(|| view! {
+                        <ChangesTable
+                            caption="What replacing would change, from the copy saved here (then) to this link's (now)".to_string()
+                            changes=replacing.changes.clone()
+                        />
                     })}
                     <p>
                         "Replace the saved one with this version, or keep both?"

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use time::Date;
 
+use crate::domain::documents::compare;
 use crate::domain::engagement::draft::DraftField;
 use crate::domain::engagement::{Engagement, EngagementId};
 use crate::domain::process::workflow::{
@@ -15,6 +16,7 @@ use crate::domain::text::links::{self, safe_href};
 use crate::domain::text::time_fmt;
 use crate::ui::platform::browser;
 use crate::ui::platform::state::{use_app_state, AppState};
+use crate::ui::widgets::changes::ChangesTable;
 use crate::ui::widgets::fields::{
     CheckField, DateField, DraftNote, DraftTextField, SelectField, TextField,
 };
@@ -613,6 +615,9 @@ fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
                 <p class="callout warning" role="note">
                     "The sizing changed after Support approved the plan: the review is out of date. Share the updated plan and record Support's feedback again."
                 </p>
+                {move || ctx.engagement.with(|e| e.as_ref().map(compare::since_approval)).map(|changes| view! {
+                    <ChangesTable caption="Changed since Support approved the plan".to_string() changes=changes/>
+                })}
             </Show>
             <Show when=not_shared>
                 <div class="button-row">

@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 
 use crate::domain::documents::plan::{
-    backup_status, parse_import, ImportPreview, MAX_IMPORT_BYTES,
+    backup_status, parse_import, ImportPreview, Replacing, MAX_IMPORT_BYTES,
 };
 use crate::domain::engagement::Engagement;
 use crate::ui::platform::browser;
 use crate::ui::platform::state::{use_app_state, SameId};
+use crate::ui::widgets::changes::ChangesTable;
 
 /// An import read and checked, waiting for the TAM to confirm it.
 #[derive(Clone, PartialEq)]
@@ -22,6 +23,8 @@ struct Pending {
     differ: usize,
     /// Entries the backup carries that this version cannot read: left in the file.
     kept_aside: usize,
+    /// What replacing each engagement here that holds other work would change.
+    replacing: Vec<Replacing>,
 }
 
 /// Loads plan or backup files; nothing is stored until the import is confirmed.
@@ -65,6 +68,7 @@ pub fn ImportPanel() -> impl IntoView {
                         newer_here: preview.newer_here,
                         differ: preview.differ,
                         kept_aside: import.kept_aside().len(),
+                        replacing: preview.replacing,
                     }));
                 }
                 Err(error) => {
@@ -221,6 +225,12 @@ fn ConfirmImport(
                             n => format!("{n} hold other work here than in the file."),
                         }} " Replacing keeps the version here as a copy named “(replaced)”."</p>
                     })}
+                    {p.replacing.iter().map(|r| view! {
+                        <ChangesTable
+                            caption=format!("“{}”: what replacing it would change, from the copy here (then) to the file's (now)", r.name)
+                            changes=r.changes.clone()
+                        />
+                    }).collect_view()}
                     <div class="check">
                         <input type="radio" id="conflict-replace" name="conflict" prop:checked=move || !keep_both.get() on:change=move |_| keep_both.set(false)/>
                         <label for="conflict-replace">"Replace the stored version"</label>
