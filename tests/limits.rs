@@ -421,47 +421,6 @@ proptest! {
             Err(bad) => prop_assert_eq!(share::decode(&fragment), Err(share::ShareError::Link(bad))),
         }
     }
-}
-
-// Story: "Export all" left out entries from a newer version and entries moved aside, so the
-// backup a TAM trusted was not whole.
-#[test]
-fn a_backup_carries_the_entries_this_version_cannot_read_and_gives_them_back() {
-    use upgrade_planner::domain::documents::plan::{Import, KeptAside};
-    let readable = reference_engagement();
-    let newer = KeptAside {
-        key: "upgrade-planner.engagement.6f1c".into(),
-        reason: "it was written by a newer version of this app".into(),
-        raw: r#"{"schema_version":99,"customer_name":"From the future"}"#.into(),
-    };
-    let fixed = KeptAside {
-        key: "upgrade-planner.quarantine.x".into(),
-        reason: "it was moved aside".into(),
-        raw: readable.to_json().unwrap(),
-    };
-    let mut other = reference_engagement();
-    other.id = upgrade_planner::domain::engagement::EngagementId::from_random_bytes([7; 16]);
-    let file = backup_json(std::slice::from_ref(&other), &[newer.clone(), fixed], NOW).unwrap();
-    assert!(file.contains("From the future"));
-    let Ok(Import::Backup(engagements, kept)) = parse_import(file.as_bytes()) else {
-        panic!("not read back")
-    };
-    assert_eq!(
-        engagements,
-        vec![other, readable],
-        "what reads now comes back"
-    );
-    assert_eq!(kept, vec![newer], "what does not stays, as it was");
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 200,
-        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
-            "tests/proptest-regressions/limits.txt",
-        ))),
-        ..ProptestConfig::default()
-    })]
 
     /// Issue 26, point 2: between any two engagements that pass the limits, every field reported
     /// differs, and every difference is reported: nothing is reported exactly when the stored
@@ -507,4 +466,35 @@ proptest! {
             prop_assert_eq!(compare(&a, &c).is_empty(), same);
         }
     }
+}
+
+// Story: "Export all" left out entries from a newer version and entries moved aside, so the
+// backup a TAM trusted was not whole.
+#[test]
+fn a_backup_carries_the_entries_this_version_cannot_read_and_gives_them_back() {
+    use upgrade_planner::domain::documents::plan::{Import, KeptAside};
+    let readable = reference_engagement();
+    let newer = KeptAside {
+        key: "upgrade-planner.engagement.6f1c".into(),
+        reason: "it was written by a newer version of this app".into(),
+        raw: r#"{"schema_version":99,"customer_name":"From the future"}"#.into(),
+    };
+    let fixed = KeptAside {
+        key: "upgrade-planner.quarantine.x".into(),
+        reason: "it was moved aside".into(),
+        raw: readable.to_json().unwrap(),
+    };
+    let mut other = reference_engagement();
+    other.id = upgrade_planner::domain::engagement::EngagementId::from_random_bytes([7; 16]);
+    let file = backup_json(std::slice::from_ref(&other), &[newer.clone(), fixed], NOW).unwrap();
+    assert!(file.contains("From the future"));
+    let Ok(Import::Backup(engagements, kept)) = parse_import(file.as_bytes()) else {
+        panic!("not read back")
+    };
+    assert_eq!(
+        engagements,
+        vec![other, readable],
+        "what reads now comes back"
+    );
+    assert_eq!(kept, vec![newer], "what does not stays, as it was");
 }

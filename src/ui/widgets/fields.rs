@@ -198,12 +198,26 @@ pub fn WallTimeField(
     #[prop(into)] value: Signal<String>,
     on_commit: Callback<String>,
 ) -> impl IntoView {
+    view! { <ChangeField id=id label=label input_type="datetime-local" class="field" value=value on_commit=on_commit/> }
+}
+
+/// An input of `input_type` whose text is committed when it changes (a date, a time), as the
+/// input holds it.
+#[component]
+pub fn ChangeField(
+    id: &'static str,
+    label: &'static str,
+    input_type: &'static str,
+    class: &'static str,
+    #[prop(into)] value: Signal<String>,
+    on_commit: Callback<String>,
+) -> impl IntoView {
     view! {
-        <div class="field">
+        <div class=class>
             <label for=id>{label}</label>
             <input
                 id=id
-                type="datetime-local"
+                type=input_type
                 prop:value=move || value.get()
                 on:change=move |ev| on_commit.run(event_target_value(&ev))
             />

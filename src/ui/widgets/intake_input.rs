@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use crate::domain::engagement::fields::{Field, Form, Input};
 use crate::domain::engagement::intake::{hours, Installation};
 use crate::ui::platform::browser;
-use crate::ui::widgets::fields::{SelectField, TextField, TimeZoneField, WallTimeField};
+use crate::ui::widgets::fields::{
+    ChangeField, SelectField, TextField, TimeZoneField, WallTimeField,
+};
 
 /// `field`'s input on `form`. `value` is the field's value as the table reads it, except for a
 /// window time, which is its time on the window's clock ("2027-03-06T22:00"); `on_commit` gets
@@ -51,15 +53,7 @@ pub fn IntakeInput(
             .into_any()
         }
         Input::Date => view! {
-            <div class="field field-date">
-                <label for=id>{label}</label>
-                <input
-                    id=id
-                    type="date"
-                    prop:value=move || value.get()
-                    on:change=move |ev| on_commit.run(event_target_value(&ev))
-                />
-            </div>
+            <ChangeField id=id label=label input_type="date" class="field field-date" value=value on_commit=on_commit/>
         }
         .into_any(),
         Input::Installation => view! {
