@@ -20,9 +20,10 @@ use crate::domain::engagement::records::Coordination;
 use crate::domain::engagement::Engagement;
 use crate::domain::process::intake::planned_choices;
 use crate::domain::process::workflow::sizing_of;
-use crate::domain::sizing::reference::{Platform, TrafficType};
-use crate::domain::sizing::{format_number, Monorepos, SizingInputs};
+use crate::domain::sizing::reference::Platform;
+use crate::domain::sizing::{format_number, Field as SizingField, Flag, Monorepos, SizingInputs};
 use crate::domain::text::time_fmt;
+use crate::domain::text::words::{date_or_dash, yes_no};
 
 /// One field that differs: its label, and its value before and after ("—" for nothing).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,14 +63,6 @@ fn figure(text: &str) -> String {
         Ok(n) if n.to_string() == text => format_number(n as f64),
         _ => shown(text),
     }
-}
-
-fn yes_no(on: bool) -> String {
-    if on { "yes" } else { "no" }.into()
-}
-
-fn day(d: Option<time::Date>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
 }
 
 /// The rows of every field, in the order of the engagement page.
@@ -131,17 +124,17 @@ fn context(c: &Coordination, rows: &mut Rows) {
     rows.add(
         "reason.cloud",
         "Moving to a cloud provider",
-        yes_no(r.cloud_provider),
+        yes_no(r.cloud_provider).into(),
     );
     rows.add(
         "reason.kubernetes",
         "Adopting Kubernetes",
-        yes_no(r.kubernetes),
+        yes_no(r.kubernetes).into(),
     );
     rows.add(
         "reason.growth",
         "Growth needs more computing resources",
-        yes_no(r.growth),
+        yes_no(r.growth).into(),
     );
     rows.add("reason.other", "Other reason", shown(&r.other));
     rows.add(
@@ -157,83 +150,32 @@ fn context(c: &Coordination, rows: &mut Rows) {
     rows.add(
         "desired-completion",
         "Desired completion date",
-        day(c.desired_completion),
+        date_or_dash(c.desired_completion),
     );
 }
 
 /// The sizing form's fields as the form labels them: key, label, value shown, and the text
 /// compared (a figure as it was typed, since "6000" and "6,000" show alike).
 pub fn sizing_rows(s: &SizingInputs) -> Vec<(String, String, String, String)> {
-    let mut out: Vec<(String, String, String, String)> = Vec::new();
-    let mut text = |key: String, label: String, typed: &str, value: String| {
-        out.push((key, label, value, typed.to_string()));
-    };
-    for (key, label, typed) in [
-        ("users", "Current users", &s.current_users),
-        ("growth", "Annual growth (%)", &s.annual_growth_pct),
-        ("horizon", "Planning horizon (months)", &s.horizon_months),
-        ("target", "Target users", &s.target_users),
-    ] {
-        text(key.into(), label.into(), typed, figure(typed));
-    }
-    for t in TrafficType::ALL {
-        let typed = s.peak_rps.get_ref(t);
-        text(
-            format!("peak.{}", t.label()),
-            format!("Peak {} RPS", t.label()),
-            typed,
-            figure(typed),
-        );
-    }
-    for t in TrafficType::ALL {
-        let typed = s.sustained_rps.get_ref(t);
-        text(
-            format!("sustained.{}", t.label()),
-            format!("Sustained {} RPS (p95)", t.label()),
-            typed,
-            figure(typed),
-        );
-    }
-    let platform = Platform::from_code(&s.platform)
-        .map(|p| p.label().to_string())
-        .unwrap_or_else(|| shown(&s.platform));
-    let monorepos = Monorepos::from_code(&s.monorepos)
-        .map(|m| m.label().to_string())
-        .unwrap_or_else(|| shown(&s.monorepos));
-    text(
-        "platform".into(),
-        "Target platform".into(),
-        &s.platform,
-        platform,
-    );
-    text(
-        "monorepos".into(),
-        "Large monorepos".into(),
-        &s.monorepos,
-        monorepos,
-    );
-    for (key, label, on) in [
-        ("ha", "High availability required", s.ha_required),
-        (
-            "zero-downtime",
-            "Zero-downtime upgrades required",
-            s.zero_downtime,
-        ),
-        ("geo", "Disaster recovery (Geo)", s.geo),
-        ("kubernetes", "Kubernetes expertise", s.kubernetes_expertise),
-        ("automation", "Heavy automation or CI", s.heavy_automation),
-        (
-            "size-on-load",
-            "Size on the load, without starting large",
-            s.size_on_load,
-        ),
-        (
-            "hybrid-2k",
-            "Plan the 2k Cloud Native Hybrid",
-            s.hybrid_at_2k,
-        ),
-    ] {
-        text(key.into(), label.into(), &yes_no(on), yes_no(on));
+    let mut out: Vec<(String, String, String, String)> = SizingField::all()
+        .into_iter()
+        .map(|field| {
+            let typed = s.text(field);
+            let value = match field {
+                SizingField::Platform => Platform::from_code(typed)
+                    .map(|p| p.label().to_string())
+                    .unwrap_or_else(|| shown(typed)),
+                SizingField::Monorepos => Monorepos::from_code(typed)
+                    .map(|m| m.label().to_string())
+                    .unwrap_or_else(|| shown(typed)),
+                _ => figure(typed),
+            };
+            (field.label(), field.label(), value, typed.to_string())
+        })
+        .collect();
+    for flag in Flag::ALL {
+        let on = yes_no(*flag.value(s)).to_string();
+        out.push((flag.id().into(), flag.label().into(), on.clone(), on));
     }
     out
 }
@@ -244,14 +186,14 @@ fn coordination(c: &Coordination, rows: &mut Rows) {
     rows.add(
         "ps.recommended",
         "Professional Services recommended on",
-        day(c.ps_recommended_on),
+        date_or_dash(c.ps_recommended_on),
     );
     rows.add(
         "ps.decision",
         "Customer's decision",
         c.ps_decision.label().into(),
     );
-    rows.add("ps.decided", "Decision date", day(c.ps_decided_on));
+    rows.add("ps.decided", "Decision date", date_or_dash(c.ps_decided_on));
     for (link, on) in &c.handed_over {
         rows.add(
             &format!("handed-over.{link}"),
@@ -282,14 +224,18 @@ fn coordination(c: &Coordination, rows: &mut Rows) {
         "Plan summary",
         shown(plan.map(|p| p.summary.as_str()).unwrap_or("")),
     );
-    rows.add("plan.date", "Plan date", day(plan.map(|p| p.date)));
+    rows.add("plan.date", "Plan date", date_or_dash(plan.map(|p| p.date)));
     rows.add(
         "plan.revision",
         "Plan revision",
         c.plan_revision.to_string(),
     );
     let r = &c.review;
-    rows.add("review.shared", "Shared with Support on", day(r.shared_on));
+    rows.add(
+        "review.shared",
+        "Shared with Support on",
+        date_or_dash(r.shared_on),
+    );
     rows.add("review.ticket", "Support ticket link", shown(&r.ticket));
     rows.add(
         "review.feedback",
@@ -318,8 +264,8 @@ fn coordination(c: &Coordination, rows: &mut Rows) {
             .unwrap_or_else(|| "—".into()),
     );
     let m = &c.migration;
-    rows.add("migration.start", "Migration start", day(m.start));
-    rows.add("migration.end", "Migration end", day(m.end));
+    rows.add("migration.start", "Migration start", date_or_dash(m.start));
+    rows.add("migration.end", "Migration end", date_or_dash(m.end));
     rows.add(
         "migration.status",
         "Migration status",
@@ -365,8 +311,16 @@ fn intake(i: &Intake, rows: &mut Rows) {
         .map(|(_, label)| label.to_string())
         .unwrap_or_else(|| shown(&d.planned));
     rows.add("deviation.planned", "Planned architecture", planned);
-    rows.add("deviation.policy", "Reason: policy", yes_no(d.policy));
-    rows.add("deviation.budget", "Reason: budget", yes_no(d.budget));
+    rows.add(
+        "deviation.policy",
+        "Reason: policy",
+        yes_no(d.policy).into(),
+    );
+    rows.add(
+        "deviation.budget",
+        "Reason: budget",
+        yes_no(d.budget).into(),
+    );
     rows.add(
         "deviation.other",
         "Deviation reason (other)",
@@ -375,7 +329,7 @@ fn intake(i: &Intake, rows: &mut Rows) {
     rows.add(
         "deviation.informed",
         "The customer was told performance and supportability may be affected",
-        yes_no(d.customer_informed),
+        yes_no(d.customer_informed).into(),
     );
     rows.add(
         "deviation.gpt",

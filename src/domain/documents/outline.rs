@@ -22,6 +22,7 @@ use crate::domain::sizing::reference::Platform;
 use crate::domain::sizing::reference::Rps;
 use crate::domain::sizing::{Growth, Monorepos, Recommendation, Requirements};
 use crate::domain::text::numbers::format_number;
+use crate::domain::text::words::{date_or_dash, yes_no};
 
 /// A section: an id for the page's links, a heading, its blocks.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,10 +55,6 @@ fn dash(text: &str) -> String {
         "" => "—".into(),
         t => t.to_string(),
     }
-}
-
-fn date_or_dash(d: Option<Date>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
 }
 
 /// One line of what Support asks for: a label, the text, and links (label, address).
@@ -850,12 +847,4 @@ pub fn requirement_lines(
         ),
     ));
     lines
-}
-
-fn yes_no(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
-    }
 }

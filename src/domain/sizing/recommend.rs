@@ -177,6 +177,20 @@ pub enum Field {
 }
 
 impl Field {
+    /// The form's text fields, in the form's order.
+    pub fn all() -> Vec<Field> {
+        let mut fields = vec![
+            Field::CurrentUsers,
+            Field::AnnualGrowth,
+            Field::Horizon,
+            Field::TargetUsers,
+        ];
+        fields.extend(TrafficType::ALL.map(Field::PeakRps));
+        fields.extend(TrafficType::ALL.map(Field::SustainedRps));
+        fields.extend([Field::Platform, Field::Monorepos]);
+        fields
+    }
+
     /// The field's label, as the sizing form shows it.
     pub fn label(self) -> String {
         match self {
@@ -188,6 +202,80 @@ impl Field {
             Field::SustainedRps(t) => format!("Sustained {} RPS (p95)", t.label()),
             Field::Platform => "Target platform".into(),
             Field::Monorepos => "Large monorepos".into(),
+        }
+    }
+}
+
+/// The yes/no requirements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flag {
+    Ha,
+    ZeroDowntime,
+    Geo,
+    Kubernetes,
+    Automation,
+    SizeOnLoad,
+    Hybrid2k,
+}
+
+impl Flag {
+    pub const ALL: [Flag; 7] = [
+        Self::Ha,
+        Self::ZeroDowntime,
+        Self::Geo,
+        Self::Kubernetes,
+        Self::Automation,
+        Self::SizeOnLoad,
+        Self::Hybrid2k,
+    ];
+
+    /// The checkbox's label on the sizing form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Ha => "High availability required",
+            Self::ZeroDowntime => "Zero-downtime upgrades required",
+            Self::Geo => "Disaster recovery (Geo)",
+            Self::Kubernetes => "Kubernetes expertise",
+            Self::Automation => "Heavy automation or CI",
+            Self::SizeOnLoad => "Size on the load, without starting large",
+            Self::Hybrid2k => "Plan the 2k Cloud Native Hybrid",
+        }
+    }
+
+    /// The checkbox's id on the sizing form.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Ha => "sizing-ha",
+            Self::ZeroDowntime => "sizing-zero-downtime",
+            Self::Geo => "sizing-geo",
+            Self::Kubernetes => "sizing-kubernetes",
+            Self::Automation => "sizing-automation",
+            Self::SizeOnLoad => "sizing-size-on-load",
+            Self::Hybrid2k => "sizing-hybrid-2k",
+        }
+    }
+
+    pub fn value(self, inputs: &SizingInputs) -> &bool {
+        match self {
+            Self::Ha => &inputs.ha_required,
+            Self::ZeroDowntime => &inputs.zero_downtime,
+            Self::Geo => &inputs.geo,
+            Self::Kubernetes => &inputs.kubernetes_expertise,
+            Self::Automation => &inputs.heavy_automation,
+            Self::SizeOnLoad => &inputs.size_on_load,
+            Self::Hybrid2k => &inputs.hybrid_at_2k,
+        }
+    }
+
+    pub fn slot(self, inputs: &mut SizingInputs) -> &mut bool {
+        match self {
+            Self::Ha => &mut inputs.ha_required,
+            Self::ZeroDowntime => &mut inputs.zero_downtime,
+            Self::Geo => &mut inputs.geo,
+            Self::Kubernetes => &mut inputs.kubernetes_expertise,
+            Self::Automation => &mut inputs.heavy_automation,
+            Self::SizeOnLoad => &mut inputs.size_on_load,
+            Self::Hybrid2k => &mut inputs.hybrid_at_2k,
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::process::intake::{deviation_line, Deviation};
 use crate::domain::process::workflow::{self, Stage};
 use crate::domain::sizing::reference::{Platform, TrafficType};
 use crate::domain::sizing::{
-    recommend, Field, FieldError, FieldIssue, Monorepos, Recommendation, Requirements,
+    recommend, Field, FieldError, FieldIssue, Flag, Monorepos, Recommendation, Requirements,
     SizingInputs, DEFAULT_HORIZON_MONTHS,
 };
 use crate::ui::platform::state::use_app_state;
@@ -380,77 +380,5 @@ fn ChoiceField(
             </select>
             <p class="field-error" id=error_id>{move || message.get()}</p>
         </div>
-    }
-}
-
-/// The yes/no requirements.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Flag {
-    Ha,
-    ZeroDowntime,
-    Geo,
-    Kubernetes,
-    Automation,
-    SizeOnLoad,
-    Hybrid2k,
-}
-
-impl Flag {
-    const ALL: [Flag; 7] = [
-        Self::Ha,
-        Self::ZeroDowntime,
-        Self::Geo,
-        Self::Kubernetes,
-        Self::Automation,
-        Self::SizeOnLoad,
-        Self::Hybrid2k,
-    ];
-
-    fn label(self) -> &'static str {
-        match self {
-            Self::Ha => "High availability required",
-            Self::ZeroDowntime => "Zero-downtime upgrades required",
-            Self::Geo => "Disaster recovery (Geo)",
-            Self::Kubernetes => "Kubernetes expertise",
-            Self::Automation => "Heavy automation or CI",
-            Self::SizeOnLoad => "Size on the load, without starting large",
-            Self::Hybrid2k => "Plan the 2k Cloud Native Hybrid",
-        }
-    }
-
-    fn id(self) -> &'static str {
-        match self {
-            Self::Ha => "sizing-ha",
-            Self::ZeroDowntime => "sizing-zero-downtime",
-            Self::Geo => "sizing-geo",
-            Self::Kubernetes => "sizing-kubernetes",
-            Self::Automation => "sizing-automation",
-            Self::SizeOnLoad => "sizing-size-on-load",
-            Self::Hybrid2k => "sizing-hybrid-2k",
-        }
-    }
-
-    fn value(self, inputs: &SizingInputs) -> &bool {
-        match self {
-            Self::Ha => &inputs.ha_required,
-            Self::ZeroDowntime => &inputs.zero_downtime,
-            Self::Geo => &inputs.geo,
-            Self::Kubernetes => &inputs.kubernetes_expertise,
-            Self::Automation => &inputs.heavy_automation,
-            Self::SizeOnLoad => &inputs.size_on_load,
-            Self::Hybrid2k => &inputs.hybrid_at_2k,
-        }
-    }
-
-    fn slot(self, inputs: &mut SizingInputs) -> &mut bool {
-        match self {
-            Self::Ha => &mut inputs.ha_required,
-            Self::ZeroDowntime => &mut inputs.zero_downtime,
-            Self::Geo => &mut inputs.geo,
-            Self::Kubernetes => &mut inputs.kubernetes_expertise,
-            Self::Automation => &mut inputs.heavy_automation,
-            Self::SizeOnLoad => &mut inputs.size_on_load,
-            Self::Hybrid2k => &mut inputs.hybrid_at_2k,
-        }
     }
 }
