@@ -14,17 +14,8 @@ use crate::ui::platform::browser;
 use crate::ui::widgets::chart::ProjectionChart;
 use crate::ui::widgets::diagram::ArchitectureDiagram;
 
-/// A heading without an id (a table's title).
-fn title(level: u8, text: String) -> AnyView {
-    match level {
-        1 | 2 => view! { <h2>{text}</h2> }.into_any(),
-        3 => view! { <h3>{text}</h3> }.into_any(),
-        _ => view! { <h4>{text}</h4> }.into_any(),
-    }
-}
-
-/// A heading at `level` (1 to 4) of the document's outline.
-fn heading(level: u8, id: &'static str, text: String) -> AnyView {
+/// A heading at `level` (1 to 4) of the document's outline; a table's title has no id.
+fn heading(level: u8, id: Option<&'static str>, text: String) -> AnyView {
     match level {
         1 => view! { <h1 id=id>{text}</h1> }.into_any(),
         2 => view! { <h2 id=id>{text}</h2> }.into_any(),
@@ -137,7 +128,7 @@ pub fn block(b: Block, level: u8) -> AnyView {
             blocks,
         } => view! {
             <section aria-labelledby=id>
-                {heading(level, id, text)}
+                {heading(level, Some(id), text)}
                 {blocks.into_iter().map(|b| block(b, level + 1)).collect_view()}
             </section>
         }
@@ -160,7 +151,9 @@ fn finding(f: Finding) -> impl IntoView {
 
 /// A table that scrolls sideways on a narrow screen; focusable, so the keyboard scrolls it too.
 fn table(t: Table, level: u8) -> AnyView {
-    let title = t.titled.then(|| title(level, t.label.clone()));
+    let title = t
+        .titled
+        .then(|| heading(level.max(2), None, t.label.clone()));
     let figures: Vec<bool> = t.columns.iter().map(|c| c.figures).collect();
     let header = t
         .columns
@@ -221,7 +214,7 @@ pub fn PlanDocument(
         };
         view! {
             <section class=class aria-labelledby=section.id>
-                {heading(top + 1, section.id, section.heading)}
+                {heading(top + 1, Some(section.id), section.heading)}
                 {section.blocks.into_iter().map(|b| block(b, top + 2)).collect_view()}
             </section>
         }
@@ -238,7 +231,7 @@ pub fn PlanDocument(
     let rest = StoredValue::new(rest);
     view! {
         <article class="plan-document" aria-labelledby="plan-title">
-            {heading(top, "plan-title", outline.title)}
+            {heading(top, Some("plan-title"), outline.title)}
             {children.map(|children| children())}
             <p class="plan-intro">{outline.intro}</p>
             {first.into_iter().enumerate().map(|(i, s)| {
