@@ -361,15 +361,13 @@ fn recommendation(e: &Engagement) -> String {
 /// (`after`'s order, then fields only `before` has); when the sizing differs, the recommended
 /// architecture before and after follows the sizing's rows.
 pub fn compare(before: &Engagement, after: &Engagement) -> Vec<Change> {
-    let old: BTreeMap<String, Row> = rows(before)
-        .into_iter()
-        .map(|r| (r.key.clone(), r))
-        .collect();
+    let old_rows = rows(before);
+    let old: BTreeMap<&str, &Row> = old_rows.iter().map(|r| (r.key.as_str(), r)).collect();
     let new = rows(after);
     let last_sizing = new.iter().rposition(|r| r.key.starts_with("sizing."));
     let mut changes = Vec::new();
     for (i, row) in new.iter().enumerate() {
-        match old.get(&row.key) {
+        match old.get(row.key.as_str()) {
             Some(then) if then.exact == row.exact => {}
             // Two stored values that read alike are shown as they are stored.
             Some(then) if then.value == row.value => changes.push(Change {
@@ -383,7 +381,8 @@ pub fn compare(before: &Engagement, after: &Engagement) -> Vec<Change> {
                 after: row.value.clone(),
             }),
         }
-        if Some(i) == last_sizing {
+        // The same sizing gives the same recommendation: it is derived only when the sizing differs.
+        if Some(i) == last_sizing && before.sizing != after.sizing {
             let (then, now) = (recommendation(before), recommendation(after));
             if then != now {
                 changes.push(Change {
@@ -396,11 +395,11 @@ pub fn compare(before: &Engagement, after: &Engagement) -> Vec<Change> {
     }
     // Items only the earlier version has (a document no longer listed, a shorter log).
     let keys: BTreeSet<&str> = new.iter().map(|r| r.key.as_str()).collect();
-    for row in rows(before) {
+    for row in &old_rows {
         if !keys.contains(row.key.as_str()) {
             changes.push(Change {
-                field: row.label,
-                before: row.value,
+                field: row.label.clone(),
+                before: row.value.clone(),
                 after: "—".into(),
             });
         }
