@@ -180,7 +180,11 @@ test("two tabs closing at once with unsaved changes: one is stored, the other ke
 
   await first.getByLabel("Current users").fill("600");
   await second.getByLabel("Current users").fill("700");
+  // `close` with `runBeforeUnload` does not wait for the page to go: both must be gone before
+  // the lock is released, or a tab still alive takes the lock and saves in the ordinary way.
+  const closed = Promise.all([first.waitForEvent("close"), second.waitForEvent("close")]);
   await Promise.all([first.close({ runBeforeUnload: true }), second.close({ runBeforeUnload: true })]);
+  await closed;
   await home.evaluate(() => window.releaseSaveLock());
 
   await expect(home.getByRole("link", { name: "Close Co (copy)", exact: true })).toBeVisible();
