@@ -485,7 +485,7 @@ fn a_backup_carries_the_entries_this_version_cannot_read_and_gives_them_back() {
         raw: readable.to_json().unwrap(),
     };
     let mut other = reference_engagement();
-    other.id = upgrade_planner::domain::engagement::EngagementId::from_random_bytes([7; 16]);
+    other.set_id(upgrade_planner::domain::engagement::EngagementId::from_random_bytes([7; 16]));
     let file = backup_json(std::slice::from_ref(&other), &[newer.clone(), fixed], NOW).unwrap();
     assert!(file.contains("From the future"));
     let Ok(Import::Backup(engagements, kept)) = parse_import(file.as_bytes()) else {

@@ -27,19 +27,33 @@ fn fixtures() -> Vec<(u64, String, String)> {
 fn the_full_fixture_of_the_current_version_is_the_reference_engagement() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/engagement-v2-full.json"
+        "/tests/fixtures/engagement-v3-full.json"
     );
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() && !std::path::Path::new(path).exists() {
         std::fs::write(path, common::reference_engagement().to_json().unwrap()).unwrap();
     }
     let loaded = Engagement::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
-    // The fixture was written before log lines carried the day their event happened (issue
-    // 22): it reads as lines without that day, and is otherwise the reference engagement.
-    let mut reference = common::reference_engagement();
-    for entry in &mut reference.log {
-        entry.on = None;
-    }
-    assert_eq!(loaded, reference);
+    assert_eq!(loaded, common::reference_engagement());
+    assert_eq!(loaded.snapshots.len(), 3);
+}
+
+#[test]
+fn the_version_2_fixture_is_the_reference_engagement_before_snapshots() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/engagement-v2-full.json"
+    ))
+    .unwrap();
+    let loaded = Engagement::from_json(&text).unwrap();
+    // Written before log lines carried the day their event happened (issue 22) and before
+    // snapshots (issue 26): it reads with neither, and otherwise as the reference engagement.
+    let reference = common::reference_engagement();
+    assert!(loaded.snapshots.is_empty());
+    assert_eq!(loaded.sizing, reference.sizing);
+    assert_eq!(loaded.coordination, reference.coordination);
+    assert_eq!(loaded.internal_notes, reference.internal_notes);
+    let texts = |e: &Engagement| e.log.iter().map(|l| l.text.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(&loaded), texts(&reference));
 }
 
 #[test]

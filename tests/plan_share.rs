@@ -92,7 +92,9 @@ fn user_text_cannot_break_the_markdown_structure() {
             .match_indices('|')
             .filter(|(i, _)| !line[..*i].ends_with('\\'))
             .count();
-        assert_eq!(unescaped, 3, "{line}");
+        // Two columns, or three in the table of what changed since Support last saw the plan.
+        let columns = if line.contains("17.11.3") { 3 } else { 2 };
+        assert_eq!(unescaped, columns + 1, "{line}");
     }
     assert_eq!(escape_md("a_b*c`d"), "a\\_b\\*c\\`d");
 }

@@ -14,9 +14,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use crate::domain::documents::share;
 use crate::domain::engagement::fields::Field;
 use crate::domain::engagement::intake::Intake;
 use crate::domain::engagement::records::Coordination;
+use crate::domain::engagement::snapshots::Snapshot;
 use crate::domain::engagement::Engagement;
 use crate::domain::process::intake::planned_choices;
 use crate::domain::process::workflow::sizing_of;
@@ -421,6 +423,56 @@ pub fn since_approval(e: &Engagement) -> Vec<Change> {
         ..e.clone()
     };
     compare(&then, e)
+}
+
+/// The engagement now, as a snapshot of a hand-off keeps it: the customer's view or Support's.
+pub fn view_now(e: &Engagement, customer_view: bool) -> Engagement {
+    if customer_view {
+        e.snapshot_content(share::customer_copy)
+    } else {
+        e.snapshot_content(Engagement::clone)
+    }
+}
+
+/// What changed from one side to the other, each side a snapshot or (`None`) the engagement
+/// now. When either side is the customer's view, both are compared as the customer sees them.
+pub fn between(e: &Engagement, from: Option<&Snapshot>, to: Option<&Snapshot>) -> Vec<Change> {
+    let customer_view = [from, to]
+        .into_iter()
+        .flatten()
+        .any(|s| s.kind.customer_view());
+    let side = |snapshot: Option<&Snapshot>| match snapshot {
+        Some(s) if customer_view => share::customer_copy(&s.content),
+        Some(s) => (*s.content).clone(),
+        None => view_now(e, customer_view),
+    };
+    compare(&side(from), &side(to))
+}
+
+/// What changed since Support last saw the plan (the latest plan shared with them or packet
+/// handed over), without Support's own record of the review; the internal notes only when
+/// `with_notes` (the packet that shows the rows carries them). An engagement kept before
+/// snapshots has none to compare with: then the sizing Support approved, when it is out of
+/// date.
+pub fn since_support(e: &Engagement, with_notes: bool) -> Vec<Change> {
+    let Some(seen) = e.support_last_saw() else {
+        return since_approval(e);
+    };
+    let mut then = (*seen.content).clone();
+    let mut now = view_now(e, false);
+    then.coordination.review = now.coordination.review.clone();
+    if !with_notes {
+        then.internal_notes.clear();
+        now.internal_notes.clear();
+    }
+    compare(&then, &now)
+}
+
+/// What changed, as the customer sees it, since the customer link made at `revision`: `None`
+/// when no snapshot of that link is kept.
+pub fn since_customer_link(e: &Engagement, revision: u64) -> Option<Vec<Change>> {
+    e.customer_link_at(revision)
+        .map(|link| between(e, Some(link), None))
 }
 
 /// The changes as a table of a document: "Field", "Then", "Now".

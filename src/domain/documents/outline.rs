@@ -22,6 +22,7 @@ use crate::domain::sizing::reference::Platform;
 use crate::domain::sizing::reference::Rps;
 use crate::domain::sizing::{Growth, Monorepos, Recommendation, Requirements};
 use crate::domain::text::numbers::format_number;
+use crate::domain::text::time_fmt;
 use crate::domain::text::words::{date_or_dash, yes_no};
 
 /// A section: an id for the page's links, a heading, its blocks.
@@ -684,17 +685,26 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
                 "Risks for this window",
                 risk_blocks(&found),
             ));
-            // What changed since the plan Support approved, when it did (none for a first review).
-            let changed = compare::since_approval(e);
+            // What changed since Support last saw the plan (none for a first review).
+            let changed = compare::since_support(e, audience.sees_internal_notes());
             if !changed.is_empty() {
+                let seen = match e.support_last_saw() {
+                    Some(s) => format!(
+                        "Then: the plan as Support last saw it ({}, {} UTC). Now: this packet.",
+                        s.kind.label(),
+                        time_fmt::clock(time_fmt::to_utc(s.at))
+                    ),
+                    None => "Then: the sizing Support approved. Now: this packet.".to_string(),
+                };
                 sections.push(section(
                     "plan-changed-heading",
                     "Changed since Support's last review",
                     vec![
-                        Block::Para(vec![Inline::text(
-                            "Support approved the plan for the sizing below (then); it has changed since (now).",
-                        )]),
-                        Block::Table(compare::table("Changed since Support's last review", &changed)),
+                        Block::Para(vec![Inline::Text(seen)]),
+                        Block::Table(compare::table(
+                            "Changed since Support's last review",
+                            &changed,
+                        )),
                     ],
                 ));
             }

@@ -13,6 +13,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::documents::compare::{self, Change};
 use crate::domain::documents::share::{self, MAX_PAYLOAD_CHARS};
 pub use crate::domain::engagement::fields::Field;
 use crate::domain::engagement::fields::Problem;
@@ -209,6 +210,29 @@ pub fn standing(reply: &Reply, e: &Engagement) -> Standing {
             now: e.revision,
         },
     }
+}
+
+/// What changed here since the customer's link the reply was made from, as the customer sees
+/// the engagement: the changes to fields the customer answered (by field), and the others.
+/// `None` when that link's snapshot is not kept (a link made before snapshots, or long ago).
+pub struct ChangedHere {
+    pub answered: BTreeMap<Field, Change>,
+    pub other: Vec<Change>,
+}
+
+pub fn changed_here(reply: &Reply, e: &Engagement) -> Option<ChangedHere> {
+    let changes = compare::since_customer_link(e, reply.revision)?;
+    let mut answered = BTreeMap::new();
+    let mut other = Vec::new();
+    for change in changes {
+        match reply.answers.keys().find(|f| f.label() == change.field) {
+            Some(field) => {
+                answered.insert(*field, change);
+            }
+            None => other.push(change),
+        }
+    }
+    Some(ChangedHere { answered, other })
 }
 
 /// The intake with the accepted answers applied, and the log line naming them and their source.

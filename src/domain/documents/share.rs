@@ -238,6 +238,7 @@ pub const MAX_INFLATED_BYTES: usize = 1024 * 1024;
 pub fn customer_copy(engagement: &Engagement) -> Engagement {
     let mut copy = Engagement {
         internal_notes: String::new(),
+        snapshots: Vec::new(),
         extra: Map::new(),
         ..engagement.clone()
     };
@@ -296,10 +297,12 @@ fn expand(value: Value) -> Value {
 }
 
 /// What to store when a shared copy replaces the engagement saved here: the link's content,
-/// with the internal notes kept from the saved one, since a link never carries them.
+/// with the internal notes and the snapshots kept from the saved one, since a link never
+/// carries them.
 pub fn replacing(saved: &Engagement, shared: Engagement) -> Engagement {
     Engagement {
         internal_notes: saved.internal_notes.clone(),
+        snapshots: saved.snapshots.clone(),
         ..shared
     }
 }

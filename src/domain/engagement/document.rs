@@ -8,12 +8,12 @@ use serde_json::{Map, Value};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::domain::engagement::records::{Coordination, LogEntry};
+use crate::domain::engagement::records::{Coordination, HandOff, LogEntry};
 use crate::domain::sizing::SizingInputs;
 
 /// The schema version this build writes. Older versions are migrated on read; newer ones are
 /// refused with `ReadError::NewerVersion` and left as they are.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The longest customer name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -143,35 +143,43 @@ impl fmt::Display for CustomerName {
     }
 }
 
-/// One customer engagement, exactly as stored.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One customer engagement: what the TAM records, and the snapshots kept at hand-offs. Its
+/// stored form (JSON) is in [`super::stored`].
+#[derive(Clone, Debug, PartialEq)]
 pub struct Engagement {
     /// The version of this document's layout; see [`SCHEMA_VERSION`].
     pub schema_version: u32,
     pub id: EngagementId,
     pub customer_name: CustomerName,
-    #[serde(with = "time::serde::rfc3339")]
     pub created: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
     pub updated: OffsetDateTime,
     /// Counts the changes made to this engagement; a save is due when it moves.
     pub revision: u64,
     /// The sizing form as typed.
-    #[serde(default, skip_serializing_if = "SizingInputs::is_blank")]
     pub sizing: SizingInputs,
     /// What the TAM recorded of the coordination process.
-    #[serde(default, skip_serializing_if = "Coordination::is_blank")]
     pub coordination: Coordination,
     /// The TAM's own notes: in the file for Support, never in a customer link.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub internal_notes: String,
     /// Decisions and stage changes, oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub log: Vec<LogEntry>,
+    /// What was handed over at each hand-off, oldest first (see [`super::snapshots`]).
+    pub snapshots: Vec<Snapshot>,
     /// Fields this build does not know (written by a newer build), kept so that a save does not
     /// drop them.
-    #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// The engagement as one reader saw it at one hand-off.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub kind: HandOff,
+    pub at: OffsetDateTime,
+    /// The engagement's revision once the snapshot was kept (a customer link made then carries
+    /// it, so a reply finds the snapshot it was made from).
+    pub revision: u64,
+    /// What the reader saw: their view, without the log and without snapshots.
+    pub content: Box<Engagement>,
 }
 
 impl Engagement {
@@ -203,11 +211,13 @@ impl Engagement {
             coordination: Coordination::default(),
             internal_notes: String::new(),
             log: Vec::new(),
+            snapshots: Vec::new(),
             extra: Map::new(),
         }
     }
 
-    /// A copy under a new id, named "<name> (copy)", created at `now`, with a fresh log.
+    /// A copy under a new id, named "<name> (copy)", created at `now`, with a fresh log and no
+    /// snapshots (nothing was handed over from it yet).
     pub fn duplicate(&self, id: EngagementId, now: OffsetDateTime) -> Self {
         Self {
             id,
@@ -216,6 +226,7 @@ impl Engagement {
             updated: now,
             revision: 1,
             log: Vec::new(),
+            snapshots: Vec::new(),
             ..self.clone()
         }
     }

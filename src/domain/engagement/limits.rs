@@ -13,6 +13,14 @@ use crate::domain::sizing::format_number;
 /// The largest stored document, in bytes of its compact JSON: checked before a write and on read.
 pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
 
+/// The snapshots one engagement keeps at most.
+pub const MAX_SNAPSHOTS: usize = 10;
+
+/// A new snapshot is kept only while the whole document stays within this many bytes (three
+/// quarters of [`MAX_DOCUMENT_BYTES`]), so the engagement keeps room to grow: older ones go
+/// first to make room.
+pub const SNAPSHOTS_FILL_BYTES: usize = MAX_DOCUMENT_BYTES / 4 * 3;
+
 /// Notes, summaries and other free text of any length a TAM writes.
 pub const LONG_TEXT_CHARS: usize = 100_000;
 /// One-line fields: the current environment, a link, a ticket, a reason, a question.
@@ -85,6 +93,8 @@ pub enum LimitError {
     Counter { what: &'static str },
     /// A date or time outside [`YEARS`].
     Date { what: &'static str },
+    /// A snapshot that holds snapshots itself.
+    Snapshot { why: &'static str },
 }
 
 impl fmt::Display for LimitError {
@@ -109,6 +119,7 @@ impl fmt::Display for LimitError {
                 format_number(*limit as f64)
             ),
             LimitError::Counter { what } => write!(f, "its {what} is out of range"),
+            LimitError::Snapshot { why } => write!(f, "a snapshot {why}"),
             LimitError::Date { what } => write!(
                 f,
                 "{what} is outside the years {} to {}",
@@ -278,6 +289,21 @@ pub fn check_fields(e: &Engagement) -> Result<(), LimitError> {
         instant("the maintenance window end", at)?;
     }
     date("The rehearsal date", i.rehearsal_on)?;
+    count("snapshots", e.snapshots.len(), MAX_SNAPSHOTS)?;
+    for snapshot in &e.snapshots {
+        instant("a snapshot's time", snapshot.at)?;
+        if snapshot.revision > MAX_REVISION {
+            return Err(LimitError::Counter {
+                what: "snapshot's revision",
+            });
+        }
+        if !snapshot.content.snapshots.is_empty() {
+            return Err(LimitError::Snapshot {
+                why: "holds snapshots of its own",
+            });
+        }
+        check_fields(&snapshot.content)?;
+    }
     Ok(())
 }
 

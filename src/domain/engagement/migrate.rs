@@ -13,12 +13,17 @@ use crate::domain::engagement::SCHEMA_VERSION;
 pub type Step = fn(Value) -> Result<Value, String>;
 
 /// The steps from version 1 upward, in order.
-pub const STEPS: &[Step] = &[v1_to_v2];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2 adds Support's intake (`coordination.intake`), which defaults to empty: nothing to
 /// change in a version 1 document. The version still moves, so that a build that knows only
 /// version 1 leaves a version 2 document alone instead of dropping the intake on its next save.
 fn v1_to_v2(value: Value) -> Result<Value, String> {
+    Ok(value)
+}
+
+/// Version 3 adds the snapshots kept at hand-offs (`snapshots`), which default to none.
+fn v2_to_v3(value: Value) -> Result<Value, String> {
     Ok(value)
 }
 

@@ -10,6 +10,8 @@ pub mod limits;
 pub mod migrate;
 pub mod read;
 pub mod records;
+pub mod snapshots;
+pub mod stored;
 
 pub use document::*;
 pub use read::{ReadError, MAX_DOCUMENT_BYTES};

@@ -218,3 +218,46 @@ impl LogEntry {
         self.text.starts_with(CONSULTED)
     }
 }
+
+/// The moments at which the engagement is handed to someone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HandOff {
+    SharedWithSupport,
+    SupportPacket,
+    CustomerLink,
+    PlanRecorded,
+    MigrationScheduled,
+}
+
+coded! {
+    HandOff:
+    SharedWithSupport => "shared_with_support", "Shared with Support";
+    SupportPacket => "support_packet", "Support packet handed over";
+    CustomerLink => "customer_link", "Customer link made";
+    PlanRecorded => "plan_recorded", "Plan recorded";
+    MigrationScheduled => "migration_scheduled", "Migration scheduled";
+}
+
+impl HandOff {
+    /// Who received what was handed over.
+    pub fn to_whom(self) -> &'static str {
+        match self {
+            HandOff::SharedWithSupport | HandOff::SupportPacket | HandOff::PlanRecorded => {
+                "Support"
+            }
+            HandOff::CustomerLink => "the customer",
+            HandOff::MigrationScheduled => "the customer and Support",
+        }
+    }
+
+    /// Whether the reader sees the customer's view (no internal notes, no consultations).
+    pub fn customer_view(self) -> bool {
+        self == HandOff::CustomerLink
+    }
+
+    /// A hand-off to Support for review: the plan shared, or the packet handed over.
+    pub fn for_support_review(self) -> bool {
+        matches!(self, HandOff::SharedWithSupport | HandOff::SupportPacket)
+    }
+}

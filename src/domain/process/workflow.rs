@@ -645,6 +645,22 @@ pub fn apply(
         Action::SetMigration(m) if m.status == MigrationStatus::Done => m.end.or(m.start),
         _ => None,
     };
+    // A hand-off this action makes: the engagement as Support sees it is kept once applied.
+    let hand_off = match &action {
+        Action::ShareWithSupport { on, .. }
+            if on.is_some() && *on != engagement.coordination.review.shared_on =>
+        {
+            Some(HandOff::SharedWithSupport)
+        }
+        Action::RecordPlan(_) => Some(HandOff::PlanRecorded),
+        Action::SetMigration(m)
+            if m.status == MigrationStatus::Scheduled
+                && engagement.coordination.migration.status != MigrationStatus::Scheduled =>
+        {
+            Some(HandOff::MigrationScheduled)
+        }
+        _ => None,
+    };
     let decision = match action {
         Action::SetMoveReasons(r) => {
             next.move_reasons = r;
@@ -834,6 +850,10 @@ pub fn apply(
         e.coordination = next;
         decision
     });
+    if let Some(kind) = hand_off {
+        let content = engagement.snapshot_content(Engagement::clone);
+        engagement.keep_snapshot(kind, content, now);
+    }
     Ok(())
 }
 

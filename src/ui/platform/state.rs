@@ -369,7 +369,7 @@ impl AppState {
                 let blocked = unreadable_here.contains(&crate::storage::key_for(incoming.id));
                 match list.iter().position(|e| e.id == incoming.id) {
                     Some(_) if keep_both => {
-                        incoming.id = browser::new_id();
+                        incoming.set_id(browser::new_id());
                         incoming.customer_name = incoming.customer_name.for_copy();
                         incoming.revision = 1;
                         ids.push(incoming.id);
@@ -390,7 +390,7 @@ impl AppState {
                         }
                     }
                     None if blocked => {
-                        incoming.id = browser::new_id();
+                        incoming.set_id(browser::new_id());
                         incoming.revision = 1;
                         ids.push(incoming.id);
                         list.insert(0, incoming);
