@@ -104,11 +104,16 @@ fn the_process_keeps_what_support_saw_at_each_hand_off() {
 fn a_customer_link_snapshot_is_the_customers_view() {
     let mut e = reference_engagement();
     let content = e.snapshot_content(share::customer_copy);
-    assert!(e.keep_snapshot(HandOff::CustomerLink, content, NOW));
+    assert!(e.hand_off(HandOff::CustomerLink, content, NOW));
     let link = e.customer_link_at(e.revision).unwrap();
     assert_eq!(link.content.internal_notes, "");
     assert!(link.content.coordination.consultations.is_empty());
     assert_eq!(since_customer_link(&e, e.revision), Some(vec![]));
+    // A second link with nothing changed since is the same hand-off: nothing new is kept.
+    let (revision, count) = (e.revision, e.snapshots.len());
+    let content = e.snapshot_content(share::customer_copy);
+    assert!(e.hand_off(HandOff::CustomerLink, content, NOW));
+    assert_eq!((e.revision, e.snapshots.len()), (revision, count));
     // The TAM changes the contact's email after the link was made: the reply made from that
     // link learns it; a link whose snapshot is not kept learns nothing.
     let revision = e.revision;
@@ -174,7 +179,7 @@ fn at_most_ten_are_kept_the_oldest_going_first_but_never_the_latest_of_a_kind_or
             HandOff::SupportPacket,
         ][round as usize % 3];
         let content = e.snapshot_content(Engagement::clone);
-        assert!(e.keep_snapshot(
+        assert!(e.hand_off(
             kind,
             content,
             NOW + Duration::days(2) + Duration::minutes(i64::from(round))
@@ -204,20 +209,26 @@ fn at_most_ten_are_kept_the_oldest_going_first_but_never_the_latest_of_a_kind_or
 #[test]
 fn a_large_engagement_keeps_what_fits_and_never_what_support_last_saw() {
     let mut e = sized("3000");
-    // About 200 KB a snapshot: notes and a consultation's answer at their limits.
+    // Internal notes at their limit, different at each hand-off: each snapshot differs from the
+    // engagement by 100 KB, so that only a few fit.
     e.set_internal_notes("n".repeat(LONG_TEXT_CHARS), NOW);
     share(&mut e, 1);
     let support = e.support_last_saw().unwrap().at;
-    for round in 0..8 {
+    for round in 0..10u8 {
+        e.set_internal_notes(
+            char::from(b'a' + round).to_string().repeat(LONG_TEXT_CHARS),
+            NOW,
+        );
         let content = e.snapshot_content(Engagement::clone);
-        e.keep_snapshot(HandOff::CustomerLink, content, NOW + Duration::hours(round));
+        let at = NOW + Duration::days(2) + Duration::hours(i64::from(round));
+        assert!(e.hand_off(HandOff::PlanRecorded, content, at));
         assert!(
             stored_bytes(&e) <= SNAPSHOTS_FILL_BYTES,
             "{}",
             stored_bytes(&e)
         );
         assert_eq!(e.support_last_saw().unwrap().at, support);
-        assert_eq!(e.snapshots.last().unwrap().at, NOW + Duration::hours(round));
+        assert_eq!(e.snapshots.last().unwrap().at, at);
     }
     assert!(e.snapshots.len() < MAX_SNAPSHOTS);
     assert!(Engagement::from_json(&e.to_json().unwrap()).is_ok());

@@ -99,9 +99,12 @@ test("a plan revised after changes requested goes back to review, and sizing cha
   await expect(status.getByRole("listitem").filter({ hasText: "review is out of date" })).toBeVisible();
 });
 
-// Issue 26 (a): what changed since Support approved is named, on the page and in the packet.
-test("an approval out of date names the users and the architecture that changed, on the page and in the packet", async ({ page }) => {
+// Issue 26 (a): what changed since Support last saw the plan is named, on the page, in the
+// packet and under "Changes since"; the packet handed over is what Support sees next.
+test("a plan shared with Support, then changed, names the users and the architecture that changed, on the page and in the packet", async ({ page }) => {
   await openNewEngagement(page, "Tyrell");
+  const since = page.getByRole("region", { name: "Changes since" });
+  await expect(since).toContainText("Nothing was handed over yet");
   await page.getByLabel("Current users").fill("6000");
   await page.getByLabel("Annual growth (%)").fill("20");
   await page.getByLabel("Planning horizon (months)").fill("24");
@@ -110,15 +113,31 @@ test("an approval out of date names the users and the architecture that changed,
   await page.getByRole("button", { name: "Record plan" }).click();
   await page.getByLabel("Shared with Support on").fill(isoDate(0));
   await page.getByRole("button", { name: "Share anyway" }).click();
-  await page.getByLabel("Support's feedback").selectOption({ label: "Approved" });
-  await expect(page.getByRole("table", { name: "Changed since Support approved the plan" })).toHaveCount(0);
+  const caption = "Changed since Support last saw the plan";
+  await expect(page.getByRole("table", { name: caption })).toHaveCount(0);
 
   await page.getByLabel("Current users").fill("9000");
-  const changes = page.getByRole("table", { name: "Changed since Support approved the plan" });
+  const changes = page.getByRole("table", { name: caption });
   await expect(changes.getByRole("columnheader")).toHaveText(["Field", "Then", "Now"]);
-  const row = (name) => changes.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) }).getByRole("cell");
-  await expect(row("Current users")).toHaveText(["6,000", "9,000"]);
-  await expect(row("Recommended architecture")).toHaveText([/\(10k\)/, /\(25k\)/]);
+  const row = (table, name) => table.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) }).getByRole("cell");
+  await expect(row(changes, "Current users")).toHaveText(["6,000", "9,000"]);
+  await expect(row(changes, "Recommended architecture")).toHaveText([/\(10k\)/, /\(25k\)/]);
+  // "Changes since" (closed until opened) shows the latest hand-off (the plan shared) against now.
+  await since.getByRole("heading", { name: "Changes since" }).click();
+  await expect(since.getByLabel("From")).toHaveValue(/^\d+$/);
+  await expect(since.getByLabel("From").locator("option:checked")).toHaveText(/^Shared with Support \(to Support\), \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  await expect(since.getByLabel("To").locator("option:checked")).toHaveText("Now");
+  const between = since.getByRole("table", { name: "Changes between the two" });
+  await expect(row(between, "Current users")).toHaveText(["6,000", "9,000"]);
+  // The plan recorded, against the plan shared a moment later: only the sharing differs.
+  await since.getByLabel("To").selectOption({ label: (await since.getByLabel("From").locator("option:checked").textContent()) });
+  await since.getByLabel("From").selectOption({ index: 2 });
+  await expect(since.getByLabel("From").locator("option:checked")).toHaveText(/^Plan recorded \(to Support\)/);
+  await expect(between.getByRole("rowheader")).not.toHaveText([]);
+  await expect(between.getByRole("rowheader", { name: "Current users", exact: true })).toHaveCount(0);
+  // The same on both sides: nothing differs.
+  await since.getByLabel("To").selectOption({ index: 2 });
+  await expect(since).toContainText("Nothing differs between these two.");
 
   const [file] = await Promise.all([
     page.waitForEvent("download"),
@@ -126,8 +145,11 @@ test("an approval out of date names the users and the architecture that changed,
   ]);
   const md = await readFile(await file.path(), "utf8");
   expect(md).toContain("## Changed since Support's last review");
+  expect(md).toMatch(/Then: the plan as Support last saw it \(Shared with Support, \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\. Now: this packet\./);
   expect(md).toContain("| Current users | 6,000 | 9,000 |");
   expect(md).toMatch(/\| Recommended architecture \| [^|]*\(10k\)[^|]* \| [^|]*\(25k\)/);
+  // The packet handed over is what Support saw last: nothing has changed since.
+  await expect(page.getByRole("table", { name: caption })).toHaveCount(0);
 });
 
 test("a large upgrade due in under three months is flagged on the page and the home list", async ({ page }) => {

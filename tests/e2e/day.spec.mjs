@@ -299,3 +299,42 @@ test("a shared plan's page is under 5,000 px with its finished stages, sizing in
   await sizing.getByRole("button", { name: "Show sizing" }).click();
   await expect(page.getByLabel("Current users")).toHaveValue("6000");
 });
+
+// Issue 26 (b): a reply made from a link older than the TAM's later changes marks the answers
+// to fields changed here since, and lists the other changes, before anything is accepted.
+test("a return link made before the TAM changed the contact's email says the email changed since", async ({ page, browser, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openNewEngagement(page, "Since Co");
+  await page.getByLabel("Current users").fill("900");
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  const link = await page.getByLabel("Customer link").inputValue();
+
+  const customer = await browser.newContext();
+  const view = await customer.newPage();
+  await view.goto(link);
+  const part = view.getByRole("region", { name: "Your part" });
+  await part.getByLabel("Customer contact during the window (email)").fill("dana@since.example");
+  await part.getByLabel("Rollback duration (hours)").fill("2");
+  await view.getByRole("button", { name: "Send back to your TAM" }).click();
+  const returned = await view.getByLabel("Return link").inputValue();
+  await customer.close();
+
+  // Meanwhile the TAM records another contact, and the current users change.
+  const intake = page.getByRole("region", { name: "What Support will ask for" });
+  await intake.getByLabel("Customer contact during the window (email)", { exact: true }).fill("ops@since.example");
+  await intake.getByLabel("Customer contact during the window (email)", { exact: true }).press("Tab");
+  await page.getByLabel("Current users").fill("1200");
+  await expect(page.getByText(/^Saved /)).toBeVisible();
+
+  await page.goto(returned);
+  await expect(page.getByRole("alert")).toContainText("the engagement changed here since: answers to fields changed here too are marked");
+  const answers = page.getByRole("table", { name: "Each answer beside what is recorded" });
+  const email = answers.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Customer contact during the window (email)" }) });
+  await expect(email.getByRole("cell").nth(0)).toContainText("ops@since.example");
+  await expect(email.getByRole("cell").nth(0)).toContainText("Changed here since the link was made (then: —)");
+  const rollback = answers.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Rollback duration (hours)" }) });
+  await expect(rollback).not.toContainText("Changed here since");
+  const other = page.getByRole("table", { name: "Other changes since the customer's link was made" });
+  await expect(other.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Current users", exact: true }) }).getByRole("cell")).toHaveText(["900", "1,200"]);
+  await expect(other.getByRole("rowheader", { name: "Customer contact during the window (email)" })).toHaveCount(0);
+});

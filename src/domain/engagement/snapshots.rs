@@ -28,17 +28,43 @@ impl Engagement {
         content
     }
 
-    /// Keeps a snapshot of `content` for a hand-off of `kind` made at `now`, and marks the
-    /// change (the revision moves, and the snapshot carries the new one). Older snapshots go as
-    /// [`MAX_SNAPSHOTS`] and [`SNAPSHOTS_FILL_BYTES`] require; if the new one cannot fit even
-    /// so, it is not kept. Answers whether it was kept.
+    /// A hand-off on its own (a customer link made, the packet handed over): marks the change
+    /// at `now` and keeps the snapshot of `content`, which carries the new revision. The same
+    /// hand-off made again with nothing changed since is already kept, and changes nothing.
+    /// Answers whether it is kept.
+    pub fn hand_off(&mut self, kind: HandOff, content: Engagement, now: OffsetDateTime) -> bool {
+        if self.snapshots.last().is_some_and(|last| {
+            last.kind == kind
+                && last.revision == self.revision
+                && *last.content
+                    == Engagement {
+                        revision: last.content.revision,
+                        updated: last.content.updated,
+                        ..content.clone()
+                    }
+        }) {
+            return true;
+        }
+        self.touch(now);
+        self.keep_snapshot(kind, content, now)
+    }
+
+    /// Keeps a snapshot of `content` for the hand-off the change just made is (the plan shared,
+    /// recorded, the migration scheduled), at the revision that change reached. Older snapshots
+    /// go as [`MAX_SNAPSHOTS`] and [`SNAPSHOTS_FILL_BYTES`] require; if the new one cannot fit
+    /// even so, it is not kept. Answers whether it is kept.
     pub fn keep_snapshot(
         &mut self,
         kind: HandOff,
         content: Engagement,
         now: OffsetDateTime,
     ) -> bool {
-        self.touch(now);
+        // The content as of the change that keeps it, like the link or packet made from it.
+        let content = Engagement {
+            revision: self.revision,
+            updated: self.updated,
+            ..content
+        };
         self.snapshots.push(Snapshot {
             kind,
             at: now,

@@ -609,16 +609,28 @@ fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
         ctx.engagement
             .with(|e| e.as_ref().is_some_and(workflow::review_out_of_date))
     };
+    // What changed since the plan Support last saw (shared, or its packet handed over).
+    let since_support = Memo::new(move |_| {
+        ctx.engagement.with(|e| {
+            e.as_ref()
+                .filter(|e| e.coordination.review.shared_on.is_some())
+                .map(|e| compare::since_support(e, true))
+                .unwrap_or_default()
+        })
+    });
     view! {
         <StagePanel ctx=ctx stage=Stage::SupportReview>
             <Show when=out_of_date>
                 <p class="callout warning" role="note">
                     "The sizing changed after Support approved the plan: the review is out of date. Share the updated plan and record Support's feedback again."
                 </p>
-                {move || ctx.engagement.with(|e| e.as_ref().map(compare::since_approval)).map(|changes| view! {
-                    <ChangesTable caption="Changed since Support approved the plan".to_string() changes=changes/>
-                })}
             </Show>
+            {move || {
+                let changes = since_support.get();
+                (!changes.is_empty()).then(|| view! {
+                    <ChangesTable caption="Changed since Support last saw the plan".to_string() changes=changes/>
+                })
+            }}
             <Show when=not_shared>
                 <div class="button-row">
                     <button type="button" class="primary" on:click=mark_shared>"Mark as shared with Support"</button>

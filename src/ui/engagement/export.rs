@@ -6,16 +6,37 @@ use crate::domain::documents::handoff::HandOff;
 use crate::domain::documents::plan::{file_name, markdown, plan_json, Audience};
 use crate::domain::documents::share;
 use crate::domain::engagement::fields;
+use crate::domain::engagement::snapshots::HandOff as Kept;
 use crate::domain::engagement::{Engagement, EngagementId};
 use crate::domain::process::workflow::Action;
 use crate::domain::sizing::format_number;
 use crate::domain::text::links::{self, safe_href};
 use crate::ui::platform::browser;
-use crate::ui::platform::state::use_app_state;
+use crate::ui::platform::state::{use_app_state, AppState};
 use crate::ui::widgets::fields::TextField;
 
 /// The longest new-issue or mail address the app opens; past it the plan goes via the clipboard.
 const MAX_HANDOFF_URL: usize = 8_000;
+
+/// Keeps what was just handed over (`kind`) as its reader sees it: the customer's view, or the
+/// packet with or without the internal notes.
+fn keep_hand_off(state: AppState, id: EngagementId, kind: Kept, with_notes: bool) {
+    state.update(id, |e, now| {
+        let content = e.snapshot_content(|e| {
+            if kind.customer_view() {
+                share::customer_copy(e)
+            } else if with_notes {
+                e.clone()
+            } else {
+                Engagement {
+                    internal_notes: String::new(),
+                    ..e.clone()
+                }
+            }
+        });
+        e.hand_off(kind, content, now);
+    });
+}
 
 /// The TAM's own notes on an engagement.
 #[component]
@@ -122,6 +143,7 @@ fn FilesAndLink(
     tam_email: RwSignal<String>,
 ) -> impl IntoView {
     let link = RwSignal::new(None::<String>);
+    let state = use_app_state();
     let with_engagement = move |f: &dyn Fn(&Engagement)| {
         engagement.with_untracked(|e| {
             if let Some(e) = e {
@@ -134,11 +156,20 @@ fn FilesAndLink(
             let now = browser::now();
             let today = browser::today();
             let result = if kind == FileKind::Markdown {
-                browser::download(
+                let done = browser::download(
                     &file_name(e, today, "md"),
                     "text/markdown",
                     &markdown(e, now, packet_audience(include_notes)),
-                )
+                );
+                if done.is_ok() {
+                    keep_hand_off(
+                        state,
+                        e.id,
+                        Kept::SupportPacket,
+                        include_notes.get_untracked(),
+                    );
+                }
+                done
             } else {
                 match plan_json(e, now) {
                     Ok(json) => {
@@ -172,7 +203,16 @@ fn FilesAndLink(
             )));
             return;
         }
-        with_engagement(&|e| match share::encode_for(e, reply_to.as_ref()) {
+        // The link is made from the engagement as kept with its snapshot, so that the
+        // customer's reply names the revision of that snapshot.
+        let Some(id) = engagement.with_untracked(|e| e.as_ref().map(|e| e.id)) else {
+            return;
+        };
+        keep_hand_off(state, id, Kept::CustomerLink, false);
+        let Some(current) = state.find(id) else {
+            return;
+        };
+        match share::encode_for(&current, reply_to.as_ref()) {
             Ok(fragment) => {
                 let url = format!("{}#{fragment}", browser::app_home_url());
                 let length = format_number(url.len() as f64);
@@ -185,7 +225,7 @@ fn FilesAndLink(
                 });
             }
             Err(err) => message.set(Some(format!("The link could not be made: {err}."))),
-        })
+        }
     };
     view! {
         <div class="button-row">
@@ -264,6 +304,7 @@ fn SupportHandOff(
                 &title,
                 "The packet is on the clipboard: paste it here.",
             );
+            let kept = (e.id, include_notes.get_untracked());
             leptos::task::spawn_local(async move {
                 let copied = browser::copy_text(&md).await.is_ok();
                 let fits = full.len() <= MAX_HANDOFF_URL;
@@ -274,6 +315,9 @@ fn SupportHandOff(
                     copied,
                 };
                 let handed = outcome.handed();
+                if handed {
+                    keep_hand_off(state, kept.0, Kept::SupportPacket, kept.1);
+                }
                 let unshared = engagement.with_untracked(|e| {
                     e.as_ref()
                         .is_some_and(|e| e.coordination.review.shared_on.is_none())

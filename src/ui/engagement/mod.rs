@@ -1,6 +1,8 @@
 //! The engagement page and its sections (sizing, coordination, what Support asks for, the
-//! timeline, sharing and export), and the TAM's review of a customer's reply.
+//! timeline, sharing and export, the changes since a hand-off), and the TAM's review of a
+//! customer's reply.
 
+pub mod changes_since;
 pub mod coordination;
 pub mod export;
 pub mod intake;

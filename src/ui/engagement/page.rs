@@ -13,6 +13,7 @@ use crate::domain::engagement::draft::DraftField;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
 use crate::domain::process::workflow::{self, Stage};
 use crate::domain::text::time_fmt;
+use crate::ui::engagement::changes_since::ChangesSince;
 use crate::ui::engagement::coordination::{CoordinationSection, StatusSummary};
 use crate::ui::engagement::export::{InternalNotes, ShareAndExport};
 use crate::ui::engagement::sizing::SizingSection;
@@ -122,6 +123,7 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
                 <TimelineSection engagement=engagement/>
                 <InternalNotes id=id engagement=engagement/>
                 <ShareAndExport engagement=engagement on_print=on_print/>
+                <ChangesSince engagement=engagement/>
             </div>
         </div>
         <div class="print-only">

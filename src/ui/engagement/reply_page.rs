@@ -8,6 +8,7 @@ use crate::domain::documents::reply::{self, Field, Reply, Standing};
 use crate::domain::process::workflow::Action;
 use crate::ui::platform::browser;
 use crate::ui::platform::state::use_app_state;
+use crate::ui::widgets::changes::ChangesTable;
 
 #[component]
 pub fn ReplyPage(fragment: String) -> impl IntoView {
@@ -42,6 +43,8 @@ fn ReplyReview(reply: Reply, fragment: String) -> impl IntoView {
         .into_any();
     };
     let standing = reply::standing(&reply, &found);
+    // What changed here since the customer's link was made, as it stood when the reply opened.
+    let changed = reply::changed_here(&reply, &found);
     let reply = StoredValue::new(reply);
     let message = RwSignal::new(None::<String>);
     let engagement = state.watch(id);
@@ -98,16 +101,27 @@ fn ReplyReview(reply: Reply, fragment: String) -> impl IntoView {
         })
     };
     let name = found.customer_name.to_string();
-    let standing_text = match standing {
-        Standing::Current => None,
-        Standing::Older { seen, now } => Some(format!(
+    let standing_text = match (standing, &changed) {
+        (Standing::Current, _) => None,
+        (Standing::Older { seen, .. }, Some(changed)) if changed.answered.is_empty() && changed.other.is_empty() => Some(format!(
+            "The customer answered from the link made at revision {seen}; nothing the customer sees has changed here since."
+        )),
+        (Standing::Older { seen, .. }, Some(_)) => Some(format!(
+            "The customer answered from the link made at revision {seen}, and the engagement changed here since: answers to fields changed here too are marked, and the other changes are listed below. Accepting an answer replaces what you recorded later."
+        )),
+        (Standing::Older { seen, now }, None) => Some(format!(
             "The customer answered from an older version of the engagement (revision {seen}; it is at revision {now} here): compare each answer with what is recorded now before accepting it."
         )),
-        Standing::Newer { seen, now } => Some(format!(
+        (Standing::Newer { seen, now }, _) => Some(format!(
             "The customer answered from a newer version of the engagement (revision {seen}) than the one saved here (revision {now}): another browser may hold later changes."
         )),
     };
     let href = browser::href(&format!("/engagements/{id}"));
+    let (changed_here, other) = match changed {
+        Some(c) => (c.answered, (!c.other.is_empty()).then_some(c.other)),
+        None => (Default::default(), None),
+    };
+    let changed_here = StoredValue::new(changed_here);
     view! {
         <section class="card reply" aria-labelledby="reply-heading">
             <h1 id="reply-heading">"Answers from the customer"</h1>
@@ -139,7 +153,15 @@ fn ReplyReview(reply: Reply, fragment: String) -> impl IntoView {
                                     view! {
                                         <tr>
                                             <th scope="row">{field.label()}</th>
-                                            <td class="pre">{field.show(&a.stored)}</td>
+                                            <td class="pre">
+                                                {field.show(&a.stored)}
+                                                {changed_here.with_value(|m| m.get(&field).cloned()).map(|c| view! {
+                                                    <span class="changed-here">
+                                                        <strong>"Changed here since the link was made"</strong>
+                                                        {format!(" (then: {})", c.before)}
+                                                    </span>
+                                                })}
+                                            </td>
                                             <td class="pre">{field.show(&a.answered)}</td>
                                             <td><button type="button" aria-label=format!("Accept {}", field.label()) on:click=move |_| accept(vec![field])>"Accept"</button></td>
                                         </tr>
@@ -154,6 +176,9 @@ fn ReplyReview(reply: Reply, fragment: String) -> impl IntoView {
                     }.into_any()
                 }
             }}
+            {other.map(|changes| view! {
+                <ChangesTable caption="Other changes since the customer's link was made".to_string() changes=changes/>
+            })}
             <p><A href=href>"Open the engagement"</A></p>
         </section>
     }
