@@ -51,7 +51,7 @@ test("the Markdown and JSON plan files hold the plan, and the JSON loads back", 
   expect(json.name).toMatch(/\.json$/);
   const parsed = JSON.parse(json.text);
   expect(parsed.format).toBe("gitlab-upgrade-planner/plan");
-  expect(parsed.engagement.schema_version).toBe(2);
+  expect(parsed.engagement.schema_version).toBe(3);
   expect(parsed.engagement.sizing.current_users).toBe("4200");
 
   // Delete it, then load the file back.

@@ -685,8 +685,9 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
                 "Risks for this window",
                 risk_blocks(&found),
             ));
-            // What changed since Support last saw the plan (none for a first review).
-            let changed = compare::since_support(e, audience.sees_internal_notes());
+            // What changed since Support last saw the plan (none for a first review). The
+            // internal notes are not among the rows: a packet that carries them shows them whole.
+            let changed = compare::since_support(e, false);
             if !changed.is_empty() {
                 let seen = match e.support_last_saw() {
                     Some(s) => format!(

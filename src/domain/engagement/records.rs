@@ -240,17 +240,6 @@ coded! {
 }
 
 impl HandOff {
-    /// Who received what was handed over.
-    pub fn to_whom(self) -> &'static str {
-        match self {
-            HandOff::SharedWithSupport | HandOff::SupportPacket | HandOff::PlanRecorded => {
-                "Support"
-            }
-            HandOff::CustomerLink => "the customer",
-            HandOff::MigrationScheduled => "the customer and Support",
-        }
-    }
-
     /// Whether the reader sees the customer's view (no internal notes, no consultations).
     pub fn customer_view(self) -> bool {
         self == HandOff::CustomerLink

@@ -12,12 +12,11 @@ use crate::ui::widgets::changes::ChangesTable;
 /// The value of the "now" option.
 const NOW: &str = "now";
 
-/// "Shared with Support (to Support), 2026-11-25 10:00 UTC".
+/// "Shared with Support, 2026-11-25 10:00 UTC" (the kind names the reader).
 fn option_label(s: &Snapshot) -> String {
     format!(
-        "{} (to {}), {} UTC",
+        "{}, {} UTC",
         s.kind.label(),
-        s.kind.to_whom(),
         time_fmt::clock(time_fmt::to_utc(s.at))
     )
 }
