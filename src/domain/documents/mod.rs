@@ -1,12 +1,13 @@
 //! What leaves the app, for each audience: the outline and its Markdown, plan files and
 //! backups, customer links and return links, the cut-over (timeline, calendar entry, runbook),
-//! the risks, and the TAM's day. The top layer: it may import every other.
+//! the risks, the TAM's day, and the requests that keep an engagement in a GitLab project. The top layer: it may import every other.
 
 pub mod architecture;
 pub mod attention;
 pub mod blocks;
 pub mod compare;
 pub mod cutover;
+pub mod gitlab;
 pub mod handoff;
 pub mod outline;
 pub mod plan;

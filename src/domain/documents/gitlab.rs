@@ -1,0 +1,508 @@
+//! Keeping engagements in a GitLab project, the part that needs no browser: the instance and
+//! project a TAM connects to, the requests the app sends to GitLab's REST API (method, path
+//! template, path and parameters), and what each failure tells the TAM to do.
+//!
+//! GitLab answers `/api/v4` for any origin without cookies, so a page can call it with the
+//! TAM's token in a header; the token never appears here, in a path or in a parameter. Every
+//! request is one of GitLab's documented endpoints (`doc/api/` in GitLab's repository); the
+//! templates below are checked against the excerpt of GitLab's API description kept in the
+//! tests.
+
+use std::fmt;
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde_json::{json, Value};
+
+/// The instance a TAM connects to when they give none.
+pub const DEFAULT_INSTANCE: &str = "https://gitlab.com";
+
+/// GitLab gives at most 100 entries a page: asking for more silently gives 100.
+pub const PER_PAGE: u32 = 100;
+
+/// The words of GitLab's answer to an update made from a stale `last_commit_id`: the only 400
+/// that is a conflict (`app/services/files/update_service.rb`).
+pub const STALE_MESSAGE: &str = "has changed since you started editing it";
+
+/// How long an address may be, in characters.
+const MAX_ADDRESS_CHARS: usize = 2_000;
+
+/// How much of an error's body is read for GitLab's message.
+const MAX_ERROR_BODY_BYTES: usize = 16 * 1024;
+
+/// Everything but the characters RFC 3986 leaves unreserved is encoded in a path segment or a
+/// parameter: `acme/tam-engagements` becomes `acme%2Ftam-engagements`.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+fn encode(text: &str) -> String {
+    utf8_percent_encode(text, COMPONENT).to_string()
+}
+
+/// The GitLab instance: `https://` and a host, or `http://` for this machine only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Instance {
+    /// The address without a trailing slash: `https://gitlab.example.com` or, for an instance
+    /// under a path, `https://example.com/gitlab`.
+    base: String,
+    host: String,
+}
+
+/// Why an instance's address was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddressError {
+    NotWebAddress,
+    NotHttps,
+    TooLong,
+}
+
+impl fmt::Display for AddressError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AddressError::NotWebAddress => "Enter the GitLab address as https:// and its host name, such as https://gitlab.example.com",
+            AddressError::NotHttps => "The address must start with https:// (http:// only for localhost or 127.0.0.1): the token would otherwise travel unencrypted",
+            AddressError::TooLong => "This address is too long to be a GitLab address",
+        })
+    }
+}
+
+impl std::error::Error for AddressError {}
+
+/// Whether `host` (with its port, if any) is this machine.
+fn loopback(host: &str) -> bool {
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    };
+    matches!(name, "localhost" | "127.0.0.1")
+}
+
+impl Instance {
+    /// Reads the address a TAM typed; empty is GitLab.com.
+    pub fn parse(text: &str) -> Result<Self, AddressError> {
+        let text = text.trim();
+        let text = if text.is_empty() {
+            DEFAULT_INSTANCE
+        } else {
+            text
+        };
+        if text.chars().count() > MAX_ADDRESS_CHARS {
+            return Err(AddressError::TooLong);
+        }
+        let lower = text.to_ascii_lowercase();
+        let (secure, rest) = if lower.starts_with("https://") {
+            (true, &text["https://".len()..])
+        } else if lower.starts_with("http://") {
+            (false, &text["http://".len()..])
+        } else {
+            return Err(AddressError::NotWebAddress);
+        };
+        let rest = rest.trim_end_matches('/');
+        let (host, path) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        let host_ok = !host.is_empty()
+            && host.bytes().all(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']')
+            });
+        let path_ok = path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_' | b'~'));
+        if !host_ok || !path_ok {
+            return Err(AddressError::NotWebAddress);
+        }
+        let host = host.to_ascii_lowercase();
+        if !secure && !loopback(&host) {
+            return Err(AddressError::NotHttps);
+        }
+        Ok(Instance {
+            base: format!("{}://{host}{path}", if secure { "https" } else { "http" }),
+            host,
+        })
+    }
+
+    /// The address, as the TAM reads it.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The host name (and port), for messages.
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// Whether the instance runs on this machine (the only place `http://` is accepted).
+    pub fn is_loopback(&self) -> bool {
+        loopback(&self.host)
+    }
+
+    /// The full address of `request` on this instance.
+    pub fn url(&self, request: &Request) -> String {
+        let mut url = format!("{}/api/v4{}", self.base, request.path);
+        for (i, (name, value)) in request.query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(name);
+            url.push('=');
+            url.push_str(&encode(value));
+        }
+        url
+    }
+}
+
+/// A project: its numeric id, or its full path (`acme/tam-engagements`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Project {
+    Id(u64),
+    Path(String),
+}
+
+/// Why a project was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProjectError;
+
+impl fmt::Display for ProjectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Enter the project's path as it appears in its address, such as acme/tam-engagements, or its numeric id")
+    }
+}
+
+impl std::error::Error for ProjectError {}
+
+impl Project {
+    /// Reads a project's path or id; a full address of the project is read as its path.
+    pub fn parse(text: &str, instance: &Instance) -> Result<Self, ProjectError> {
+        let text = text.trim();
+        let text = text
+            .strip_prefix(instance.base())
+            .map(|rest| rest.trim_start_matches('/'))
+            .unwrap_or(text)
+            .trim_end_matches('/');
+        if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+            return text.parse().map(Project::Id).map_err(|_| ProjectError);
+        }
+        let segments: Vec<&str> = text.split('/').collect();
+        let segment_ok = |s: &&str| {
+            !s.is_empty()
+                && *s != "."
+                && *s != ".."
+                && s.len() <= 255
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+        };
+        if segments.len() >= 2 && segments.len() <= 21 && segments.iter().all(segment_ok) {
+            Ok(Project::Path(text.to_string()))
+        } else {
+            Err(ProjectError)
+        }
+    }
+
+    /// The project as a path segment of the API (`:id`): the id, or the encoded path.
+    pub fn segment(&self) -> String {
+        match self {
+            Project::Id(id) => id.to_string(),
+            Project::Path(path) => encode(path),
+        }
+    }
+}
+
+impl fmt::Display for Project {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Project::Id(id) => write!(f, "project {id}"),
+            Project::Path(path) => f.write_str(path),
+        }
+    }
+}
+
+/// The methods the app uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+        }
+    }
+}
+
+/// One request to GitLab's REST API: its documented path template, the path filled in, the
+/// query parameters and the JSON body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    pub method: Method,
+    /// The path as GitLab's API description names it: `/projects/{id}/issues`.
+    pub template: &'static str,
+    /// The path filled in, each value encoded: `/projects/acme%2Fplans/issues`.
+    pub path: String,
+    pub query: Vec<(&'static str, String)>,
+    pub body: Option<Value>,
+}
+
+impl Request {
+    fn get(template: &'static str, path: String) -> Self {
+        Request {
+            method: Method::Get,
+            template,
+            path,
+            query: Vec::new(),
+            body: None,
+        }
+    }
+
+    fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.query.push((name, value.into()));
+        self
+    }
+
+    /// The names of the body's fields (and of each action's), for the contract.
+    pub fn body_fields(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        if let Some(Value::Object(map)) = &self.body {
+            for (key, value) in map {
+                names.push(key.clone());
+                if let Value::Array(items) = value {
+                    for item in items {
+                        if let Value::Object(fields) = item {
+                            for name in fields.keys() {
+                                let name = format!("{key}[].{name}");
+                                if !names.contains(&name) {
+                                    names.push(name);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        names
+    }
+}
+
+/// Who the token belongs to: checks the token.
+pub fn current_user() -> Request {
+    Request::get("/user", "/user".into())
+}
+
+/// The project: checks that the token reaches it, and gives its path, visibility and default
+/// branch.
+pub fn project(p: &Project) -> Request {
+    Request::get("/projects/{id}", format!("/projects/{}", p.segment()))
+}
+
+/// One page of the files in `folder` on `branch` (100 a page, the most GitLab gives).
+pub fn folder(p: &Project, folder: &str, branch: &str, page: u32) -> Request {
+    Request::get(
+        "/projects/{id}/repository/tree",
+        format!("/projects/{}/repository/tree", p.segment()),
+    )
+    .with("path", folder)
+    .with("ref", branch)
+    .with("per_page", PER_PAGE.to_string())
+    .with("page", page.max(1).to_string())
+}
+
+/// One file on `reference` (a branch or a commit), with its content in base64 and the commit
+/// that last changed it.
+pub fn file(p: &Project, path: &str, reference: &str) -> Request {
+    Request::get(
+        "/projects/{id}/repository/files/{file_path}",
+        format!(
+            "/projects/{}/repository/files/{}",
+            p.segment(),
+            encode(path)
+        ),
+    )
+    .with("ref", reference)
+}
+
+/// One page of the commits that touched `path` on `branch`, newest first.
+pub fn file_commits(p: &Project, path: &str, branch: &str, page: u32) -> Request {
+    Request::get(
+        "/projects/{id}/repository/commits",
+        format!("/projects/{}/repository/commits", p.segment()),
+    )
+    .with("path", path)
+    .with("ref_name", branch)
+    .with("per_page", PER_PAGE.to_string())
+    .with("page", page.max(1).to_string())
+}
+
+/// One file written by a commit: created, or updated from the commit it was last read at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Write {
+    pub path: String,
+    pub content: String,
+    /// The commit the file was last saved or opened at; `None` creates the file.
+    pub last_commit_id: Option<String>,
+}
+
+/// One commit on `branch` writing every file of `writes`: an update carries the commit it was
+/// read at, so that GitLab refuses it if the file changed since.
+pub fn commit(p: &Project, branch: &str, message: &str, writes: &[Write]) -> Request {
+    let actions: Vec<Value> = writes
+        .iter()
+        .map(|w| {
+            let mut action = json!({
+                "action": if w.last_commit_id.is_some() { "update" } else { "create" },
+                "file_path": w.path,
+                "content": w.content,
+                "encoding": "text",
+            });
+            if let Some(id) = &w.last_commit_id {
+                action["last_commit_id"] = Value::String(id.clone());
+            }
+            action
+        })
+        .collect();
+    Request {
+        method: Method::Post,
+        template: "/projects/{id}/repository/commits",
+        path: format!("/projects/{}/repository/commits", p.segment()),
+        query: Vec::new(),
+        body: Some(json!({
+            "branch": branch,
+            "commit_message": message,
+            "actions": actions,
+        })),
+    }
+}
+
+/// A confidential issue holding the Support review packet.
+pub fn create_issue(p: &Project, title: &str, description: &str) -> Request {
+    Request {
+        method: Method::Post,
+        template: "/projects/{id}/issues",
+        path: format!("/projects/{}/issues", p.segment()),
+        query: Vec::new(),
+        body: Some(json!({
+            "title": title,
+            "description": description,
+            "confidential": true,
+        })),
+    }
+}
+
+/// The same issue, its packet brought up to date.
+pub fn update_issue(p: &Project, iid: u64, title: &str, description: &str) -> Request {
+    Request {
+        method: Method::Put,
+        template: "/projects/{id}/issues/{issue_iid}",
+        path: format!("/projects/{}/issues/{iid}", p.segment()),
+        query: Vec::new(),
+        body: Some(json!({
+            "title": title,
+            "description": description,
+        })),
+    }
+}
+
+/// Why a request to GitLab failed, and what the TAM can do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// 401: the token is missing, expired or revoked.
+    Token,
+    /// 403 or 404: the token cannot see or change the project (or the file is not there).
+    Unreachable { project: String },
+    /// 429: GitLab is limiting requests.
+    Limited,
+    /// No answer: a wrong address, the VPN, a certificate, or the page's security policy.
+    Network { host: String },
+    /// 400 with GitLab's stale-commit message: someone saved the file since it was read here.
+    Conflict,
+    /// Any other 400: GitLab's own message.
+    Refused(String),
+    /// Any other status.
+    Unexpected { status: u16 },
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Token => f.write_str(
+                "GitLab refused the token: it may have expired or been revoked; connect again",
+            ),
+            Failure::Unreachable { project } => write!(f, "This token cannot reach {project}"),
+            Failure::Limited => f.write_str("GitLab is limiting requests; try again in a minute"),
+            Failure::Network { host } => write!(
+                f,
+                "Could not reach {host}: check the address, the VPN or the certificate"
+            ),
+            Failure::Conflict => f.write_str("Changed in GitLab since it was last opened here"),
+            Failure::Refused(message) => write!(f, "GitLab refused it: {message}"),
+            Failure::Unexpected { status } => write!(
+                f,
+                "GitLab answered with status {status}; nothing was changed here. Try again later"
+            ),
+        }
+    }
+}
+
+/// GitLab's message in an error body: `{"message": "…"}`, `{"message": {"field": ["…"]}}` or
+/// `{"error": "…"}`, read from at most 16 KB and shortened to one line of 300 characters.
+pub fn error_message(body: &str) -> Option<String> {
+    if body.len() > MAX_ERROR_BODY_BYTES {
+        return None;
+    }
+    let value: Value = serde_json::from_str(body).ok()?;
+    let text = match value.get("message").or_else(|| value.get("error"))? {
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("; "),
+        Value::Object(fields) => fields
+            .iter()
+            .map(|(field, problems)| match problems {
+                Value::Array(items) => format!(
+                    "{field} {}",
+                    items
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                other => format!("{field} {other}"),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => return None,
+    };
+    let line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(300)
+        .collect();
+    let line = line.trim().to_string();
+    (!line.is_empty()).then_some(line)
+}
+
+/// What a failed answer means: `status` is `None` when no answer came at all.
+pub fn failure(status: Option<u16>, body: &str, instance: &Instance, project: &Project) -> Failure {
+    match status {
+        None => Failure::Network {
+            host: instance.host().to_string(),
+        },
+        Some(401) => Failure::Token,
+        Some(403 | 404) => Failure::Unreachable {
+            project: project.to_string(),
+        },
+        Some(429) => Failure::Limited,
+        Some(400) => match error_message(body) {
+            Some(message) if message.contains(STALE_MESSAGE) => Failure::Conflict,
+            Some(message) => Failure::Refused(message),
+            None => Failure::Refused("the request was not accepted".into()),
+        },
+        Some(status) => Failure::Unexpected { status },
+    }
+}

@@ -1,0 +1,234 @@
+//! Issue 27, points 1, 2, 4, 6 and 7 (the part without a browser): the address and project a
+//! TAM connects to, the requests sent to GitLab, and what each failure says.
+#![cfg(not(target_arch = "wasm32"))]
+
+use upgrade_planner::domain::documents::gitlab::{
+    self, error_message, failure, AddressError, Failure, Instance, Method, Project, Write,
+};
+
+fn instance(text: &str) -> Instance {
+    Instance::parse(text).unwrap()
+}
+
+#[test]
+fn an_address_is_https_or_this_machine_and_empty_is_gitlab_com() {
+    assert_eq!(instance("").base(), "https://gitlab.com");
+    assert_eq!(
+        instance(" https://GitLab.Example.com/ ").base(),
+        "https://gitlab.example.com"
+    );
+    assert_eq!(
+        instance("https://example.com/gitlab/").base(),
+        "https://example.com/gitlab"
+    );
+    assert_eq!(
+        instance("http://localhost:8080").base(),
+        "http://localhost:8080"
+    );
+    assert!(instance("http://127.0.0.1:3000").is_loopback());
+    assert!(!instance("https://gitlab.com").is_loopback());
+    assert_eq!(
+        Instance::parse("http://gitlab.example.com"),
+        Err(AddressError::NotHttps)
+    );
+    assert_eq!(
+        Instance::parse("http://localhost.evil.com"),
+        Err(AddressError::NotHttps)
+    );
+    for bad in [
+        "gitlab.com",
+        "ftp://gitlab.com",
+        "javascript:alert(1)",
+        "https://",
+        "https://user:pass@gitlab.com",
+        "https://gitlab.com/?token=x",
+        "https://gitlab.com/#x",
+        "https://gitlab .com",
+    ] {
+        assert_eq!(
+            Instance::parse(bad),
+            Err(AddressError::NotWebAddress),
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        Instance::parse(&format!("https://{}.com", "a".repeat(2_000))),
+        Err(AddressError::TooLong)
+    );
+}
+
+#[test]
+fn a_project_is_a_path_or_an_id_and_goes_into_a_path_encoded() {
+    let gitlab = instance("https://gitlab.example.com");
+    let path = Project::parse(" acme/tam-engagements ", &gitlab).unwrap();
+    assert_eq!(path.segment(), "acme%2Ftam-engagements");
+    assert_eq!(path.to_string(), "acme/tam-engagements");
+    let nested =
+        Project::parse("https://gitlab.example.com/acme/emea/tam.plans/", &gitlab).unwrap();
+    assert_eq!(nested.segment(), "acme%2Femea%2Ftam.plans");
+    assert_eq!(Project::parse("4711", &gitlab).unwrap(), Project::Id(4711));
+    for bad in [
+        "",
+        "acme",
+        "/acme/plans",
+        "acme//plans",
+        "acme/plans?x=1",
+        "acme/../x/y z",
+        "acme/../plans",
+        "99999999999999999999999",
+    ] {
+        assert!(Project::parse(bad, &gitlab).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn each_request_is_a_documented_endpoint_with_its_values_encoded_and_no_token() {
+    let gitlab = instance("https://gitlab.example.com");
+    let p = Project::parse("acme/tam-engagements", &gitlab).unwrap();
+    let user = gitlab::current_user();
+    assert_eq!((user.method, user.template), (Method::Get, "/user"));
+    assert_eq!(gitlab.url(&user), "https://gitlab.example.com/api/v4/user");
+    assert_eq!(
+        gitlab.url(&gitlab::project(&p)),
+        "https://gitlab.example.com/api/v4/projects/acme%2Ftam-engagements"
+    );
+    // Past the first page: 100 a page, the most GitLab gives.
+    assert_eq!(
+        gitlab.url(&gitlab::folder(&p, "engagements", "main", 3)),
+        "https://gitlab.example.com/api/v4/projects/acme%2Ftam-engagements/repository/tree?path=engagements&ref=main&per_page=100&page=3"
+    );
+    let file = gitlab::file(&p, "engagements/0b1c.json", "main");
+    assert_eq!(file.template, "/projects/{id}/repository/files/{file_path}");
+    assert_eq!(
+        gitlab.url(&file),
+        "https://gitlab.example.com/api/v4/projects/acme%2Ftam-engagements/repository/files/engagements%2F0b1c.json?ref=main"
+    );
+    assert_eq!(
+        gitlab.url(&gitlab::file_commits(&p, "engagements/0b1c.json", "main", 1)),
+        "https://gitlab.example.com/api/v4/projects/acme%2Ftam-engagements/repository/commits?path=engagements%2F0b1c.json&ref_name=main&per_page=100&page=1"
+    );
+    // One commit for the plan file and the packet; the update carries the commit it was read at.
+    let commit = gitlab::commit(
+        &p,
+        "main",
+        "Acme: sizing changed",
+        &[
+            Write {
+                path: "engagements/0b1c.json".into(),
+                content: "{}".into(),
+                last_commit_id: Some("6104942438c14ec7bd21c6cd5bd995272b3faff6".into()),
+            },
+            Write {
+                path: "engagements/0b1c.md".into(),
+                content: "# Plan".into(),
+                last_commit_id: None,
+            },
+        ],
+    );
+    assert_eq!(
+        (commit.method, commit.template),
+        (Method::Post, "/projects/{id}/repository/commits")
+    );
+    let body = commit.body.as_ref().unwrap();
+    assert_eq!(body["actions"][0]["action"], "update");
+    assert_eq!(
+        body["actions"][0]["last_commit_id"],
+        "6104942438c14ec7bd21c6cd5bd995272b3faff6"
+    );
+    assert_eq!(body["actions"][1]["action"], "create");
+    assert!(body["actions"][1].get("last_commit_id").is_none());
+    assert_eq!(
+        commit.body_fields(),
+        [
+            "actions",
+            "actions[].action",
+            "actions[].content",
+            "actions[].encoding",
+            "actions[].file_path",
+            "actions[].last_commit_id",
+            "branch",
+            "commit_message"
+        ]
+    );
+    let issue = gitlab::create_issue(&p, "Support review: Acme", "# Packet");
+    assert_eq!(issue.body.as_ref().unwrap()["confidential"], true);
+    let update = gitlab::update_issue(&p, 42, "Support review: Acme", "# Packet v2");
+    assert_eq!(
+        (update.method, update.path.as_str()),
+        (Method::Put, "/projects/acme%2Ftam-engagements/issues/42")
+    );
+    // No request carries a token: it goes in a header, never in an address or a body.
+    for request in [user, file, commit, issue, update] {
+        let text = format!("{} {:?}", gitlab.url(&request), request.body);
+        assert!(!text.to_lowercase().contains("token"), "{text}");
+    }
+}
+
+#[test]
+fn every_failure_says_what_to_do_and_only_the_stale_commit_message_is_a_conflict() {
+    let gitlab = instance("https://gitlab.example.com");
+    let p = Project::parse("acme/tam-engagements", &gitlab).unwrap();
+    let said = |status, body: &str| failure(status, body, &gitlab, &p).to_string();
+    assert_eq!(
+        said(Some(401), ""),
+        "GitLab refused the token: it may have expired or been revoked; connect again"
+    );
+    assert_eq!(
+        said(Some(403), ""),
+        "This token cannot reach acme/tam-engagements"
+    );
+    assert_eq!(
+        said(Some(404), r#"{"message":"404 Project Not Found"}"#),
+        "This token cannot reach acme/tam-engagements"
+    );
+    assert_eq!(
+        said(Some(429), ""),
+        "GitLab is limiting requests; try again in a minute"
+    );
+    assert_eq!(
+        said(None, ""),
+        "Could not reach gitlab.example.com: check the address, the VPN or the certificate"
+    );
+    assert_eq!(
+        failure(
+            Some(400),
+            r#"{"message":"You are attempting to update a file that has changed since you started editing it."}"#,
+            &gitlab,
+            &p
+        ),
+        Failure::Conflict
+    );
+    // Other 400s are GitLab's own words, never a conflict.
+    assert_eq!(
+        said(
+            Some(400),
+            r#"{"message":"A file with this name already exists"}"#
+        ),
+        "GitLab refused it: A file with this name already exists"
+    );
+    assert_eq!(
+        said(
+            Some(400),
+            r#"{"message":{"title":["is too long (maximum is 255 characters)"]}}"#
+        ),
+        "GitLab refused it: title is too long (maximum is 255 characters)"
+    );
+    assert_eq!(
+        said(Some(400), r#"{"error":"branch is missing"}"#),
+        "GitLab refused it: branch is missing"
+    );
+    assert_eq!(
+        said(Some(400), "<html>"),
+        "GitLab refused it: the request was not accepted"
+    );
+    assert!(said(Some(502), "").contains("status 502"));
+    // An answer is untrusted: a long one is not read, control characters do not pass.
+    assert_eq!(
+        error_message(&format!(r#"{{"message":"{}"}}"#, "x".repeat(20_000))),
+        None
+    );
+    assert_eq!(
+        error_message("{\"message\":\"a\\nb\\u0007c\"}").as_deref(),
+        Some("a b c")
+    );
+}
