@@ -232,3 +232,91 @@ fn every_failure_says_what_to_do_and_only_the_stale_commit_message_is_a_conflict
         Some("a b c")
     );
 }
+
+// GitLab's answers are untrusted input: read into the few fields used, bounded, or refused.
+#[test]
+fn answers_are_read_into_what_is_used_and_refused_when_they_cannot_be() {
+    use gitlab::{
+        connected, next_page, read_commit, read_commits, read_file, read_folder, read_issue,
+        read_project, read_user, ResponseError, Visibility, MAX_RESPONSE_BYTES,
+    };
+    let user = read_user(r#"{"id":7,"username":"dana","name":"Dana"}"#).unwrap();
+    let project = read_project(
+        r#"{"id":42,"path_with_namespace":"acme/tam-engagements","visibility":"internal","default_branch":"main","web_url":"https://gitlab.example.com/acme/tam-engagements"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        connected(&user, &project),
+        "Connected to acme/tam-engagements as dana. The project is internal."
+    );
+    assert!(project
+        .visibility
+        .warning()
+        .unwrap()
+        .contains("customer's own people"));
+    assert_eq!(Visibility::Private.warning(), None);
+    // No visibility said: warned as the widest. An empty project has no default branch yet.
+    let bare =
+        read_project(r#"{"id":1,"path_with_namespace":"a/b","default_branch":null}"#).unwrap();
+    assert_eq!(
+        (bare.visibility, bare.default_branch),
+        (Visibility::Public, None)
+    );
+    assert!(read_project(r#"{"path_with_namespace":"a/b"}"#).is_err());
+    assert!(read_user(r#"{"username":"a\nb"}"#).is_err());
+
+    // X-Next-Page: the next page's number, empty on the last page.
+    assert_eq!(next_page(Some("2")), Some(2));
+    assert_eq!(next_page(Some("")), None);
+    assert_eq!(next_page(None), None);
+    assert_eq!(next_page(Some("x")), None);
+
+    // A file: base64 (GitLab may wrap it), its last commit.
+    let file = read_file(
+        r#"{"file_name":"x.json","encoding":"base64","content":"eyJhIjoi\nw6kifQ==","last_commit_id":"6104942438c14ec7bd21c6cd5bd995272b3faff6"}"#,
+    )
+    .unwrap();
+    assert_eq!(file.content, r#"{"a":"é"}"#);
+    assert_eq!(
+        file.last_commit_id,
+        "6104942438c14ec7bd21c6cd5bd995272b3faff6"
+    );
+    for bad in [
+        r#"{"encoding":"base64","content":"@@@","last_commit_id":"6104942438c1"}"#,
+        r#"{"encoding":"base64","content":"/w==","last_commit_id":"6104942438c1"}"#,
+        r#"{"encoding":"gzip","content":"x","last_commit_id":"6104942438c1"}"#,
+        r#"{"encoding":"base64","content":"","last_commit_id":"main"}"#,
+    ] {
+        assert!(read_file(bad).is_err(), "{bad}");
+    }
+    let huge = format!(r#"{{"content":"{}"}}"#, "A".repeat(MAX_RESPONSE_BYTES));
+    assert!(matches!(
+        read_file(&huge),
+        Err(ResponseError::TooLarge { .. })
+    ));
+
+    // Commits, folders, issues: what cannot be read is left out or refused; addresses are web
+    // addresses only.
+    let commit = read_commit(
+        r#"{"id":"ed899a2f4b50b4370feeea94676502b42383c746","short_id":"ed899a2f","web_url":"javascript:alert(1)","author_name":"Dana","committed_date":"2026-11-30T10:00:00Z"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        (commit.short_id.as_str(), commit.web_url.as_str()),
+        ("ed899a2f", "")
+    );
+    let commits = read_commits(
+        r#"[{"id":"ed899a2f4b50b4370feeea94676502b42383c746"},{"id":"not a sha"},{}]"#,
+    )
+    .unwrap();
+    assert_eq!(commits.len(), 1);
+    assert_eq!(commits[0].short_id, "ed899a2f");
+    assert_eq!(
+        read_folder(r#"[{"type":"blob","path":"engagements/a.json"},{"type":"tree","path":"engagements/old"},{"type":"blob"}]"#).unwrap(),
+        ["engagements/a.json"]
+    );
+    assert!(read_folder(r#"{"message":"404 Tree Not Found"}"#).is_err());
+    let issue = read_issue(r#"{"iid":12,"web_url":"https://gitlab.example.com/acme/support/-/issues/12","confidential":true}"#).unwrap();
+    assert_eq!(issue.iid, 12);
+    assert!(read_issue(r#"{"iid":12,"web_url":"data:text/html,x"}"#).is_err());
+}

@@ -506,3 +506,253 @@ pub fn failure(status: Option<u16>, body: &str, instance: &Instance, project: &P
         Some(status) => Failure::Unexpected { status },
     }
 }
+
+/// The most of an answer the app reads: a file's JSON holds its content in base64, so an
+/// engagement at its 1 MB limit takes about 1.4 MB.
+pub const MAX_RESPONSE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Why an answer from GitLab could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResponseError {
+    TooLarge { bytes: usize },
+    Unreadable(&'static str),
+}
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResponseError::TooLarge { bytes } => write!(
+                f,
+                "GitLab's answer is {bytes} bytes long, more than the {MAX_RESPONSE_BYTES} this app reads"
+            ),
+            ResponseError::Unreadable(what) => {
+                write!(f, "GitLab's answer could not be read as {what}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ResponseError {}
+
+fn parse(body: &str, what: &'static str) -> Result<Value, ResponseError> {
+    if body.len() > MAX_RESPONSE_BYTES {
+        return Err(ResponseError::TooLarge { bytes: body.len() });
+    }
+    serde_json::from_str(body).map_err(|_| ResponseError::Unreadable(what))
+}
+
+/// A text field of an answer, bounded to one line of `limit` characters.
+fn text_field(value: &Value, key: &str, limit: usize) -> Option<String> {
+    let text = value.get(key)?.as_str()?;
+    (text.chars().count() <= limit && !text.chars().any(char::is_control)).then(|| text.to_string())
+}
+
+/// Who the token belongs to (`GET /user`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct User {
+    pub username: String,
+}
+
+pub fn read_user(body: &str) -> Result<User, ResponseError> {
+    let value = parse(body, "a user")?;
+    let username =
+        text_field(&value, "username", 255).ok_or(ResponseError::Unreadable("a user"))?;
+    Ok(User { username })
+}
+
+/// Who may see a project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    Private,
+    Internal,
+    Public,
+}
+
+impl Visibility {
+    /// The warning for a project more people can see than its members.
+    pub fn warning(self) -> Option<&'static str> {
+        match self {
+            Visibility::Private => None,
+            Visibility::Internal => Some("This project is internal: every signed-in user of this GitLab instance can see what is saved there, the customer's own people included if they have accounts on it."),
+            Visibility::Public => Some("This project is public: anyone can see what is saved there, the customer's own people included."),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Visibility::Private => "private",
+            Visibility::Internal => "internal",
+            Visibility::Public => "public",
+        }
+    }
+}
+
+/// The project a token reaches (`GET /projects/:id`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProjectInfo {
+    pub id: u64,
+    pub path: String,
+    pub visibility: Visibility,
+    /// `None` for a project with no commits yet.
+    pub default_branch: Option<String>,
+    pub web_url: String,
+}
+
+pub fn read_project(body: &str) -> Result<ProjectInfo, ResponseError> {
+    const WHAT: &str = "a project";
+    let value = parse(body, WHAT)?;
+    let id = value
+        .get("id")
+        .and_then(Value::as_u64)
+        .ok_or(ResponseError::Unreadable(WHAT))?;
+    let path =
+        text_field(&value, "path_with_namespace", 2_000).ok_or(ResponseError::Unreadable(WHAT))?;
+    let visibility = match value.get("visibility").and_then(Value::as_str) {
+        Some("private") => Visibility::Private,
+        Some("internal") => Visibility::Internal,
+        // Unknown or missing is taken as the widest, so the TAM is warned rather than not.
+        _ => Visibility::Public,
+    };
+    let default_branch = text_field(&value, "default_branch", 255).filter(|b| !b.is_empty());
+    let web_url = text_field(&value, "web_url", 2_000)
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        .unwrap_or_default();
+    Ok(ProjectInfo {
+        id,
+        path,
+        visibility,
+        default_branch,
+        web_url,
+    })
+}
+
+/// What the connection says once the token and the project are checked.
+pub fn connected(user: &User, project: &ProjectInfo) -> String {
+    format!(
+        "Connected to {} as {}. The project is {}.",
+        project.path,
+        user.username,
+        project.visibility.label()
+    )
+}
+
+/// The number of the next page (`X-Next-Page`), `None` on the last page.
+pub fn next_page(header: Option<&str>) -> Option<u32> {
+    header
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .and_then(|h| h.parse().ok())
+        .filter(|p| *p > 1)
+}
+
+/// A file as GitLab gives it (`GET …/repository/files/:file_path`): its text and the commit
+/// that last changed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct File {
+    pub content: String,
+    pub last_commit_id: String,
+}
+
+pub fn read_file(body: &str) -> Result<File, ResponseError> {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine as _;
+    const WHAT: &str = "a file";
+    let value = parse(body, WHAT)?;
+    let last_commit_id = text_field(&value, "last_commit_id", 64)
+        .filter(|id| id.len() >= 7 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+        .ok_or(ResponseError::Unreadable(WHAT))?;
+    let raw = value
+        .get("content")
+        .and_then(Value::as_str)
+        .ok_or(ResponseError::Unreadable(WHAT))?;
+    let content = match value.get("encoding").and_then(Value::as_str) {
+        Some("base64") => {
+            let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+            let bytes = STANDARD
+                .decode(compact)
+                .map_err(|_| ResponseError::Unreadable(WHAT))?;
+            String::from_utf8(bytes).map_err(|_| ResponseError::Unreadable("a text file"))?
+        }
+        Some("text") | None => raw.to_string(),
+        Some(_) => return Err(ResponseError::Unreadable(WHAT)),
+    };
+    Ok(File {
+        content,
+        last_commit_id,
+    })
+}
+
+/// The commit a save made (`POST …/repository/commits`), or one of a file's commits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Commit {
+    pub id: String,
+    pub short_id: String,
+    pub web_url: String,
+    pub author_name: String,
+    pub committed_date: String,
+}
+
+fn commit_of(value: &Value) -> Option<Commit> {
+    let id = text_field(value, "id", 64)
+        .filter(|id| id.len() >= 7 && id.bytes().all(|b| b.is_ascii_hexdigit()))?;
+    Some(Commit {
+        short_id: text_field(value, "short_id", 64)
+            .unwrap_or_else(|| id[..8.min(id.len())].to_string()),
+        id,
+        web_url: text_field(value, "web_url", 2_000)
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .unwrap_or_default(),
+        author_name: text_field(value, "author_name", 255).unwrap_or_default(),
+        committed_date: text_field(value, "committed_date", 64).unwrap_or_default(),
+    })
+}
+
+pub fn read_commit(body: &str) -> Result<Commit, ResponseError> {
+    commit_of(&parse(body, "a commit")?).ok_or(ResponseError::Unreadable("a commit"))
+}
+
+/// One page of a file's commits, newest first; an entry that cannot be read is left out.
+pub fn read_commits(body: &str) -> Result<Vec<Commit>, ResponseError> {
+    match parse(body, "a list of commits")? {
+        Value::Array(items) => Ok(items
+            .iter()
+            .take(PER_PAGE as usize)
+            .filter_map(commit_of)
+            .collect()),
+        _ => Err(ResponseError::Unreadable("a list of commits")),
+    }
+}
+
+/// One page of a folder: the paths of its files (folders inside it are left out).
+pub fn read_folder(body: &str) -> Result<Vec<String>, ResponseError> {
+    match parse(body, "a folder")? {
+        Value::Array(items) => Ok(items
+            .iter()
+            .take(PER_PAGE as usize)
+            .filter(|item| item.get("type").and_then(Value::as_str) == Some("blob"))
+            .filter_map(|item| text_field(item, "path", 2_000))
+            .collect()),
+        _ => Err(ResponseError::Unreadable("a folder")),
+    }
+}
+
+/// The Support review issue created or updated (`iid` and its address).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    pub iid: u64,
+    pub web_url: String,
+}
+
+pub fn read_issue(body: &str) -> Result<Issue, ResponseError> {
+    const WHAT: &str = "an issue";
+    let value = parse(body, WHAT)?;
+    Ok(Issue {
+        iid: value
+            .get("iid")
+            .and_then(Value::as_u64)
+            .ok_or(ResponseError::Unreadable(WHAT))?,
+        web_url: text_field(&value, "web_url", 2_000)
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .ok_or(ResponseError::Unreadable(WHAT))?,
+    })
+}
