@@ -547,6 +547,17 @@ fn text_field(value: &Value, key: &str, limit: usize) -> Option<String> {
     (text.chars().count() <= limit && !text.chars().any(char::is_control)).then(|| text.to_string())
 }
 
+/// A commit id field: 7 to 64 hexadecimal digits.
+fn sha_field(value: &Value, key: &str) -> Option<String> {
+    text_field(value, key, 64)
+        .filter(|id| id.len() >= 7 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// An address field: a web address, or nothing.
+fn web_field(value: &Value, key: &str) -> Option<String> {
+    text_field(value, key, 2_000).filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+}
+
 /// Who the token belongs to (`GET /user`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct User {
@@ -614,9 +625,7 @@ pub fn read_project(body: &str) -> Result<ProjectInfo, ResponseError> {
         _ => Visibility::Public,
     };
     let default_branch = text_field(&value, "default_branch", 255).filter(|b| !b.is_empty());
-    let web_url = text_field(&value, "web_url", 2_000)
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-        .unwrap_or_default();
+    let web_url = web_field(&value, "web_url").unwrap_or_default();
     Ok(ProjectInfo {
         id,
         path,
@@ -658,9 +667,8 @@ pub fn read_file(body: &str) -> Result<File, ResponseError> {
     use base64::Engine as _;
     const WHAT: &str = "a file";
     let value = parse(body, WHAT)?;
-    let last_commit_id = text_field(&value, "last_commit_id", 64)
-        .filter(|id| id.len() >= 7 && id.bytes().all(|b| b.is_ascii_hexdigit()))
-        .ok_or(ResponseError::Unreadable(WHAT))?;
+    let last_commit_id =
+        sha_field(&value, "last_commit_id").ok_or(ResponseError::Unreadable(WHAT))?;
     let raw = value
         .get("content")
         .and_then(Value::as_str)
@@ -693,15 +701,12 @@ pub struct Commit {
 }
 
 fn commit_of(value: &Value) -> Option<Commit> {
-    let id = text_field(value, "id", 64)
-        .filter(|id| id.len() >= 7 && id.bytes().all(|b| b.is_ascii_hexdigit()))?;
+    let id = sha_field(value, "id")?;
     Some(Commit {
         short_id: text_field(value, "short_id", 64)
             .unwrap_or_else(|| id[..8.min(id.len())].to_string()),
         id,
-        web_url: text_field(value, "web_url", 2_000)
-            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-            .unwrap_or_default(),
+        web_url: web_field(value, "web_url").unwrap_or_default(),
         author_name: text_field(value, "author_name", 255).unwrap_or_default(),
         committed_date: text_field(value, "committed_date", 64).unwrap_or_default(),
     })
@@ -751,8 +756,6 @@ pub fn read_issue(body: &str) -> Result<Issue, ResponseError> {
             .get("iid")
             .and_then(Value::as_u64)
             .ok_or(ResponseError::Unreadable(WHAT))?,
-        web_url: text_field(&value, "web_url", 2_000)
-            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-            .ok_or(ResponseError::Unreadable(WHAT))?,
+        web_url: web_field(&value, "web_url").ok_or(ResponseError::Unreadable(WHAT))?,
     })
 }
