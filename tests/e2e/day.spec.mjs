@@ -5,6 +5,20 @@ import { isoDate, openNewEngagement } from "./helpers.mjs";
 // The sizes the issue names: a TAM's desktop; the journeys on a phone set their own.
 test.use({ viewport: { width: 1440, height: 900 } });
 
+/** The customer opens `link` in a browser of their own, fills in `answers` (label → value) under
+ * "Your part" and sends them back: the return link. */
+async function customerAnswers(browser, link, answers) {
+  const customer = await browser.newContext();
+  const view = await customer.newPage();
+  await view.goto(link);
+  const part = view.getByRole("region", { name: "Your part" });
+  for (const [label, value] of Object.entries(answers)) await part.getByLabel(label).fill(value);
+  await view.getByRole("button", { name: "Send back to your TAM" }).click();
+  const returned = await view.getByLabel("Return link").inputValue();
+  await customer.close();
+  return returned;
+}
+
 test.describe("in a browser on Chicago time", () => {
   test.use({ timezoneId: "America/Chicago" });
 
@@ -51,15 +65,10 @@ for (const [width, height] of [[1440, 900], [390, 844]]) test(`the TAM's review 
   await page.getByRole("button", { name: "Copy customer link" }).click();
   const link = await page.getByLabel("Customer link").inputValue();
 
-  const customer = await browser.newContext();
-  const view = await customer.newPage();
-  await view.goto(link);
-  const part = view.getByRole("region", { name: "Your part" });
-  await part.getByLabel("Customer contact during the window (name)").fill("Walter Skinner");
-  await part.getByLabel("Rollback duration (hours)").fill("2");
-  await view.getByRole("button", { name: "Send back to your TAM" }).click();
-  const returned = await view.getByLabel("Return link").inputValue();
-  await customer.close();
+  const returned = await customerAnswers(browser, link, {
+    "Customer contact during the window (name)": "Walter Skinner",
+    "Rollback duration (hours)": "2",
+  });
 
   await page.goto(returned);
   const table = page.getByRole("table");
@@ -309,15 +318,10 @@ test("a return link made before the TAM changed the contact's email says the ema
   await page.getByRole("button", { name: "Copy customer link" }).click();
   const link = await page.getByLabel("Customer link").inputValue();
 
-  const customer = await browser.newContext();
-  const view = await customer.newPage();
-  await view.goto(link);
-  const part = view.getByRole("region", { name: "Your part" });
-  await part.getByLabel("Customer contact during the window (email)").fill("dana@since.example");
-  await part.getByLabel("Rollback duration (hours)").fill("2");
-  await view.getByRole("button", { name: "Send back to your TAM" }).click();
-  const returned = await view.getByLabel("Return link").inputValue();
-  await customer.close();
+  const returned = await customerAnswers(browser, link, {
+    "Customer contact during the window (email)": "dana@since.example",
+    "Rollback duration (hours)": "2",
+  });
 
   // Meanwhile the TAM records another contact, and the current users change.
   const intake = page.getByRole("region", { name: "What Support will ask for" });
