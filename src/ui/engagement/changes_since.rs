@@ -28,9 +28,11 @@ fn pick(e: &Engagement, value: &str) -> Option<Snapshot> {
 }
 
 /// Two pickers ("From", "To") over the snapshots and now, and the table between them, in a
-/// section closed until the TAM opens it; it opens on the latest hand-off against now.
+/// section closed until the TAM opens it (nothing is compared until then); it opens on the
+/// latest hand-off against now.
 #[component]
 pub fn ChangesSince(engagement: Memo<Option<Engagement>>) -> impl IntoView {
+    let open = RwSignal::new(false);
     let from = RwSignal::new(None::<String>);
     let to = RwSignal::new(NOW.to_string());
     let options = move |selected: String| {
@@ -78,15 +80,20 @@ pub fn ChangesSince(engagement: Memo<Option<Engagement>>) -> impl IntoView {
     let any = move || engagement.with(|e| e.as_ref().is_some_and(|e| !e.snapshots.is_empty()));
     view! {
         <section class="card" aria-labelledby="changes-since-heading">
-            // Closed until wanted: the page stays short, and the heading still names the section.
-            <details class="changes-since">
-            <summary><h2 id="changes-since-heading">"Changes since"</h2></summary>
+            // Closed until wanted: the page stays short, the heading still names the section,
+            // and nothing is compared while a change is typed elsewhere on the page.
+            <details class="changes-since" prop:open=move || open.get()>
+            <summary on:click=move |ev| {
+                ev.prevent_default();
+                open.update(|o| *o = !*o);
+            }><h2 id="changes-since-heading">"Changes since"</h2></summary>
             <Show
                 when=any
                 fallback=|| view! {
                     <p>"Nothing was handed over yet. What a reader saw is kept each time the plan is shared with Support, the Support packet is downloaded or its issue opened, a customer link is made, a plan is recorded or the migration is scheduled."</p>
                 }
             >
+                <Show when=move || open.get()>
                 <p class="hint">"What each reader saw is kept at each hand-off (up to ten, the oldest going first). Compared as the customer sees it when either side is the customer's link."</p>
                 <div class="field-row">
                     <div class="field">
@@ -103,6 +110,7 @@ pub fn ChangesSince(engagement: Memo<Option<Engagement>>) -> impl IntoView {
                     </div>
                 </div>
                 {table}
+                </Show>
             </Show>
             </details>
         </section>
