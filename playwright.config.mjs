@@ -44,5 +44,12 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 15_000,
     },
+    {
+      // A stand-in for a GitLab instance, on its own port so that the browser applies CORS.
+      command: `node tests/e2e/support/gitlab-stand-in.mjs ${port + 2}`,
+      url: `http://127.0.0.1:${port + 2}/`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+    },
   ],
 });

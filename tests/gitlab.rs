@@ -320,3 +320,114 @@ fn answers_are_read_into_what_is_used_and_refused_when_they_cannot_be() {
     assert_eq!(issue.iid, 12);
     assert!(read_issue(r#"{"iid":12,"web_url":"data:text/html,x"}"#).is_err());
 }
+
+#[test]
+fn a_save_names_the_customer_and_what_changed_and_the_page_says_where_the_copy_stands() {
+    use gitlab::{commit_message, CommitChange, SavedState};
+    assert_eq!(
+        commit_message("Acme Corp", &CommitChange::First),
+        "Add the upgrade plan for Acme Corp"
+    );
+    assert_eq!(
+        commit_message(
+            "Acme Corp",
+            &CommitChange::Fields(vec![
+                "Users".into(),
+                "Users".into(),
+                "Internal notes".into()
+            ])
+        ),
+        "Update the upgrade plan for Acme Corp: Users, Internal notes"
+    );
+    let many: Vec<String> = (1..=9).map(|i| format!("Field {i}")).collect();
+    assert!(commit_message("A", &CommitChange::Fields(many)).ends_with("Field 6 and 3 more"));
+    assert_eq!(
+        commit_message("A", &CommitChange::Fields(vec![])),
+        "Save the upgrade plan for A again (no field changed)"
+    );
+    assert_eq!(
+        commit_message("A", &CommitChange::Unknown),
+        "Update the upgrade plan for A"
+    );
+    assert_eq!(SavedState::of(None, 3).text(), "Not yet in GitLab");
+    assert_eq!(SavedState::of(Some(3), 3).text(), "The same as in GitLab");
+    assert_eq!(
+        SavedState::of(Some(2), 3).text(),
+        "Changed here since it was saved to GitLab"
+    );
+    assert_eq!(gitlab::plan_path("abc"), "engagements/abc.json");
+    assert!(gitlab::is_plan_path("engagements/abc.json"));
+    assert!(!gitlab::is_plan_path("engagements/abc.md"));
+    assert!(!gitlab::is_plan_path("engagements/old/abc.json"));
+    assert!(!gitlab::is_plan_path("other/abc.json"));
+    assert_eq!(
+        gitlab::when("2026-12-02T09:06:12.000+01:00"),
+        "2026-12-02 08:06 UTC"
+    );
+}
+
+#[test]
+fn the_support_project_is_used_through_the_api_only_on_the_connected_instance() {
+    let gitlab = instance("https://gitlab.example.com");
+    assert_eq!(
+        gitlab::project_on(
+            "https://gitlab.example.com/support/reviews/-/issues",
+            &gitlab
+        )
+        .map(|p| p.to_string()),
+        Some("support/reviews".to_string())
+    );
+    assert!(gitlab::project_on("https://gitlab.com/support/reviews", &gitlab).is_none());
+    assert!(gitlab::project_on("https://gitlab.example.com.evil.com/a/b", &gitlab).is_none());
+    let local = instance("http://127.0.0.1:8092");
+    assert!(gitlab::project_on("http://127.0.0.1:8092/support/reviews", &local).is_some());
+}
+
+#[test]
+fn what_is_remembered_is_used_only_when_it_holds_what_the_app_writes() {
+    use gitlab::{Remembered, SavedCopy, SupportIssue};
+    let saved = SavedCopy {
+        instance: "https://gitlab.example.com".into(),
+        project: "acme/plans".into(),
+        last_commit_id: "0123456789abcdef".into(),
+        revision: 4,
+        at: "2026-12-02T00:00:00Z".into(),
+        file_url: "https://gitlab.example.com/acme/plans/-/blob/main/engagements/a.json".into(),
+    };
+    let good = Remembered {
+        saved: Some(saved.clone()),
+        issue: Some(SupportIssue {
+            instance: "https://gitlab.example.com".into(),
+            project: "https://gitlab.example.com/support/reviews".into(),
+            iid: 3,
+            web_url: "https://gitlab.example.com/support/reviews/-/issues/3".into(),
+        }),
+    };
+    assert!(good.is_sound());
+    assert!(good
+        .saved_in("https://gitlab.example.com", "ACME/plans")
+        .is_some());
+    assert!(good
+        .saved_in("https://gitlab.example.com", "acme/other")
+        .is_none());
+    for bad in [
+        SavedCopy {
+            last_commit_id: "not-a-sha".into(),
+            ..saved.clone()
+        },
+        SavedCopy {
+            instance: "http://gitlab.example.com".into(),
+            ..saved.clone()
+        },
+        SavedCopy {
+            file_url: "javascript:alert(1)".into(),
+            ..saved.clone()
+        },
+    ] {
+        assert!(!Remembered {
+            saved: Some(bad),
+            issue: None
+        }
+        .is_sound());
+    }
+}

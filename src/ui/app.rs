@@ -19,6 +19,7 @@ use leptos_router::hooks::use_location;
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    crate::ui::platform::gitlab::GitLab::provide();
     let base = browser::base_path();
     view! {
         <Router base=base>

@@ -698,6 +698,8 @@ pub struct Commit {
     pub web_url: String,
     pub author_name: String,
     pub committed_date: String,
+    /// The first line of its message.
+    pub title: String,
 }
 
 fn commit_of(value: &Value) -> Option<Commit> {
@@ -709,6 +711,7 @@ fn commit_of(value: &Value) -> Option<Commit> {
         web_url: web_field(value, "web_url").unwrap_or_default(),
         author_name: text_field(value, "author_name", 255).unwrap_or_default(),
         committed_date: text_field(value, "committed_date", 64).unwrap_or_default(),
+        title: text_field(value, "title", 1_000).unwrap_or_default(),
     })
 }
 
@@ -758,4 +761,197 @@ pub fn read_issue(body: &str) -> Result<Issue, ResponseError> {
             .ok_or(ResponseError::Unreadable(WHAT))?,
         web_url: web_field(&value, "web_url").ok_or(ResponseError::Unreadable(WHAT))?,
     })
+}
+
+impl Visibility {
+    /// The visibility a stored connection names; anything else reads as the widest.
+    pub fn from_label(label: &str) -> Self {
+        match label {
+            "private" => Visibility::Private,
+            "internal" => Visibility::Internal,
+            _ => Visibility::Public,
+        }
+    }
+}
+
+/// The folder of the project the engagements are kept in.
+pub const FOLDER: &str = "engagements";
+
+/// Where an engagement's JSON plan file is kept in the project.
+pub fn plan_path(id: impl fmt::Display) -> String {
+    format!("{FOLDER}/{id}.json")
+}
+
+/// Where its Support review packet is kept, beside the plan file.
+pub fn packet_path(id: impl fmt::Display) -> String {
+    format!("{FOLDER}/{id}.md")
+}
+
+/// Whether a folder entry is an engagement's plan file.
+pub fn is_plan_path(path: &str) -> bool {
+    path.strip_prefix(FOLDER)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .is_some_and(|name| name.ends_with(".json") && !name.contains('/'))
+}
+
+/// The last commit that changed a file: who saved it last, and when.
+pub fn latest_commit(p: &Project, path: &str, branch: &str) -> Request {
+    Request::get(
+        "/projects/{id}/repository/commits",
+        format!("/projects/{}/repository/commits", p.segment()),
+    )
+    .with("path", path)
+    .with("ref_name", branch)
+    .with("per_page", "1")
+}
+
+/// The message of a save's commit: the customer, and what changed since the version in GitLab.
+pub fn commit_message(customer: &str, change: &CommitChange) -> String {
+    match change {
+        CommitChange::First => format!("Add the upgrade plan for {customer}"),
+        CommitChange::Unknown => format!("Update the upgrade plan for {customer}"),
+        CommitChange::Fields(fields) if fields.is_empty() => {
+            format!("Save the upgrade plan for {customer} again (no field changed)")
+        }
+        CommitChange::Fields(fields) => {
+            const SHOWN: usize = 6;
+            let mut unique: Vec<&str> = Vec::new();
+            for f in fields {
+                if !unique.contains(&f.as_str()) {
+                    unique.push(f);
+                }
+            }
+            let mut list = unique
+                .iter()
+                .take(SHOWN)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if unique.len() > SHOWN {
+                list.push_str(&format!(" and {} more", unique.len() - SHOWN));
+            }
+            format!("Update the upgrade plan for {customer}: {list}")
+        }
+    }
+}
+
+/// What a save changes in GitLab's copy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CommitChange {
+    /// The first save: the files are created.
+    First,
+    /// GitLab's copy could not be read to compare.
+    Unknown,
+    /// The labels of the fields that differ.
+    Fields(Vec<String>),
+}
+
+/// The project of a "GitLab project for Support reviews" address, when it is on `instance`:
+/// `https://gitlab.example.com/support/reviews` on `https://gitlab.example.com`.
+pub fn project_on(address: &str, instance: &Instance) -> Option<Project> {
+    let rest = address
+        .trim()
+        .strip_prefix(instance.base())?
+        .strip_prefix('/')?;
+    let path = rest.split("/-/").next()?.trim_end_matches('/');
+    Project::parse(path, instance).ok()
+}
+
+/// The title of the Support review issue.
+pub fn issue_title(customer: &str) -> String {
+    format!("Support review: infrastructure upgrade plan for {customer}")
+}
+
+/// Whether the copy here matches what was last saved to or opened from GitLab.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SavedState {
+    NotYet,
+    ChangedHere,
+    Same,
+}
+
+impl SavedState {
+    pub fn of(saved_revision: Option<u64>, revision: u64) -> Self {
+        match saved_revision {
+            None => SavedState::NotYet,
+            Some(r) if r == revision => SavedState::Same,
+            Some(_) => SavedState::ChangedHere,
+        }
+    }
+
+    pub fn text(self) -> &'static str {
+        match self {
+            SavedState::NotYet => "Not yet in GitLab",
+            SavedState::ChangedHere => "Changed here since it was saved to GitLab",
+            SavedState::Same => "The same as in GitLab",
+        }
+    }
+}
+
+/// What this browser remembers of an engagement in GitLab (never the token): the commit it last
+/// saved or opened, and the Support review issue it created.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Remembered {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved: Option<SavedCopy>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<SupportIssue>,
+}
+
+/// The copy in GitLab an engagement was last saved as or opened from.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SavedCopy {
+    /// The instance's address and the project's path.
+    pub instance: String,
+    pub project: String,
+    /// The commit GitLab's copy was at: every update is made from it.
+    pub last_commit_id: String,
+    /// The engagement's revision here when it matched GitLab's copy.
+    pub revision: u64,
+    /// When it was saved or opened (RFC 3339), and the file's address in GitLab.
+    pub at: String,
+    pub file_url: String,
+}
+
+/// The Support review issue created through the API.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SupportIssue {
+    pub instance: String,
+    pub project: String,
+    pub iid: u64,
+    pub web_url: String,
+}
+
+impl Remembered {
+    /// Whether what was read from storage holds only what the app writes: an address, a commit
+    /// id, web addresses. Anything else is not used.
+    pub fn is_sound(&self) -> bool {
+        let web = |u: &str| u.is_empty() || u.starts_with("https://") || u.starts_with("http://");
+        self.saved.as_ref().is_none_or(|s| {
+            Instance::parse(&s.instance).is_ok()
+                && s.last_commit_id.len() >= 7
+                && s.last_commit_id.len() <= 64
+                && s.last_commit_id.bytes().all(|b| b.is_ascii_hexdigit())
+                && web(&s.file_url)
+        }) && self.issue.as_ref().is_none_or(|i| {
+            Instance::parse(&i.instance).is_ok() && web(&i.web_url) && !i.web_url.is_empty()
+        })
+    }
+
+    /// The saved copy, if it is in this project of this instance.
+    pub fn saved_in(&self, instance: &str, project: &str) -> Option<&SavedCopy> {
+        self.saved
+            .as_ref()
+            .filter(|s| s.instance == instance && s.project.eq_ignore_ascii_case(project))
+    }
+}
+
+/// A time GitLab gives ("2026-12-02T09:06:12.000+01:00") as "2026-12-02 08:06 UTC"; the text
+/// itself when it is not a time.
+pub fn when(text: &str) -> String {
+    use crate::domain::text::time_fmt;
+    match time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339) {
+        Ok(at) => format!("{} UTC", time_fmt::clock(time_fmt::to_utc(at))),
+        Err(_) => text.chars().take(64).collect(),
+    }
 }

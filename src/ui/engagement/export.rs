@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::documents::gitlab as gl;
 use crate::domain::documents::handoff::HandOff;
 use crate::domain::documents::plan::{file_name, markdown, plan_json, Audience};
 use crate::domain::documents::share;
@@ -11,7 +12,9 @@ use crate::domain::engagement::{Engagement, EngagementId};
 use crate::domain::process::workflow::Action;
 use crate::domain::sizing::format_number;
 use crate::domain::text::links::{self, safe_href};
+use crate::ui::engagement::gitlab::GitLabCopy;
 use crate::ui::platform::browser;
+use crate::ui::platform::gitlab::use_gitlab;
 use crate::ui::platform::state::{use_app_state, AppState};
 use crate::ui::widgets::fields::TextField;
 
@@ -94,6 +97,7 @@ pub fn ShareAndExport(
             <TamEmailField tam_email=tam_email/>
             <FilesAndLink engagement=engagement on_print=on_print message=message include_notes=include_notes tam_email=tam_email/>
             <SupportHandOff engagement=engagement message=message include_notes=include_notes/>
+            <GitLabCopy engagement=engagement packet_audience=Callback::new(move |_| packet_audience(include_notes))/>
         </section>
     }
 }
@@ -331,7 +335,8 @@ fn SupportHandOff(
         })
     };
     let open_issue = move |_| {
-        let Some(base) = safe_href(&project.get_untracked()).filter(|u| u.starts_with("https://"))
+        let Some(base) =
+            safe_href(&project.get_untracked()).filter(|u| gl::Instance::parse(u).is_ok())
         else {
             // Said at the field it is about, which takes the focus.
             project_error.set(Some(
@@ -359,6 +364,85 @@ fn SupportHandOff(
             "Opened a new confidential Support review issue with the packet filled in (also on the clipboard).",
         );
     };
+    // Through GitLab's API when connected and the Support project is on the same instance.
+    let gitlab = use_gitlab();
+    let api_project = move || {
+        let session = gitlab.session.get()?;
+        gl::project_on(&project.get(), &session.instance())
+    };
+    let issue = Memo::new(move |_| {
+        let id = engagement.with(|e| e.as_ref().map(|e| e.id))?;
+        let address = project.get();
+        gitlab.remembered.with(|m| {
+            m.get(&id)
+                .and_then(|r| r.issue.clone())
+                .filter(|i| i.project == address.trim())
+        })
+    });
+    let issue_busy = RwSignal::new(false);
+    let send_issue = move |_| {
+        let Some(session) = gitlab.session.get_untracked() else {
+            return;
+        };
+        let address = project.get_untracked().trim().to_string();
+        let Some(target) = gl::project_on(&address, &session.instance()) else {
+            return;
+        };
+        let Some((id, name, md, unshared)) = engagement.with_untracked(|e| {
+            e.as_ref().map(|e| {
+                (
+                    e.id,
+                    e.customer_name.to_string(),
+                    markdown(e, browser::now(), packet_audience(include_notes)),
+                    e.coordination.review.shared_on.is_none(),
+                )
+            })
+        }) else {
+            return;
+        };
+        let with_notes = include_notes.get_untracked();
+        let existing = issue.get_untracked();
+        let title = gl::issue_title(&name);
+        let request = match &existing {
+            Some(i) => gl::update_issue(&target, i.iid, &title, &md),
+            None => gl::create_issue(&target, &title, &md),
+        };
+        issue_busy.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = crate::ui::platform::gitlab::call(
+                &session.instance(),
+                &target,
+                &session.token,
+                &request,
+            )
+            .await
+            .and_then(|a| gl::read_issue(&a.body).map_err(Into::into));
+            issue_busy.set(false);
+            match answer {
+                Ok(created) => {
+                    gitlab.remember(id, |r| {
+                        r.issue = Some(gl::SupportIssue {
+                            instance: session.address.clone(),
+                            project: address.clone(),
+                            iid: created.iid,
+                            web_url: created.web_url.clone(),
+                        })
+                    });
+                    keep_hand_off(state, id, Kept::SupportPacket, with_notes);
+                    message.set(Some(format!(
+                        "{} Support review issue #{} in GitLab (confidential), with the packet as its description.",
+                        if existing.is_some() { "Updated" } else { "Created" },
+                        created.iid
+                    )));
+                    if unshared {
+                        ask_record.set(true);
+                        browser::focus_soon("#record-shared".into());
+                    }
+                }
+                Err(e) => message.set(Some(e.to_string())),
+            }
+        });
+    };
     let email = move |_| {
         let name = engagement
             .with_untracked(|e| e.as_ref().map(|e| e.customer_name.to_string()))
@@ -385,11 +469,21 @@ fn SupportHandOff(
                 on:change=move |ev| include_notes.set(event_target_checked(&ev))/>
             <label for="include-internal-notes">"Include internal notes"</label>
         </div>
-        <p class="hint">"For this hand-off only: the Markdown download, the issue and the email leave the internal notes out unless this is ticked."</p>
+        <p class="hint">"For this hand-off only: the Markdown download, the issue, the email and the packet saved to GitLab leave the internal notes out unless this is ticked."</p>
         <div class="button-row">
-            <button type="button" on:click=open_issue>"Open Support review issue"</button>
+            {move || match api_project() {
+                Some(_) => view! {
+                    <button type="button" on:click=send_issue disabled=move || issue_busy.get()>
+                        {move || if issue.with(Option::is_some) { "Update Support review issue" } else { "Create Support review issue" }}
+                    </button>
+                }.into_any(),
+                None => view! { <button type="button" on:click=open_issue>"Open Support review issue"</button> }.into_any(),
+            }}
             <button type="button" on:click=email>"Email the plan"</button>
         </div>
+        {move || issue.get().map(|i| view! {
+            <p><a href=i.web_url target="_blank" rel="noopener noreferrer">{format!("Support review issue #{}", i.iid)}</a></p>
+        })}
         {move || ask_record.get().then(|| view! {
             <div class="confirm" role="alertdialog" aria-labelledby="record-shared-text">
                 <p id="record-shared-text">"Record it as shared with Support today?"</p>
@@ -429,12 +523,12 @@ fn ProjectField(
                         project.set(value.clone());
                         // Only a web address is kept; other text stays on screen with the
                         // message, and the address kept before stays stored.
-                        if links::is_web_address(&value) && !value.trim().to_ascii_lowercase().starts_with("http://") {
+                        if links::is_web_address(&value) && gl::Instance::parse(&value).is_ok() {
                             browser::set_setting("gitlab-project", value.trim());
                             project_error.set(None);
                         } else {
                             project_error.set(Some(
-                                "Enter the https:// address of the GitLab project for Support reviews; until then, what you typed here is not saved.".into(),
+                                "Enter the https:// address of the GitLab project for Support reviews (http:// only on this machine); until then, what you typed here is not saved.".into(),
                             ));
                         }
                     }

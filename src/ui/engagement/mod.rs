@@ -5,6 +5,7 @@
 pub mod changes_since;
 pub mod coordination;
 pub mod export;
+pub mod gitlab;
 pub mod intake;
 pub mod page;
 pub mod reply_page;

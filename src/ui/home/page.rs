@@ -10,6 +10,7 @@ use crate::domain::documents::reply::Reply;
 use crate::domain::engagement::{CustomerName, Engagement};
 use crate::domain::process::workflow::{self, Stage, Status};
 use crate::domain::text::time_fmt;
+use crate::ui::home::gitlab::GitLabPanel;
 use crate::ui::home::import::ImportPanel;
 use crate::ui::platform::browser;
 use crate::ui::platform::state::{use_app_state, Notice};
@@ -26,6 +27,7 @@ pub fn HomePage() -> impl IntoView {
         <UnreadableEntries/>
         <EngagementList/>
         <ImportPanel/>
+        <GitLabPanel/>
     }
 }
 

@@ -2,5 +2,6 @@
 //! tabs, and the only calls to the browser (clock, time zone, clipboard, files, locks).
 
 pub mod browser;
+pub mod gitlab;
 pub mod state;
 pub mod sync;

@@ -405,6 +405,33 @@ impl AppState {
         ids
     }
 
+    /// Puts `theirs` (another copy of an engagement, GitLab's) in the place of the engagement
+    /// with its id, so that it stays tied to its file there; the version here is kept beside it
+    /// under a new id, named by `name_copy`. Returns the revision `theirs` has here, and the
+    /// copy's id (`None` when the engagement was not here).
+    pub fn put_beside(
+        &self,
+        mut theirs: Engagement,
+        name_copy: fn(&CustomerName) -> CustomerName,
+    ) -> (u64, Option<EngagementId>) {
+        let mut copy_id = None;
+        self.engagements
+            .update(|list| match list.iter().position(|e| e.id == theirs.id) {
+                Some(at) => {
+                    let mut mine = list[at].clone();
+                    theirs.revision = theirs.revision.max(mine.revision) + 1;
+                    mine.set_id(browser::new_id());
+                    mine.customer_name = name_copy(&mine.customer_name);
+                    mine.revision += 1;
+                    copy_id = Some(mine.id);
+                    list[at] = theirs.clone();
+                    list.insert(at + 1, mine);
+                }
+                None => list.insert(0, theirs.clone()),
+            });
+        (theirs.revision, copy_id)
+    }
+
     /// Applies a coordination change to an engagement; a refusal changes nothing.
     pub fn apply(&self, id: EngagementId, action: Action) -> Result<(), Refusal> {
         self.edit(id, |e, now| workflow::apply(e, action, now))

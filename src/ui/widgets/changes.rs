@@ -7,7 +7,14 @@ use crate::domain::documents::compare::Change;
 
 /// The changes as a table named by `caption`; a wide table scrolls on its own.
 #[component]
-pub fn ChangesTable(caption: String, changes: Vec<Change>) -> impl IntoView {
+pub fn ChangesTable(
+    caption: String,
+    changes: Vec<Change>,
+    /// The two value columns' headings: "Then" and "Now" unless named.
+    #[prop(optional)]
+    heads: Option<(&'static str, &'static str)>,
+) -> impl IntoView {
+    let (then, now) = heads.unwrap_or(("Then", "Now"));
     let rows = changes
         .into_iter()
         .map(|c| {
@@ -28,8 +35,8 @@ pub fn ChangesTable(caption: String, changes: Vec<Change>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Field"</th>
-                        <th scope="col">"Then"</th>
-                        <th scope="col">"Now"</th>
+                        <th scope="col">{then}</th>
+                        <th scope="col">{now}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
