@@ -92,6 +92,16 @@ test("connecting checks the token and the project, says what to do on each failu
   await connect(page, { remember: true });
   expect(await page.evaluate(() => JSON.stringify(localStorage).includes("glpat-tam-one"))).toBe(true);
 
+  // The page may connect to https: hosts and this machine only, nothing else new.
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("connect-src 'self' https: http://localhost:* http://127.0.0.1:*;");
+  const violated = await page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener("securitypolicyviolation", (e) => resolve(e.violatedDirective), { once: true });
+    fetch("http://192.0.2.1/api/v4/user").catch(() => {});
+    setTimeout(() => resolve("none"), 3000);
+  }));
+  expect(violated).toBe("connect-src");
+
   // Every request carried the token in a header, never in its address.
   const { requests } = await standIn("state");
   expect(requests.length).toBeGreaterThan(5);

@@ -663,8 +663,6 @@ pub struct File {
 }
 
 pub fn read_file(body: &str) -> Result<File, ResponseError> {
-    use base64::engine::general_purpose::STANDARD;
-    use base64::Engine as _;
     const WHAT: &str = "a file";
     let value = parse(body, WHAT)?;
     let last_commit_id =
@@ -675,9 +673,17 @@ pub fn read_file(body: &str) -> Result<File, ResponseError> {
         .ok_or(ResponseError::Unreadable(WHAT))?;
     let content = match value.get("encoding").and_then(Value::as_str) {
         Some("base64") => {
-            let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-            let bytes = STANDARD
-                .decode(compact)
+            // Standard base64, read by the links' base64url decoder: the same bytes.
+            let url_safe: String = raw
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '=')
+                .map(|c| match c {
+                    '+' => '-',
+                    '/' => '_',
+                    c => c,
+                })
+                .collect();
+            let bytes = crate::domain::documents::share::unbase64(&url_safe)
                 .map_err(|_| ResponseError::Unreadable(WHAT))?;
             String::from_utf8(bytes).map_err(|_| ResponseError::Unreadable("a text file"))?
         }
@@ -890,16 +896,14 @@ impl SavedState {
 
 /// What this browser remembers of an engagement in GitLab (never the token): the commit it last
 /// saved or opened, and the Support review issue it created.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Remembered {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saved: Option<SavedCopy>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issue: Option<SupportIssue>,
 }
 
 /// The copy in GitLab an engagement was last saved as or opened from.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavedCopy {
     /// The instance's address and the project's path.
     pub instance: String,
@@ -914,7 +918,7 @@ pub struct SavedCopy {
 }
 
 /// The Support review issue created through the API.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SupportIssue {
     pub instance: String,
     pub project: String,
@@ -923,6 +927,55 @@ pub struct SupportIssue {
 }
 
 impl Remembered {
+    /// As stored: `{"saved": {…}, "issue": {…}}`, each left out when there is none.
+    pub fn to_value(&self) -> Value {
+        let mut map = serde_json::Map::new();
+        if let Some(s) = &self.saved {
+            map.insert(
+                "saved".into(),
+                json!({
+                    "instance": s.instance, "project": s.project,
+                    "last_commit_id": s.last_commit_id, "revision": s.revision,
+                    "at": s.at, "file_url": s.file_url,
+                }),
+            );
+        }
+        if let Some(i) = &self.issue {
+            map.insert(
+                "issue".into(),
+                json!({"instance": i.instance, "project": i.project, "iid": i.iid, "web_url": i.web_url}),
+            );
+        }
+        Value::Object(map)
+    }
+
+    /// Read back from storage; `None` when it does not hold what [`Remembered::to_value`] writes.
+    pub fn from_value(value: &Value) -> Option<Self> {
+        let text = |v: &Value, key: &str| text_field(v, key, MAX_ADDRESS_CHARS);
+        let saved = match value.get("saved") {
+            None => None,
+            Some(v) => Some(SavedCopy {
+                instance: text(v, "instance")?,
+                project: text(v, "project")?,
+                last_commit_id: text(v, "last_commit_id")?,
+                revision: v.get("revision")?.as_u64()?,
+                at: text(v, "at")?,
+                file_url: text(v, "file_url")?,
+            }),
+        };
+        let issue = match value.get("issue") {
+            None => None,
+            Some(v) => Some(SupportIssue {
+                instance: text(v, "instance")?,
+                project: text(v, "project")?,
+                iid: v.get("iid")?.as_u64()?,
+                web_url: text(v, "web_url")?,
+            }),
+        };
+        let read = Remembered { saved, issue };
+        read.is_sound().then_some(read)
+    }
+
     /// Whether what was read from storage holds only what the app writes: an address, a commit
     /// id, web addresses. Anything else is not used.
     pub fn is_sound(&self) -> bool {

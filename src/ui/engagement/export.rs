@@ -373,11 +373,10 @@ fn SupportHandOff(
     let issue = Memo::new(move |_| {
         let id = engagement.with(|e| e.as_ref().map(|e| e.id))?;
         let address = project.get();
-        gitlab.remembered.with(|m| {
-            m.get(&id)
-                .and_then(|r| r.issue.clone())
-                .filter(|i| i.project == address.trim())
-        })
+        gitlab
+            .remembered_for(id)?
+            .issue
+            .filter(|i| i.project == address.trim())
     });
     let issue_busy = RwSignal::new(false);
     let send_issue = move |_| {

@@ -3,7 +3,6 @@
 //! GitLab's copy changed meanwhile, and its versions there.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::documents::compare;
 use crate::domain::documents::gitlab::{self as gl, CommitChange, Failure, SavedCopy, SavedState};
@@ -14,18 +13,7 @@ use crate::ui::platform::browser;
 use crate::ui::platform::gitlab::{self as platform, use_gitlab, CallError, GitLab, Session};
 use crate::ui::platform::state::{use_app_state, SameId};
 use crate::ui::widgets::changes::ChangesTable;
-
-/// What the last save said: the time, the commit and where the file is.
-#[derive(Clone)]
-enum Outcome {
-    Saved {
-        at: String,
-        short_id: String,
-        file_url: String,
-    },
-    Failed(String),
-    Done(String, Option<EngagementId>),
-}
+use crate::ui::widgets::said::{Said, SaidLine};
 
 /// Remembers that the copy here (at `revision`) is GitLab's copy at `commit`.
 fn remember_saved(
@@ -55,17 +43,17 @@ pub fn GitLabCopy(
     packet_audience: Callback<(), Audience>,
 ) -> impl IntoView {
     let gitlab = use_gitlab();
-    let outcome = RwSignal::new(None::<Outcome>);
+    let outcome = RwSignal::new(None::<Said>);
     let conflict = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let id = Memo::new(move |_| engagement.with(|e| e.as_ref().map(|e| e.id)));
     let saved = Memo::new(move |_| {
         let session = gitlab.session.get()?;
         let id = id.get()?;
-        gitlab.remembered.with(|m| {
-            m.get(&id)
-                .and_then(|r| r.saved_in(&session.address, &session.project_path).cloned())
-        })
+        gitlab
+            .remembered_for(id)?
+            .saved_in(&session.address, &session.project_path)
+            .cloned()
     });
     let saved_state = move || {
         let revision = engagement
@@ -82,9 +70,9 @@ pub fn GitLabCopy(
         let json = match plan_json(&e, now) {
             Ok(json) => json,
             Err(err) => {
-                outcome.set(Some(Outcome::Failed(format!(
+                outcome.set(Said::failed(format!(
                     "The plan file could not be written: {err}."
-                ))));
+                )));
                 return;
             }
         };
@@ -131,11 +119,15 @@ pub fn GitLabCopy(
             match answer.and_then(|a| gl::read_commit(&a.body).map_err(CallError::from)) {
                 Ok(commit) => {
                     remember_saved(gitlab, &session, e.id, commit.id.clone(), e.revision);
-                    outcome.set(Some(Outcome::Saved {
-                        at: format!("{} UTC", time_fmt::clock(time_fmt::to_utc(now))),
-                        short_id: commit.short_id,
-                        file_url: session.file_url(&path),
-                    }));
+                    outcome.set(Said::with_link(
+                        format!(
+                            "Saved to GitLab at {} UTC, commit {}.",
+                            time_fmt::clock(time_fmt::to_utc(now)),
+                            commit.short_id
+                        ),
+                        "Open the file in GitLab",
+                        session.file_url(&path),
+                    ));
                 }
                 Err(CallError::Failed(Failure::Conflict)) => {
                     outcome.set(None);
@@ -150,55 +142,33 @@ pub fn GitLabCopy(
                     conflict.set(true);
                     browser::focus_soon("#gitlab-conflict-text".into());
                 }
-                Err(err) => outcome.set(Some(Outcome::Failed(err.to_string()))),
+                Err(err) => outcome.set(Said::failed(err.to_string())),
             }
         });
     };
     view! {
+        <Show when=move || gitlab.session.with(Option::is_some)>
         <section class="gitlab-copy" aria-labelledby="gitlab-copy-heading">
             <h3 id="gitlab-copy-heading">"GitLab"</h3>
-            {move || match gitlab.session.get() {
-                None => view! {
-                    <p class="hint">
-                        "To keep this engagement in a GitLab project, connect on the "
-                        <A href=browser::href("/")>"home page"</A>
-                        " first."
-                    </p>
-                }.into_any(),
-                Some(session) => view! {
-                    <p class="hint">{format!(
-                        "Saves the JSON plan file and the Support review packet (as for the Markdown download) to {}/ in {}, on {}.",
-                        gl::FOLDER, session.project_path, session.branch
-                    )}</p>
-                    <p id="gitlab-saved-state" role="status"><strong>{saved_state().text()}</strong>
-                        {move || saved.get().map(|s| view! {
-                            <span class="hint">{format!(" (last saved or opened {}) ", gl::when(&s.at))}</span>
-                            <a href=s.file_url target="_blank" rel="noopener noreferrer">"The file in GitLab"</a>
-                        })}
-                    </p>
-                    <div class="button-row">
-                        <button type="button" class="primary" on:click=save disabled=move || busy.get()>"Save to GitLab"</button>
-                    </div>
-                }.into_any(),
-            }}
+            <p class="hint">{move || gitlab.session.with(|s| s.as_ref().map(|s| format!(
+                "Saves the JSON plan file and the Support review packet (as for the Markdown download) to {}/ in {}, on {}.",
+                gl::FOLDER, s.project_path, s.branch
+            )))}</p>
+            <p id="gitlab-saved-state" role="status"><strong>{move || saved_state().text()}</strong>
+                {move || saved.get().map(|s| view! {
+                    <span class="hint">{format!(" (last saved or opened {}) ", gl::when(&s.at))}</span>
+                    <a href=s.file_url target="_blank" rel="noopener noreferrer">"The file in GitLab"</a>
+                })}
+            </p>
+            <div class="button-row">
+                <button type="button" class="primary" on:click=save disabled=move || busy.get()>"Save to GitLab"</button>
+            </div>
             {move || busy.get().then(|| view! { <p class="hint" role="status">"Saving to GitLab…"</p> })}
-            {move || outcome.get().map(|o| match o {
-                Outcome::Saved { at, short_id, file_url } => view! {
-                    <p class="notice-line" role="status">
-                        {format!("Saved to GitLab at {at}, commit {short_id}. ")}
-                        <a href=file_url target="_blank" rel="noopener noreferrer">"Open the file in GitLab"</a>
-                    </p>
-                }.into_any(),
-                Outcome::Failed(text) => view! { <p class="field-error" role="alert">{text}</p> }.into_any(),
-                Outcome::Done(text, copy) => view! {
-                    <p class="notice-line" role="status">{text}
-                        {copy.map(|c| view! { " " <A href=browser::href(&format!("/engagements/{c}"))>"Open the copy"</A> })}
-                    </p>
-                }.into_any(),
-            })}
+            <SaidLine said=outcome/>
             {move || conflict.get().then(|| view! { <ConflictChoices engagement=engagement conflict=conflict outcome=outcome/> })}
             <Versions engagement=engagement/>
         </section>
+        </Show>
     }
 }
 
@@ -215,7 +185,7 @@ enum Choice {
 fn ConflictChoices(
     engagement: Memo<Option<Engagement>>,
     conflict: RwSignal<bool>,
-    outcome: RwSignal<Option<Outcome>>,
+    outcome: RwSignal<Option<Said>>,
 ) -> impl IntoView {
     let gitlab = use_gitlab();
     let state = use_app_state();
@@ -253,7 +223,14 @@ fn ConflictChoices(
                 }
             };
             conflict.set(false);
-            outcome.set(Some(Outcome::Done(text, copy)));
+            outcome.set(match copy {
+                Some(c) => Said::with_link(
+                    text,
+                    "Open the copy",
+                    browser::href(&format!("/engagements/{c}")),
+                ),
+                None => Said::done(text),
+            });
         });
     };
     view! {
@@ -281,7 +258,7 @@ fn Versions(engagement: Memo<Option<Engagement>>) -> impl IntoView {
     let gitlab = use_gitlab();
     let state = use_app_state();
     let versions = RwSignal::new(None::<Vec<gl::Commit>>);
-    let message = RwSignal::new(None::<(bool, String, Option<EngagementId>)>);
+    let message = RwSignal::new(None::<Said>);
     let compared = RwSignal::new(None::<(String, Vec<compare::Change>)>);
     let open = RwSignal::new(false);
     let load = move || {
@@ -297,7 +274,7 @@ fn Versions(engagement: Memo<Option<Engagement>>) -> impl IntoView {
                 Err(CallError::Failed(Failure::Unreachable { .. })) => {
                     versions.set(Some(Vec::new()))
                 }
-                Err(e) => message.set(Some((true, e.to_string(), None))),
+                Err(e) => message.set(Said::failed(e.to_string())),
             }
         });
     };
@@ -318,11 +295,11 @@ fn Versions(engagement: Memo<Option<Engagement>>) -> impl IntoView {
                     let name = version.customer_name.to_string();
                     let id = version.id;
                     state.import(vec![version], SameId::KeepBoth);
-                    message.set(Some((
-                        false,
+                    message.set(Said::with_link(
                         format!("Opened this version as a copy, “{name}”."),
-                        Some(id),
-                    )));
+                        "Open the copy",
+                        browser::href(&format!("/engagements/{id}")),
+                    ));
                 }
                 Ok((version, _)) => {
                     let label = format!(
@@ -331,7 +308,7 @@ fn Versions(engagement: Memo<Option<Engagement>>) -> impl IntoView {
                     );
                     compared.set(Some((label, compare::compare(&version, &now))));
                 }
-                Err(e) => message.set(Some((true, e.to_string(), None))),
+                Err(e) => message.set(Said::failed(e.to_string())),
             }
         });
     };
@@ -346,11 +323,7 @@ fn Versions(engagement: Memo<Option<Engagement>>) -> impl IntoView {
                     }
                 }><h4 id="gitlab-versions-heading" class="summary-heading">"Versions in GitLab"</h4></summary>
                 <Show when=move || open.get()>
-                {move || message.get().map(|(error, text, copy)| view! {
-                    <p class=if error { "field-error" } else { "notice-line" } role=if error { "alert" } else { "status" }>{text}
-                        {copy.map(|c| view! { " " <A href=browser::href(&format!("/engagements/{c}"))>"Open the copy"</A> })}
-                    </p>
-                })}
+                <SaidLine said=message/>
                 {move || match versions.get() {
                     None => view! { <p class="hint" role="status">"Reading the versions in GitLab…"</p> }.into_any(),
                     Some(list) if list.is_empty() => view! { <p class="hint">"Not yet in GitLab."</p> }.into_any(),
@@ -360,10 +333,11 @@ fn Versions(engagement: Memo<Option<Engagement>>) -> impl IntoView {
                                 let (c1, c2) = (c.clone(), c.clone());
                                 view! {
                                     <li>
-                                        {format!("{} by {}: {} ({}) ", gl::when(&c.committed_date), c.author_name, c.title, c.short_id)}
-                                        <button type="button" on:click=move |_| read_version(c1.clone(), false)>"Compare with now"</button>
-                                        " "
-                                        <button type="button" on:click=move |_| read_version(c2.clone(), true)>"Open this version as a copy"</button>
+                                        {format!("{} by {}: {} ({})", gl::when(&c.committed_date), c.author_name, c.title, c.short_id)}
+                                        <div class="button-row">
+                                            <button type="button" on:click=move |_| read_version(c1.clone(), false)>"Compare with now"</button>
+                                            <button type="button" on:click=move |_| read_version(c2.clone(), true)>"Open this version as a copy"</button>
+                                        </div>
                                     </li>
                                 }
                             }).collect_view()}

@@ -12,6 +12,7 @@ use crate::ui::platform::gitlab::{
     self as platform, use_gitlab, CallError, GitLab, Listed, Session,
 };
 use crate::ui::platform::state::{use_app_state, AppState, SameId};
+use crate::ui::widgets::said::{Said, SaidLine};
 
 /// GitLab's page on creating a personal access token.
 const TOKEN_HELP: &str = "https://docs.gitlab.com/user/profile/personal_access_tokens/";
@@ -145,7 +146,7 @@ fn Connected(session: Session) -> impl IntoView {
     let warning = session.visibility().warning();
     view! {
         <p id="gitlab-status" class="notice-line" role="status" tabindex="-1">{session.summary()}</p>
-        {warning.map(|w| view! { <p class="warning" role="note">{w}</p> })}
+        {warning.map(|w| view! { <p class="callout warning" role="note">{w}</p> })}
         <p class="hint">{if session.remembered {
             "The token is remembered on this device until you disconnect."
         } else {
@@ -212,7 +213,7 @@ fn OpenFromGitLab(session: Session) -> impl IntoView {
     let gitlab = use_gitlab();
     let listed = RwSignal::new(None::<Vec<Listed>>);
     let progress = RwSignal::new(None::<String>);
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<Said>);
     let waiting = RwSignal::new(None::<Waiting>);
     let session = StoredValue::new(session);
     let list = move |_| {
@@ -234,7 +235,7 @@ fn OpenFromGitLab(session: Session) -> impl IntoView {
             progress.set(None);
             match outcome {
                 Ok(found) => listed.set(Some(found)),
-                Err(e) => message.set(Some((true, e.to_string()))),
+                Err(e) => message.set(Said::failed(e.to_string())),
             }
         });
     };
@@ -264,10 +265,10 @@ fn OpenFromGitLab(session: Session) -> impl IntoView {
                             &path,
                             None,
                         );
-                        message.set(Some((false, text)));
+                        message.set(Said::done(text));
                     }
                 }
-                Err(e) => message.set(Some((true, e.to_string()))),
+                Err(e) => message.set(Said::failed(e.to_string())),
             }
         });
     };
@@ -286,19 +287,17 @@ fn OpenFromGitLab(session: Session) -> impl IntoView {
             &w.path,
             Some(keep_both),
         );
-        message.set(Some((false, text)));
+        message.set(Said::done(text));
     };
     view! {
-        <section aria-labelledby="open-gitlab-heading">
+        <div class="gitlab-open">
             <h3 id="open-gitlab-heading">"Open from GitLab"</h3>
             <p class="hint">{format!("The engagements saved in the project's {}/ folder.", gl::FOLDER)}</p>
             <div class="button-row">
                 <button type="button" on:click=list>"List engagements in GitLab"</button>
             </div>
             {move || progress.get().map(|p| view! { <p class="hint" role="status">{p}</p> })}
-            {move || message.get().map(|(error, text)| view! {
-                <p class=if error { "field-error" } else { "notice-line" } role=if error { "alert" } else { "status" }>{text}</p>
-            })}
+            <SaidLine said=message/>
             {move || waiting.get().map(|w| {
                 let name = w.engagement.customer_name.to_string();
                 view! {
@@ -341,6 +340,6 @@ fn OpenFromGitLab(session: Session) -> impl IntoView {
                     </ul>
                 }.into_any()
             })}
-        </section>
+        </div>
     }
 }

@@ -4,11 +4,10 @@
 //! this tab (or on this device, when the TAM asks), and what this browser remembers of each
 //! engagement in GitLab.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -28,7 +27,7 @@ const REMEMBERED_UNREADABLE_KEY: &str = "upgrade-planner.gitlab-remembered.unrea
 pub const MAX_LISTED: usize = 1_000;
 
 /// A checked connection: the token reached the project as this user.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
     pub address: String,
     pub project: String,
@@ -70,13 +69,35 @@ impl Session {
         format!("{}/-/blob/{}/{}", self.project_url, self.branch, path)
     }
 
+    fn to_text(&self) -> String {
+        json!({
+            "address": self.address, "project": self.project, "token": self.token,
+            "remembered": self.remembered, "username": self.username,
+            "project_path": self.project_path, "visibility": self.visibility,
+            "branch": self.branch, "project_url": self.project_url,
+        })
+        .to_string()
+    }
+
     fn read(text: &str) -> Option<Session> {
-        let s: Session = serde_json::from_str(text).ok()?;
-        let sound = text.len() < 8_192
-            && Instance::parse(&s.address).is_ok()
-            && Project::parse(&s.project, &Instance::parse(&s.address).ok()?).is_ok()
-            && !s.token.is_empty();
-        sound.then_some(s)
+        if text.len() > 8_192 {
+            return None;
+        }
+        let v: Value = serde_json::from_str(text).ok()?;
+        let field = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
+        let s = Session {
+            address: field("address")?,
+            project: field("project")?,
+            token: field("token")?,
+            remembered: v.get("remembered")?.as_bool()?,
+            username: field("username")?,
+            project_path: field("project_path")?,
+            visibility: field("visibility")?,
+            branch: field("branch")?,
+            project_url: field("project_url")?,
+        };
+        let instance = Instance::parse(&s.address).ok()?;
+        (Project::parse(&s.project, &instance).is_ok() && !s.token.is_empty()).then_some(s)
     }
 }
 
@@ -99,7 +120,7 @@ fn load_session() -> Option<Session> {
 /// Keeps the connection for this tab, or on this device when the TAM asked; the other place is
 /// cleared, so the token is in one place only.
 fn store_session(session: &Session) -> Result<(), String> {
-    let text = serde_json::to_string(session).map_err(|e| e.to_string())?;
+    let text = session.to_text();
     let (keep, clear) = if session.remembered {
         (local_storage(), session_storage())
     } else {
@@ -119,26 +140,36 @@ fn forget_session() {
     }
 }
 
-fn load_remembered() -> BTreeMap<EngagementId, Remembered> {
+/// What is remembered of each engagement, by id.
+pub type RememberedList = Vec<(EngagementId, Remembered)>;
+
+fn load_remembered() -> RememberedList {
     let Some(text) = local_storage().and_then(|s| s.get_item(REMEMBERED_KEY).ok().flatten()) else {
-        return BTreeMap::new();
+        return Vec::new();
     };
-    match serde_json::from_str::<BTreeMap<EngagementId, Remembered>>(&text) {
-        Ok(map) => map.into_iter().filter(|(_, r)| r.is_sound()).collect(),
-        Err(_) => {
+    match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Object(map)) => map
+            .iter()
+            .filter_map(|(id, v)| Some((id.parse().ok()?, Remembered::from_value(v)?)))
+            .collect(),
+        _ => {
             // Kept, not overwritten: the next write starts a new record beside it.
             if let Some(storage) = local_storage() {
                 let _ = storage.set_item(REMEMBERED_UNREADABLE_KEY, &text);
                 let _ = storage.remove_item(REMEMBERED_KEY);
             }
-            BTreeMap::new()
+            Vec::new()
         }
     }
 }
 
-fn store_remembered(map: &BTreeMap<EngagementId, Remembered>) {
-    if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(map)) {
-        let _ = storage.set_item(REMEMBERED_KEY, &text);
+fn store_remembered(list: &RememberedList) {
+    let mut map = serde_json::Map::new();
+    for (id, r) in list {
+        map.insert(id.to_string(), r.to_value());
+    }
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(REMEMBERED_KEY, &Value::Object(map).to_string());
     }
 }
 
@@ -146,7 +177,7 @@ fn store_remembered(map: &BTreeMap<EngagementId, Remembered>) {
 #[derive(Clone, Copy)]
 pub struct GitLab {
     pub session: RwSignal<Option<Session>>,
-    pub remembered: RwSignal<BTreeMap<EngagementId, Remembered>>,
+    pub remembered: RwSignal<RememberedList>,
 }
 
 impl GitLab {
@@ -168,16 +199,23 @@ impl GitLab {
         self.session.set(None);
     }
 
-    pub fn remembered_for(&self, id: EngagementId) -> Remembered {
+    /// What is remembered of one engagement, tracked.
+    pub fn remembered_for(&self, id: EngagementId) -> Option<Remembered> {
         self.remembered
-            .with(|m| m.get(&id).cloned())
-            .unwrap_or_default()
+            .with(|list| list.iter().find(|(i, _)| *i == id).map(|(_, r)| r.clone()))
     }
 
     pub fn remember(&self, id: EngagementId, edit: impl FnOnce(&mut Remembered)) {
-        self.remembered.update(|m| {
-            edit(m.entry(id).or_default());
-            store_remembered(m);
+        self.remembered.update(|list| {
+            let at = match list.iter().position(|(i, _)| *i == id) {
+                Some(at) => at,
+                None => {
+                    list.push((id, Remembered::default()));
+                    list.len() - 1
+                }
+            };
+            edit(&mut list[at].1);
+            store_remembered(list);
         });
     }
 }

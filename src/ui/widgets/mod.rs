@@ -7,3 +7,4 @@ pub mod diagram;
 pub mod fields;
 pub mod intake_input;
 pub mod plan_view;
+pub mod said;
