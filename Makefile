@@ -5,6 +5,9 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+# The browser tests' runner gives chromedriver 5 s to start by default; Debian's takes about 2 s
+# when the machine is idle and was once killed past 5 s under load, failing the run.
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 WASM := --target wasm32-unknown-unknown
 
 .PHONY: serve dev check-serve test setup setup-build fmt-check clippy test-native check-domain check-layers test-browser \
