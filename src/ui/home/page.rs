@@ -1,5 +1,7 @@
 //! The home page: create an engagement, list them all, open, duplicate or delete one.
 
+use std::collections::HashMap;
+
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -7,7 +9,7 @@ use leptos_router::components::A;
 
 use crate::domain::documents::attention;
 use crate::domain::documents::reply::Reply;
-use crate::domain::engagement::{CustomerName, Engagement};
+use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
 use crate::domain::process::workflow::{self, Stage, Status};
 use crate::domain::text::time_fmt;
 use crate::ui::home::gitlab::GitLabPanel;
@@ -354,21 +356,36 @@ fn EngagementList() -> impl IntoView {
             },
         );
     });
+    // Each engagement's row is derived once per revision: typing in the search or another
+    // tab's save does not derive a thousand statuses again.
+    let derived = StoredValue::new(HashMap::<EngagementId, Row>::new());
     let rows = Memo::new(move |_| {
         let needle = query.with(|q| q.trim().to_lowercase());
         let wanted = stage_filter.with(|code| Stage::from_code(code));
         let mut rows = state.engagements.with(|list| {
-            list.iter()
-                .filter(|e| {
-                    needle.is_empty() || e.customer_name.as_str().to_lowercase().contains(&needle)
+            derived
+                .try_update_value(|cache| {
+                    list.iter()
+                        .filter(|e| {
+                            needle.is_empty()
+                                || e.customer_name.as_str().to_lowercase().contains(&needle)
+                        })
+                        .map(|e| match cache.get(&e.id) {
+                            Some(row) if row.revision == e.revision => row.clone(),
+                            _ => {
+                                let row = Row::of(e, today);
+                                cache.insert(e.id, row.clone());
+                                row
+                            }
+                        })
+                        .filter(|row| wanted.is_none_or(|w| row.status.stage == w))
+                        .collect::<Vec<_>>()
                 })
-                .map(|e| (e.clone(), workflow::status(e, today)))
-                .filter(|(_, s)| wanted.is_none_or(|w| s.stage == w))
-                .collect::<Vec<_>>()
+                .unwrap_or_default()
         });
         if order.get() == Order::NextWindow {
             // Stable: those without a window ahead keep their order by last change, after.
-            rows.sort_by_key(|(e, _)| match attention::next_window(e, today) {
+            rows.sort_by_key(|row| match row.next_window {
                 Some(d) => (0, Some(d)),
                 None => (1, None),
             });
@@ -439,8 +456,8 @@ fn EngagementList() -> impl IntoView {
                             <tbody>
                                 <For
                                     each=move || rows.get()
-                                    key=|(e, s)| (e.id, e.revision, s.clone())
-                                    children=move |(e, s)| view! { <EngagementRow engagement=e status=s offset=offset/> }
+                                    key=|row| (row.id, row.revision)
+                                    children=move |row| view! { <EngagementRow row=row offset=offset/> }
                                 />
                             </tbody>
                         </table>
@@ -451,18 +468,47 @@ fn EngagementList() -> impl IntoView {
     }
 }
 
+/// What one engagement's row shows, derived from one revision.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: EngagementId,
+    revision: u64,
+    name: String,
+    updated: time::OffsetDateTime,
+    status: Status,
+    next_window: Option<time::Date>,
+}
+
+impl Row {
+    fn of(e: &Engagement, today: time::Date) -> Self {
+        Row {
+            id: e.id,
+            revision: e.revision,
+            name: e.customer_name.to_string(),
+            updated: e.updated,
+            status: workflow::status(e, today),
+            next_window: attention::next_window(e, today),
+        }
+    }
+}
+
 /// One engagement in the list.
 #[component]
-fn EngagementRow(engagement: Engagement, status: Status, offset: i32) -> impl IntoView {
+fn EngagementRow(row: Row, offset: i32) -> impl IntoView {
     let state = use_app_state();
-    let id = engagement.id;
+    let Row {
+        id,
+        name,
+        updated,
+        status,
+        ..
+    } = row;
     let href = browser::href(&format!("/engagements/{id}"));
-    let name = engagement.customer_name.to_string();
-    let updated_iso = time_fmt::rfc3339(engagement.updated);
+    let updated_iso = time_fmt::rfc3339(updated);
     view! {
         <tr>
             <th scope="row">
-                <A href=href.clone()>{name}</A>
+                <a href=href.clone()>{name}</a>
             </th>
             <td>{status.stage.label()}</td>
             <td>
@@ -475,11 +521,11 @@ fn EngagementRow(engagement: Engagement, status: Status, offset: i32) -> impl In
             </td>
             <td>
                 <time datetime=updated_iso>
-                    {time_fmt::format_local(engagement.updated, offset)}
+                    {time_fmt::format_local(updated, offset)}
                 </time>
             </td>
             <td class="actions">
-                <A href=href attr:class="button">"Open"</A>
+                <a href=href class="button">"Open"</a>
                 <button type="button" on:click=move |_| state.duplicate(id)>"Duplicate"</button>
                 <button type="button" class="danger" on:click=move |_| {
                     state.delete(id);
