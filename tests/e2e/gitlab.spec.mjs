@@ -90,6 +90,7 @@ test("connecting checks the token and the project, says what to do on each failu
   // Remembered on this device when asked.
   await page.getByRole("button", { name: "Disconnect" }).click();
   await connect(page, { remember: true });
+  await expect(page.getByRole("region", { name: "GitLab" }).getByText("The token is remembered on this device")).toBeVisible();
   expect(await page.evaluate(() => JSON.stringify(localStorage).includes("glpat-tam-one"))).toBe(true);
 
   // The page may connect to https: hosts and this machine only, nothing else new.
@@ -273,6 +274,7 @@ test("the Support review issue is created through GitLab once, confidential, and
   await page.goto("/");
   await page.getByRole("button", { name: "Disconnect" }).click();
   await connect(page, { token: "glpat-read-only" });
+  await expect(page.getByText("Connected to")).toBeVisible();
   await page.getByRole("link", { name: "Initech" }).first().click();
   await page.getByRole("button", { name: "Save to GitLab" }).click();
   await expect(page.getByRole("region", { name: "Share and export" }).getByRole("alert")).toHaveText(`This token cannot reach ${PROJECT}.`);
