@@ -327,14 +327,18 @@ pub fn file(p: &Project, path: &str, reference: &str) -> Request {
 
 /// One page of the commits that touched `path` on `branch`, newest first.
 pub fn file_commits(p: &Project, path: &str, branch: &str, page: u32) -> Request {
+    commits_of(p, path, branch, PER_PAGE).with("page", page.max(1).to_string())
+}
+
+/// The commits that touched `path` on `branch`, `per_page` of them.
+fn commits_of(p: &Project, path: &str, branch: &str, per_page: u32) -> Request {
     Request::get(
         "/projects/{id}/repository/commits",
         format!("/projects/{}/repository/commits", p.segment()),
     )
     .with("path", path)
     .with("ref_name", branch)
-    .with("per_page", PER_PAGE.to_string())
-    .with("page", page.max(1).to_string())
+    .with("per_page", per_page.to_string())
 }
 
 /// One file written by a commit: created, or updated from the commit it was last read at.
@@ -802,13 +806,7 @@ pub fn is_plan_path(path: &str) -> bool {
 
 /// The last commit that changed a file: who saved it last, and when.
 pub fn latest_commit(p: &Project, path: &str, branch: &str) -> Request {
-    Request::get(
-        "/projects/{id}/repository/commits",
-        format!("/projects/{}/repository/commits", p.segment()),
-    )
-    .with("path", path)
-    .with("ref_name", branch)
-    .with("per_page", "1")
+    commits_of(p, path, branch, 1)
 }
 
 /// The message of a save's commit: the customer, and what changed since the version in GitLab.

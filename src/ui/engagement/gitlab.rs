@@ -5,36 +5,15 @@
 use leptos::prelude::*;
 
 use crate::domain::documents::compare;
-use crate::domain::documents::gitlab::{self as gl, CommitChange, Failure, SavedCopy, SavedState};
+use crate::domain::documents::gitlab::{self as gl, CommitChange, Failure, SavedState};
 use crate::domain::documents::plan::{markdown, plan_json, Audience};
-use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
+use crate::domain::engagement::{CustomerName, Engagement};
 use crate::domain::text::time_fmt;
 use crate::ui::platform::browser;
-use crate::ui::platform::gitlab::{self as platform, use_gitlab, CallError, GitLab, Session};
+use crate::ui::platform::gitlab::{self as platform, use_gitlab, CallError};
 use crate::ui::platform::state::{use_app_state, SameId};
 use crate::ui::widgets::changes::ChangesTable;
 use crate::ui::widgets::said::{Said, SaidLine};
-
-/// Remembers that the copy here (at `revision`) is GitLab's copy at `commit`.
-fn remember_saved(
-    gitlab: GitLab,
-    session: &Session,
-    id: EngagementId,
-    commit: String,
-    revision: u64,
-) {
-    let path = gl::plan_path(id);
-    gitlab.remember(id, |r| {
-        r.saved = Some(SavedCopy {
-            instance: session.address.clone(),
-            project: session.project_path.clone(),
-            last_commit_id: commit,
-            revision,
-            at: time_fmt::rfc3339(browser::now()),
-            file_url: session.file_url(&path),
-        })
-    });
-}
 
 /// "Save to GitLab", the copy's state, a conflict's choices, and the versions in GitLab.
 #[component]
@@ -118,7 +97,7 @@ pub fn GitLabCopy(
             busy.set(false);
             match answer.and_then(|a| gl::read_commit(&a.body).map_err(CallError::from)) {
                 Ok(commit) => {
-                    remember_saved(gitlab, &session, e.id, commit.id.clone(), e.revision);
+                    gitlab.remember_saved(&session, e.id, &path, commit.id.clone(), e.revision);
                     outcome.set(Said::with_link(
                         format!(
                             "Saved to GitLab at {} UTC, commit {}.",
@@ -212,13 +191,13 @@ fn ConflictChoices(
                 Choice::Compare => return compared.set(Some(compare::compare(&theirs, &here))),
                 Choice::KeepBoth => {
                     let (revision, copy) = state.put_beside(theirs, CustomerName::for_copy);
-                    remember_saved(gitlab, &session, id, commit, revision);
+                    gitlab.remember_saved(&session, id, &gl::plan_path(id), commit, revision);
                     (format!("Kept both: this page now shows GitLab's version; the version that was here is a separate engagement, “{name} (copy)”, not yet in GitLab."), copy)
                 }
                 Choice::TakeTheirs => {
                     state.import(vec![theirs], SameId::Replace);
                     let revision = state.find(id).map(|e| e.revision).unwrap_or_default();
-                    remember_saved(gitlab, &session, id, commit, revision);
+                    gitlab.remember_saved(&session, id, &gl::plan_path(id), commit, revision);
                     (format!("Took GitLab's version; the version that was here is kept as “{name} (replaced)”."), None)
                 }
             };
@@ -312,8 +291,8 @@ fn Versions(engagement: Memo<Option<Engagement>>) -> impl IntoView {
             }
         });
     };
-    move || {
-        gitlab.session.get().map(|_| view! {
+    // Drawn inside the section shown only while connected.
+    view! {
             <details class="gitlab-versions" prop:open=move || open.get()>
                 <summary on:click=move |ev| {
                     ev.prevent_default();
@@ -351,6 +330,5 @@ fn Versions(engagement: Memo<Option<Engagement>>) -> impl IntoView {
                 })}
                 </Show>
             </details>
-        })
     }
 }

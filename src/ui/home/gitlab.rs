@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::documents::gitlab::{self as gl, SavedCopy};
+use crate::domain::documents::gitlab as gl;
 use crate::domain::engagement::{CustomerName, Engagement};
-use crate::domain::text::time_fmt;
 use crate::ui::platform::browser;
 use crate::ui::platform::gitlab::{
     self as platform, use_gitlab, CallError, GitLab, Listed, Session,
 };
 use crate::ui::platform::state::{use_app_state, AppState, SameId};
+use crate::ui::widgets::fields::CheckField;
 use crate::ui::widgets::said::{Said, SaidLine};
 
 /// GitLab's page on creating a personal access token.
@@ -125,12 +125,8 @@ fn ConnectForm() -> impl IntoView {
                         "). It is kept for this tab only unless you tick below, and never written into an engagement, a file or a link."
                     </p>
                 }.into_any()))}
-            <div class="check">
-                <input type="checkbox" id="gitlab-remember"
-                    prop:checked=move || remember.get()
-                    on:change=move |ev| remember.set(event_target_checked(&ev))/>
-                <label for="gitlab-remember">"Remember the token on this device"</label>
-            </div>
+            <CheckField id="gitlab-remember".to_string() label="Remember the token on this device"
+                checked=remember on_commit=Callback::new(move |on| remember.set(on))/>
             <div class="button-row">
                 <button type="submit" class="primary" disabled=move || busy.get()>"Connect"</button>
             </div>
@@ -179,27 +175,13 @@ fn bring_in(
 ) -> String {
     let id = engagement.id;
     let name = engagement.customer_name.to_string();
-    let revision = match keep_both {
-        Some(true) => state.put_beside(engagement, CustomerName::for_copy).0,
-        Some(false) => {
-            state.import(vec![engagement], SameId::Replace);
-            state.find(id).map(|e| e.revision).unwrap_or_default()
-        }
-        None => {
-            state.import(vec![engagement], SameId::Replace);
-            state.find(id).map(|e| e.revision).unwrap_or_default()
-        }
+    let revision = if keep_both == Some(true) {
+        state.put_beside(engagement, CustomerName::for_copy).0
+    } else {
+        state.import(vec![engagement], SameId::Replace);
+        state.find(id).map(|e| e.revision).unwrap_or_default()
     };
-    gitlab.remember(id, |r| {
-        r.saved = Some(SavedCopy {
-            instance: session.address.clone(),
-            project: session.project_path.clone(),
-            last_commit_id,
-            revision,
-            at: time_fmt::rfc3339(browser::now()),
-            file_url: session.file_url(path),
-        })
-    });
+    gitlab.remember_saved(session, id, path, last_commit_id, revision);
     match keep_both {
         Some(true) => format!("Opened {name} from GitLab; the version that was here is kept beside it as “{name} (copy)”."),
         Some(false) => format!("Opened {name} from GitLab in place of the version here (kept as “{name} (replaced)” if it differed)."),

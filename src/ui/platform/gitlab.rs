@@ -12,10 +12,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::documents::gitlab::{
-    self as gl, Failure, Instance, Project, Remembered, Request, ResponseError, Visibility,
+    self as gl, Failure, Instance, Project, Remembered, Request, ResponseError, SavedCopy,
+    Visibility,
 };
 use crate::domain::documents::plan::{parse_import, Import};
 use crate::domain::engagement::{Engagement, EngagementId};
+use crate::domain::text::time_fmt;
+use crate::ui::platform::browser;
 
 /// The connection, kept in this tab's session storage (or local storage when remembered).
 const SESSION_KEY: &str = "upgrade-planner.gitlab-connection";
@@ -216,6 +219,28 @@ impl GitLab {
             };
             edit(&mut list[at].1);
             store_remembered(list);
+        });
+    }
+
+    /// Remembers that the engagement here, at `revision`, is GitLab's copy of the file at
+    /// `path` as of `commit`: the commit its next save is made from.
+    pub fn remember_saved(
+        &self,
+        session: &Session,
+        id: EngagementId,
+        path: &str,
+        commit: String,
+        revision: u64,
+    ) {
+        self.remember(id, |r| {
+            r.saved = Some(SavedCopy {
+                instance: session.address.clone(),
+                project: session.project_path.clone(),
+                last_commit_id: commit,
+                revision,
+                at: time_fmt::rfc3339(browser::now()),
+                file_url: session.file_url(path),
+            })
         });
     }
 }
