@@ -73,10 +73,12 @@ test-browser:
 
 ## build: the release build in dist/ (wasm-opt applied), as deployed; and the same app built
 ## for a sub-path (/planner/, as on GitLab Pages) in target/dist-subpath/, for the e2e tests.
-## Each file gets its precompressed .gz and .br copies, which the e2e tests are served.
+## Each file gets its precompressed .gz and .br copies, which the e2e tests are served. The
+## customer's first module is checked to hold no code of the UI framework.
 build:
 	trunk build --release --offline
 	trunk build --release --offline --public-url /planner/ --dist target/dist-subpath
+	node scripts/check-first-screen.mjs
 	node scripts/precompress.mjs dist target/dist-subpath
 
 test-e2e:

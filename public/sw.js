@@ -11,7 +11,7 @@ const SHELL = new URL("./", self.location).href;
 const APP_MARK = /<title>Infrastructure Upgrade Planner<\/title>/;
 
 // The files a build's page names (the stylesheet, the icon, and the modules its loader script
-// lists: the planner's and the customer view's), and the WebAssembly each module loads, as
+// lists: the planner's and the customer's two), and the WebAssembly each module loads, as
 // absolute addresses on this origin.
 function builtFiles(html) {
   const files = new Set();

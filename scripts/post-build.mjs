@@ -1,6 +1,6 @@
 // Trunk post-build hook (Trunk runs hooks of one stage at once, so the steps that rewrite
 // index.html run here, in order):
-// 1. the customer view's module gets a content hash in its file names, as Trunk gives the
+// 1. the customer's two modules get a content hash in their file names, as Trunk gives the
 //    planner's, so that a host's cache never pairs one build's page with another's module;
 // 2. the loader script in index.html gets the built files' names (`/*MODULES*/ null`);
 // 3. the Content-Security-Policy gets the hash of each inline script and style (csp-hash.mjs).
@@ -49,7 +49,7 @@ if (!html.includes("/*MODULES*/ null")) {
   console.error("post-build: index.html has no /*MODULES*/ null placeholder");
   process.exit(1);
 }
-const modules = { planner: planner(), customer: await hashed("customer-view") };
+const modules = { planner: planner(), customer: await hashed("customer-view"), part: await hashed("customer-part") };
 html = html.replace("/*MODULES*/ null", JSON.stringify(modules));
 // Trunk leaves the planner's link when it injects no loader of its own.
 html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/g, "");

@@ -1,8 +1,8 @@
-//! The customer's view of a shared link, as a module of its own (see `ui::CustomerViewer`).
+//! The customer's first screen of a shared link, a small module without the UI framework (see
+//! `ui::customer::first_screen`); `index.html` loads the second module once it is painted.
 
 fn main() {
     console_error_panic_hook::set_once();
     upgrade_planner::ui::register_service_worker();
-    upgrade_planner::ui::remove_static_shell();
-    leptos::mount::mount_to_body(upgrade_planner::ui::CustomerViewer);
+    upgrade_planner::ui::customer::first_screen::start();
 }

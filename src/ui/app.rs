@@ -5,7 +5,6 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::domain::documents::{reply, share};
-use crate::ui::customer::shared_plan::SharedPlanPage;
 use crate::ui::engagement::page::EngagementPage;
 use crate::ui::engagement::reply_page::ReplyPage;
 use crate::ui::home::page::HomePage;
@@ -62,7 +61,11 @@ fn Root() -> impl IntoView {
         let hash = location.hash.get();
         let fragment = hash.trim_start_matches('#');
         if share::looks_like_share_link(fragment) {
-            view! { <SharedPlanPage fragment=fragment.to_string()/> }.into_any()
+            // A shared plan is the customer's own modules' page: index.html loads them for it.
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+            view! { <p class="loading" role="status">"Opening the shared plan…"</p> }.into_any()
         } else if reply::looks_like_reply(fragment) {
             view! { <ReplyPage fragment=fragment.to_string()/> }.into_any()
         } else {

@@ -4,8 +4,8 @@
 //! `platform/` holds the app-wide state, the sync between state, storage and other tabs, and
 //! every call to the browser; `widgets/` the pieces several pages share (fields, the chart, the
 //! diagram, the outline's renderer); then one folder per page: `home/`, `engagement/` (with the
-//! TAM's review of a customer's reply), and `customer/`, which is what the customer's module
-//! (`src/bin/customer-view.rs`) mounts.
+//! TAM's review of a customer's reply), and `customer/`, which is what the customer's two modules
+//! (`src/bin/customer-view.rs`, without the UI framework, then `src/bin/customer-part.rs`) draw.
 
 mod app;
 pub mod customer;
@@ -15,7 +15,6 @@ pub mod platform;
 pub mod widgets;
 
 pub use app::App;
-pub use customer::viewer::CustomerViewer;
 pub use engagement::sizing::SizingSection;
 
 /// Registers `sw.js` (beside the app's files) so that the app opens offline once loaded. A

@@ -69,11 +69,15 @@ test("no accessibility violations (WCAG A/AA) on any page", async ({ page }) => 
   await page.getByRole("link", { name: "All engagements" }).click();
   expect(await violations(page), "home with an engagement").toEqual([]);
   await expectHeadingsInOrder(page);
+  // The link differs from the planner's address only by its fragment: the page loads again,
+  // for the customer's own modules.
   await page.goto(link);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Planning summary for Acme Corp");
+  await expect(page.getByLabel("Customer contact during the window (name)")).toBeVisible();
   expect(await violations(page), "shared plan").toEqual([]);
   await expectHeadingsInOrder(page);
   await page.goto("/#s1.broken");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This plan link cannot be opened");
   expect(await violations(page), "broken link").toEqual([]);
   await expectHeadingsInOrder(page);
   await page.goto("/engagements/00000000-0000-4000-8000-000000000000");

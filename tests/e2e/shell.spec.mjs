@@ -41,7 +41,7 @@ function wasmRequests(page) {
   return seen;
 }
 
-test("a customer's link loads the customer view's own module, a fraction of the planner's, and saving a copy opens the planner", async ({ page, browser }) => {
+test("a customer's link loads the customer's own two modules, the first a fraction of the planner's, and saving a copy opens the planner", async ({ page, browser }) => {
   const link = await customerLink(page, "Module Co");
   const planner = wasmRequests(page);
   await page.goto("/");
@@ -59,7 +59,10 @@ test("a customer's link loads the customer view's own module, a fraction of the 
   await view.goto(link);
   await expect(view.getByRole("heading", { level: 1 })).toHaveText("Planning summary for Module Co");
   await expect(view.getByRole("heading", { name: "Recommended reference architecture" })).toBeVisible();
-  expect(asked).toEqual([expect.stringMatching(/^customer-view-[0-9a-f]+_bg\.wasm$/)]);
+  expect(asked[0]).toMatch(/^customer-view-[0-9a-f]+_bg\.wasm$/);
+  // The second module follows the first screen; the planner's is never asked for.
+  await expect(view.getByRole("button", { name: "Save a copy to this browser" })).toBeVisible();
+  expect(asked).toEqual([expect.stringMatching(/^customer-view-[0-9a-f]+_bg\.wasm$/), expect.stringMatching(/^customer-part-[0-9a-f]+_bg\.wasm$/)]);
   const plannerSize = (await view.request.get(`/${planner[0]}`)).body().then((b) => b.length);
   expect(Object.values(sizes)[0]).toBeLessThan(0.7 * (await plannerSize));
 

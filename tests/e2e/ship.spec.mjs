@@ -65,11 +65,11 @@ test("the offline copy keeps one whole build, on any host name", async ({ page }
   await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
   await expect.poll(async () => Object.keys(await offlineCaches(page)).length).toBe(1);
   const [[name, paths]] = Object.entries(await offlineCaches(page));
-  // Named by both modules (the planner's and the customer view's), and holding both.
-  expect(name).toMatch(/^upgrade-planner-build-customer-view-[0-9a-f]+_bg\.wasm\+upgrade-planner-[0-9a-f]+_bg\.wasm$/);
+  // Named by its three modules (the planner's and the customer's two), and holding them all.
+  expect(name).toMatch(/^upgrade-planner-build-customer-part-[0-9a-f]+_bg\.wasm\+customer-view-[0-9a-f]+_bg\.wasm\+upgrade-planner-[0-9a-f]+_bg\.wasm$/);
   expect(paths).toContain("/");
-  expect(paths.filter((p) => p.endsWith("_bg.wasm"))).toHaveLength(2);
-  expect(paths.filter((p) => p.endsWith(".js") && p !== "/sw.js")).toHaveLength(2);
+  expect(paths.filter((p) => p.endsWith("_bg.wasm"))).toHaveLength(3);
+  expect(paths.filter((p) => p.endsWith(".js") && p !== "/sw.js")).toHaveLength(3);
   expect(paths.filter((p) => p.endsWith(".css"))).toHaveLength(1);
 });
 

@@ -1,98 +1,106 @@
-//! The customer's read-only view of a shared plan, opened from the link's fragment.
+//! The customer's link, second module: what the customer can do beyond reading the plan the
+//! first screen drew (`first_screen`): "Save a copy to this browser", "Fill in your part", and
+//! the customer's part itself, each mounted into the place the first screen left for it.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::domain::documents::plan::{file_name, markdown, Audience, Replacing};
+use crate::domain::documents::plan::Replacing;
 use crate::domain::documents::share;
 use crate::domain::engagement::Engagement;
-use crate::domain::process::workflow;
 use crate::domain::text::time_fmt;
+use crate::ui::customer::first_screen::{self, BUTTONS, SAID, YOUR_PART};
 use crate::ui::customer::your_part::YourPart;
 use crate::ui::platform::browser;
-use crate::ui::platform::state::{use_app_state, SameId};
+use crate::ui::platform::state::{use_app_state, AppState, SameId};
 use crate::ui::widgets::changes::ChangesTable;
-use crate::ui::widgets::plan_view::PlanDocument;
 
-/// Decodes the fragment and shows the plan, or says why it cannot.
-#[component]
-pub fn SharedPlanPage(fragment: String) -> impl IntoView {
-    match share::decode_with_reply_to(&fragment) {
-        Ok((engagement, reply_to)) => {
-            view! { <SharedPlan engagement=engagement reply_to=reply_to/> }.into_any()
-        }
-        Err(error) => {
-            browser::set_page_title("This plan link cannot be opened");
-            view! {
-                <section class="not-found" aria-labelledby="shared-error-heading">
-                    <h1 id="shared-error-heading">"This plan link cannot be opened"</h1>
-                    <p role="alert">{error.to_string()}</p>
-                    <p>"Ask for the link again, and copy all of it."</p>
-                    <p><a href=browser::href("/")>"Go to the planner"</a></p>
-                </section>
-            }
-            .into_any()
-        }
-    }
+fn place(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
 }
 
-/// A valid shared plan: read-only, with "Save a copy to this browser" and "Download".
-#[component]
-fn SharedPlan(engagement: Engagement, reply_to: Option<share::TamEmail>) -> impl IntoView {
-    let state = use_app_state();
-    let today = browser::today();
-    let message = RwSignal::new(None::<String>);
-    let saved = RwSignal::new(None::<String>);
-    // Set while asking whether to replace the copy saved here: the time of that copy's last
-    // change when it came after this link was made, and whether it holds internal notes.
-    let asking = RwSignal::new(None::<(Option<String>, bool, Replacing)>);
-    browser::set_page_title(&format!(
-        "Planning summary for {}",
-        engagement.customer_name
-    ));
-    let offset = browser::local_offset_minutes();
-    let as_of = time_fmt::format_local(engagement.updated, offset);
-    let plan = StoredValue::new(engagement.clone());
-    let own = engagement.clone();
-    let painted = browser::after_first_paint();
-    // While the customer owes Support answers, their part comes second and its button first.
-    let owes = !workflow::customer_owes(&engagement, workflow::stage(&engagement)).is_empty();
-    // Drawn once the plan's first screen is painted: the view stays reactive to that.
-    let part = move || {
-        let own = own.clone();
-        let reply_to = reply_to.clone();
-        view! {
-            {move || {
-                painted.get().then(|| {
-                    view! { <YourPart engagement=own.clone() reply_to=reply_to.clone()/> }
-                })
-            }}
+/// Fills the first screen's places, once it is drawn (a link that cannot be opened has none).
+pub fn start() {
+    let Ok((engagement, reply_to)) = share::decode_with_reply_to(&first_screen::fragment()) else {
+        return;
+    };
+    let (Some(buttons), Some(said), Some(part)) = (place(BUTTONS), place(SAID), place(YOUR_PART))
+    else {
+        return;
+    };
+    // One root holds the state; the other two places are mounted from inside it, so that they
+    // share its context (and the first mount starts the executor the state's effects need).
+    leptos::mount::mount_to(buttons, move || {
+        provide_context(AppState::start());
+        let talk = Talk {
+            message: RwSignal::new(None),
+            saved: RwSignal::new(None),
+            asking: RwSignal::new(None),
+            plan: StoredValue::new(engagement.clone()),
+        };
+        let owes = first_screen::owes(&engagement);
+        leptos::mount::mount_to(said, move || view! { <SaveSaid talk=talk/> }).forget();
+        // The loading line gives way to the form.
+        while let Some(child) = part.last_element_child() {
+            if child.tag_name() == "H2" {
+                break;
+            }
+            child.remove();
         }
-    };
-    let (second, last): (Option<ViewFn>, Option<ViewFn>) = if owes {
-        (Some(ViewFn::from(part)), None)
-    } else {
-        (None, Some(ViewFn::from(part)))
-    };
-    let fill = |primary: bool| {
-        view! {
-            <button type="button" class=primary.then_some("primary") on:click=|_| browser::focus_soon("#reply-contact-name".into())>"Fill in your part"</button>
-        }
-    };
-    let save = move |same_id: SameId| {
-        asking.set(None);
-        let shared = plan.get_value();
+        leptos::mount::mount_to(
+            part,
+            move || view! { <YourPart engagement=engagement reply_to=reply_to/> },
+        )
+        .forget();
+        view! { <SaveButtons talk=talk owes=owes/> }
+    })
+    .forget();
+}
+
+/// What saving a copy says, shared between the buttons and the lines below them.
+#[derive(Clone, Copy)]
+struct Talk {
+    message: RwSignal<Option<String>>,
+    /// The saved copy's address.
+    saved: RwSignal<Option<String>>,
+    /// Set while asking whether to replace the copy saved here: the time of that copy's last
+    /// change when it came after this link was made, and whether it holds internal notes.
+    asking: RwSignal<Option<(Option<String>, bool, Replacing)>>,
+    plan: StoredValue<Engagement>,
+}
+
+impl Talk {
+    fn save(self, same_id: SameId) {
+        let state = use_app_state();
+        self.asking.set(None);
+        let shared = self.plan.get_value();
         let incoming = match state.find(shared.id) {
             Some(saved) if same_id == SameId::Replace => share::replacing(&saved, shared),
             _ => shared,
         };
         let ids = state.import(vec![incoming], same_id);
         if let Some(id) = ids.first() {
-            saved.set(Some(browser::href(&format!("/engagements/{id}"))));
-            message.set(Some("Saved a copy to this browser.".into()));
+            self.saved
+                .set(Some(browser::href(&format!("/engagements/{id}"))));
+            self.message
+                .set(Some("Saved a copy to this browser.".into()));
             browser::focus_soon("#open-saved-copy".into());
         }
-    };
+    }
+}
+
+/// "Save a copy to this browser" and "Fill in your part", the latter first while the customer
+/// owes answers.
+#[component]
+fn SaveButtons(talk: Talk, owes: bool) -> impl IntoView {
+    let state = use_app_state();
+    let offset = browser::local_offset_minutes();
     let on_save = move |_| {
+        let plan = talk.plan;
         if let Some(stored) = state.find(plan.with_value(|e| e.id)) {
             let later = plan
                 .with_value(|shared| stored.changed_after(shared))
@@ -100,74 +108,71 @@ fn SharedPlan(engagement: Engagement, reply_to: Option<share::TamEmail>) -> impl
             let replacing = plan.with_value(|shared| {
                 Replacing::of(&stored, &share::replacing(&stored, shared.clone()))
             });
-            asking.set(Some((
+            talk.asking.set(Some((
                 later,
                 !stored.internal_notes.trim().is_empty(),
                 replacing,
             )));
             browser::focus_soon("#replace-cancel".into());
         } else {
-            save(SameId::Replace);
+            talk.save(SameId::Replace);
         }
     };
-    let download = move |_| {
-        let e = plan.get_value();
-        let md = markdown(&e, browser::now(), Audience::Customer);
-        let result = browser::download(&file_name(&e, today, "md"), "text/markdown", &md);
-        message.set(Some(match result {
-            Ok(()) => "Downloaded the plan.".into(),
-            Err(err) => format!("The download did not start: {err}."),
-        }));
+    let fill = move |primary: bool| {
+        view! {
+            <button type="button" class=primary.then_some("primary") on:click=|_| browser::focus_soon("#reply-contact-name".into())>"Fill in your part"</button>
+        }
     };
     view! {
-        <div class="shared-banner no-print" role="note">
-            "A read-only plan shared by your GitLab Technical Account Manager, as it stood on "
-            {as_of}
-            ": ask them for a new link to see later changes. Nothing here is sent anywhere."
-        </div>
-        <PlanDocument engagement=engagement today=today audience=Audience::Customer second=second>
-            <div class="button-row no-print">
-                {owes.then(|| fill(true))}
-                <button type="button" class=(!owes).then_some("primary") id="save-copy" on:click=on_save>"Save a copy to this browser"</button>
-                <button type="button" on:click=download>"Download"</button>
-                {(!owes).then(|| fill(false))}
-            </div>
-            {move || asking.get().map(|(later, notes, replacing)| view! {
-                <div class="confirm" role="alertdialog" aria-labelledby="replace-heading">
-                    <h2 id="replace-heading">"This plan is already saved in this browser"</h2>
-                    {later.map(|at| view! {
-                        <p>
-                            "The copy here was changed after this link was made (last change " {at}
-                            "): replacing it brings back the plan as this link holds it."
-                        </p>
-                    })}
-                    {(!replacing.changes.is_empty()).then(|| view! {
-                        <ChangesTable
-                            caption="What replacing would change, from the copy saved here (then) to this link's (now)".to_string()
-                            changes=replacing.changes.clone()
-                        />
-                    })}
+        {owes.then(|| fill(true))}
+        <button type="button" class=(!owes).then_some("primary") id="save-copy" on:click=on_save>"Save a copy to this browser"</button>
+        {(!owes).then(|| fill(false))}
+    }
+}
+
+/// What saving did, and the question before replacing a copy saved here.
+#[component]
+fn SaveSaid(talk: Talk) -> impl IntoView {
+    let Talk {
+        message,
+        saved,
+        asking,
+        ..
+    } = talk;
+    view! {
+        {move || asking.get().map(|(later, notes, replacing)| view! {
+            <div class="confirm" role="alertdialog" aria-labelledby="replace-heading">
+                <h2 id="replace-heading">"This plan is already saved in this browser"</h2>
+                {later.map(|at| view! {
                     <p>
-                        "Replace the saved one with this version, or keep both?"
-                        {notes.then_some(" The internal notes saved here are kept either way.")}
+                        "The copy here was changed after this link was made (last change " {at}
+                        "): replacing it brings back the plan as this link holds it."
                     </p>
-                    <button type="button" on:click=move |_| save(SameId::Replace)>"Replace"</button>
-                    " "
-                    <button type="button" on:click=move |_| save(SameId::KeepBoth)>"Keep both"</button>
-                    " "
-                    <button type="button" id="replace-cancel" on:click=move |_| {
-                        asking.set(None);
-                        browser::focus_soon("#save-copy".into());
-                    }>"Cancel"</button>
-                </div>
-            })}
-            <p class="notice-line" role=move || message.with(Option::is_some).then_some("status")>
-                {move || message.get()}
+                })}
+                {(!replacing.changes.is_empty()).then(|| view! {
+                    <ChangesTable
+                        caption="What replacing would change, from the copy saved here (then) to this link's (now)".to_string()
+                        changes=replacing.changes.clone()
+                    />
+                })}
+                <p>
+                    "Replace the saved one with this version, or keep both?"
+                    {notes.then_some(" The internal notes saved here are kept either way.")}
+                </p>
+                <button type="button" on:click=move |_| talk.save(SameId::Replace)>"Replace"</button>
                 " "
-                {move || saved.get().map(|href| view! { <a href=href id="open-saved-copy">"Open the saved copy"</a> })}
-            </p>
-        </PlanDocument>
-        // Below the plan when nothing is owed: drawn once the plan's first screen is painted.
-        {last.map(|v| v.run())}
+                <button type="button" on:click=move |_| talk.save(SameId::KeepBoth)>"Keep both"</button>
+                " "
+                <button type="button" id="replace-cancel" on:click=move |_| {
+                    asking.set(None);
+                    browser::focus_soon("#save-copy".into());
+                }>"Cancel"</button>
+            </div>
+        })}
+        <p class="notice-line" role=move || message.with(Option::is_some).then_some("status")>
+            {move || message.get()}
+            " "
+            {move || saved.get().map(|href| view! { <a href=href id="open-saved-copy">"Open the saved copy"</a> })}
+        </p>
     }
 }

@@ -181,9 +181,8 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
         browser::focus_soon("#reply-ready".into());
     };
     view! {
-        <section class="card your-part no-print" aria-labelledby="your-part-heading">
-            <h2 id="your-part-heading">"Your part"</h2>
-            <p class="hint">
+        // Inside the section the first screen drew, under its heading.
+        <p class="hint">
                 "What only you can tell your Technical Account Manager. Fill in what you know; it is kept in this browser, and nothing is sent until you send the return link yourself."
             </p>
             {move || message.get().map(|m| view! { <p class="notice-line" role="status">{m}</p> })}
@@ -215,7 +214,6 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
                 <button type="button" class="primary" on:click=send>"Send back to your TAM"</button>
             </div>
             <ReturnLink link=link sent=sent reply_to=reply_to customer=customer/>
-        </section>
     }
 }
 

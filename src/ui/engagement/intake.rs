@@ -14,7 +14,7 @@ use crate::ui::platform::browser;
 use crate::ui::platform::state::{use_app_state, AppState};
 use crate::ui::widgets::fields::{wall_text, CheckField, SelectField, TextField};
 use crate::ui::widgets::intake_input::IntakeInput;
-use crate::ui::widgets::plan_view::block;
+use crate::ui::widgets::plan_view::Blocks;
 
 /// The field where a missing item is answered: where its link takes the focus.
 fn field_of(m: intake::Missing) -> &'static str {
@@ -247,14 +247,9 @@ fn VersionsAndInstallation(editor: Editor, engagement: Memo<Option<Engagement>>)
         })
     };
     let upgrade = move || {
-        engagement.with(|e| {
-            e.as_ref()
-                .map(outline::upgrade_blocks)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|b| block(b, 5))
-                .collect_view()
-        })
+        let blocks =
+            engagement.with(|e| e.as_ref().map(outline::upgrade_blocks).unwrap_or_default());
+        view! { <Blocks blocks=blocks level=5/> }
     };
     view! {
         <fieldset>

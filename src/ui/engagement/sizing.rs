@@ -12,7 +12,7 @@ use crate::domain::sizing::{
     SizingInputs, DEFAULT_HORIZON_MONTHS,
 };
 use crate::ui::platform::state::use_app_state;
-use crate::ui::widgets::plan_view;
+use crate::ui::widgets::plan_view::Blocks;
 
 /// The requirements form and GitLab's recommendation for it, side by side.
 #[component]
@@ -237,10 +237,7 @@ fn RecommendationPanel(
                         {deviation.with(|d| deviation_line(d, Some(&rec))).map(|line| view! {
                             <p class="deviation" role="note">{line}</p>
                         })}
-                        {architecture::blocks(&rec, points)
-                            .into_iter()
-                            .map(|b| plan_view::block(b, 3))
-                            .collect_view()}
+                        <Blocks blocks=architecture::blocks(&rec, points) level=3/>
                     </div>
                 }
                     .into_any()

@@ -58,13 +58,30 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     anchor.click();
     // Revoked a minute later, not at once: some browsers read the file only after the click
     // has returned, and an address revoked by then downloads nothing.
-    leptos::prelude::set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(60),
-    );
+    later(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
     Ok(())
+}
+
+/// Runs `work` after `ms` milliseconds (browser calls only: the customer's first screen, which
+/// has no UI framework, uses it too).
+pub fn later(ms: i32, work: impl FnOnce() + 'static) {
+    let work = wasm_bindgen::closure::Closure::once_into_js(work);
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            wasm_bindgen::JsCast::unchecked_ref(&work),
+            ms,
+        );
+    }
+}
+
+/// Runs `work` once the browser has painted what is on the page now.
+pub fn once_painted(work: impl FnOnce() + 'static) {
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || later(0, work));
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame));
+    }
 }
 
 /// Downloads a backup of every engagement and every entry kept aside, named after today, and

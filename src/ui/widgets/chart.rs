@@ -1,6 +1,8 @@
 //! The projection chart: users over the planning horizon against each size's user capacity.
 
-use leptos::prelude::*;
+use web_sys::Element;
+
+use crate::ui::widgets::dom::{add, Dom};
 
 use crate::domain::sizing::reference::SizeKey;
 use crate::domain::sizing::{format_number, projection_points, Growth, Recommendation};
@@ -13,8 +15,12 @@ const TOP: f64 = 12.0;
 const BOTTOM: f64 = 32.0;
 
 /// An SVG line chart drawn by the app; its caption says the same in words.
-#[component]
-pub fn ProjectionChart(current_users: u64, growth: Growth, rec: Recommendation) -> impl IntoView {
+pub fn projection_chart(
+    dom: &Dom,
+    current_users: u64,
+    growth: Growth,
+    rec: &Recommendation,
+) -> Element {
     let points = projection_points(current_users, growth);
     let months = points.last().map(|p| p.0).unwrap_or(12).max(1);
     let peak = points.iter().map(|p| p.1).fold(0.0, f64::max);
@@ -26,33 +32,116 @@ pub fn ProjectionChart(current_users: u64, growth: Growth, rec: Recommendation) 
     let y_max = ceiling * 1.15;
     let x = move |m: f64| LEFT + m / f64::from(months) * (WIDTH - LEFT - RIGHT);
     let y = move |users: f64| TOP + (1.0 - users / y_max) * (HEIGHT - TOP - BOTTOM);
-
+    let n = |v: f64| v.to_string();
+    let svg = dom.svg(
+        "svg",
+        &[
+            ("viewBox", &format!("0 0 {WIDTH} {HEIGHT}")),
+            ("role", "img"),
+            (
+                "aria-label",
+                "Projected users over the planning horizon against the user capacity of each reference architecture",
+            ),
+        ],
+    );
+    let text = |parent: &Element, attrs: &[(&str, &str)], t: &str| {
+        let e = dom.svg("text", attrs);
+        e.set_text_content(Some(t));
+        add(parent, &e);
+    };
     let mut last_label_y = f64::INFINITY;
-    let lines = SizeKey::ALL
+    for k in SizeKey::ALL
         .into_iter()
         .filter(|k| f64::from(k.size().users) <= y_max)
-        .map(|k| {
-            let ly = y(f64::from(k.size().users));
-            let labelled = last_label_y - ly >= 12.0;
-            if labelled {
-                last_label_y = ly;
-            }
-            let chosen = k == rec.size;
-            view! {
-                <g class=if chosen { "capacity chosen" } else { "capacity" }>
-                    <line x1=LEFT x2=WIDTH - RIGHT y1=ly y2=ly/>
-                    {labelled.then(|| view! {
-                        <text x=WIDTH - RIGHT + 4.0 y=ly + 4.0>{k.short()}</text>
-                    })}
-                </g>
-            }
-        })
-        .collect_view();
+    {
+        let ly = y(f64::from(k.size().users));
+        let g = dom.svg(
+            "g",
+            &[(
+                "class",
+                if k == rec.size {
+                    "capacity chosen"
+                } else {
+                    "capacity"
+                },
+            )],
+        );
+        add(
+            &g,
+            &dom.svg(
+                "line",
+                &[
+                    ("x1", &n(LEFT)),
+                    ("x2", &n(WIDTH - RIGHT)),
+                    ("y1", &n(ly)),
+                    ("y2", &n(ly)),
+                ],
+            ),
+        );
+        if last_label_y - ly >= 12.0 {
+            last_label_y = ly;
+            text(
+                &g,
+                &[("x", &n(WIDTH - RIGHT + 4.0)), ("y", &n(ly + 4.0))],
+                k.short(),
+            );
+        }
+        add(&svg, &g);
+    }
+    for v in [0.0, y_max / 2.0, y_max] {
+        text(
+            &svg,
+            &[
+                ("class", "axis"),
+                ("x", &n(LEFT - 6.0)),
+                ("y", &n(y(v) + 4.0)),
+                ("text-anchor", "end"),
+            ],
+            &format_number((v / 100.0).round() * 100.0),
+        );
+    }
+    for (x1, x2, y1, y2) in [
+        (LEFT, LEFT, TOP, HEIGHT - BOTTOM),
+        (LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, HEIGHT - BOTTOM),
+    ] {
+        add(
+            &svg,
+            &dom.svg(
+                "line",
+                &[
+                    ("class", "axis-line"),
+                    ("x1", &n(x1)),
+                    ("x2", &n(x2)),
+                    ("y1", &n(y1)),
+                    ("y2", &n(y2)),
+                ],
+            ),
+        );
+    }
+    text(
+        &svg,
+        &[("class", "axis"), ("x", &n(LEFT)), ("y", &n(HEIGHT - 10.0))],
+        "today",
+    );
+    text(
+        &svg,
+        &[
+            ("class", "axis"),
+            ("x", &n(WIDTH - RIGHT)),
+            ("y", &n(HEIGHT - 10.0)),
+            ("text-anchor", "end"),
+        ],
+        &format!("{months} months"),
+    );
     let path = points
         .iter()
         .map(|(m, users)| format!("{:.1},{:.1}", x(f64::from(*m)), y(*users)))
         .collect::<Vec<_>>()
         .join(" ");
+    add(
+        &svg,
+        &dom.svg("polyline", &[("class", "projection"), ("points", &path)]),
+    );
     let caption = format!(
         "Projected users: {} today, {} after {months} months. The {} architecture covers up to {} users.",
         format_number(current_users as f64),
@@ -60,34 +149,8 @@ pub fn ProjectionChart(current_users: u64, growth: Growth, rec: Recommendation) 
         rec.size.short(),
         format_number(f64::from(rec.architecture().users))
     );
-    let axis_labels = [0.0, y_max / 2.0, y_max]
-        .into_iter()
-        .map(|v| {
-            view! {
-                <text class="axis" x=LEFT - 6.0 y=y(v) + 4.0 text-anchor="end">
-                    {format_number((v / 100.0).round() * 100.0)}
-                </text>
-            }
-        })
-        .collect_view();
-    view! {
-        <figure class="chart">
-            <svg
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
-                role="img"
-                aria-label="Projected users over the planning horizon against the user capacity of each reference architecture"
-            >
-                {lines}
-                {axis_labels}
-                <line class="axis-line" x1=LEFT x2=LEFT y1=TOP y2=HEIGHT - BOTTOM/>
-                <line class="axis-line" x1=LEFT x2=WIDTH - RIGHT y1=HEIGHT - BOTTOM y2=HEIGHT - BOTTOM/>
-                <text class="axis" x=LEFT y=HEIGHT - 10.0>"today"</text>
-                <text class="axis" x=WIDTH - RIGHT y=HEIGHT - 10.0 text-anchor="end">
-                    {format!("{months} months")}
-                </text>
-                <polyline class="projection" points=path/>
-            </svg>
-            <figcaption>{caption}</figcaption>
-        </figure>
-    }
+    let figure = dom.el_with("figure", &[("class", "chart")]);
+    add(&figure, &svg);
+    add(&figure, &dom.el_text("figcaption", &[], &caption));
+    figure
 }

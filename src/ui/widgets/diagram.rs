@@ -2,7 +2,10 @@
 //! their components, node counts and machine types, tiers from the users down, arrows between
 //! the groups that talk to each other. The component table beside it says the same in text.
 
-use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use crate::ui::widgets::dom::{add, listen, set, Dom};
 
 use crate::domain::sizing::diagram::{diagram, Diagram, Group};
 use crate::domain::sizing::Recommendation;
@@ -53,113 +56,231 @@ fn place(d: &Diagram, top: f64) -> (Vec<Placed<'_>>, f64) {
     (placed, y - ROW_GAP)
 }
 
-fn site(d: &Diagram, top: f64, title: Option<&'static str>) -> (AnyView, f64) {
+fn site(dom: &Dom, svg: &Element, d: &Diagram, top: f64, title: Option<&'static str>) -> f64 {
     let start = top + if title.is_some() { SITE_TITLE } else { 0.0 };
     let (placed, bottom) = place(d, start);
+    if let Some(t) = title {
+        let text = dom.svg(
+            "text",
+            &[("x", "0"), ("y", &num(top + 15.0)), ("class", "site-label")],
+        );
+        text.set_text_content(Some(t));
+        add(svg, &text);
+    }
     let find = |id: &str| placed.iter().find(|p| p.group.id == id);
-    let edges = d
+    for (a, b) in d
         .edges
         .iter()
         .filter_map(|(from, to)| Some((find(from)?, find(to)?)))
-        .map(|(a, b)| {
-            let points = if b.row == a.row + 1 {
-                // The next tier: straight down.
-                vec![(a.x + a.w / 2.0, a.y + a.h), (b.x + b.w / 2.0, b.y)]
-            } else if b.row > a.row {
-                // Past a tier: out of the source's side and around the tier between.
-                let side = a.x + a.w + 14.0;
-                vec![
-                    (a.x + a.w, a.y + a.h * 0.7),
-                    (side, a.y + a.h * 0.7),
-                    (side, b.y - 10.0),
-                    (b.x + b.w / 2.0, b.y - 10.0),
-                    (b.x + b.w / 2.0, b.y),
-                ]
-            } else {
-                // Upward (monitoring reaches the application): up its own column, into the side.
-                vec![
-                    (a.x + a.w / 2.0, a.y),
-                    (a.x + a.w / 2.0, b.y + b.h * 0.3),
-                    (b.x + b.w, b.y + b.h * 0.3),
-                ]
-            };
-            let upward = b.row < a.row;
-            let points = points
-                .iter()
-                .map(|(x, y)| format!("{x:.1},{y:.1}"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            view! { <polyline points=points class=if upward { "edge edge-side" } else { "edge" } marker-end="url(#arrow)"/> }
-        })
-        .collect_view();
-    let boxes = placed
-        .iter()
-        .map(|p| {
-            let (x, y, w, h) = (p.x, p.y, p.w, p.h);
-            view! {
-                <g class=format!("group group-{}", p.group.id)>
-                    <rect x=x y=y width=w height=h rx=6.0/>
-                    <text x=x + 8.0 y=y + 17.0 class="group-label">{p.group.label}</text>
-                    {p.group.nodes.iter().enumerate().map(|(i, n)| {
-                        let ny = y + 26.0 + i as f64 * 2.0 * LINE + 12.0;
-                        view! {
-                            <text x=x + 10.0 y=ny class="node-label">{n.label.clone()}</text>
-                            <text x=x + 10.0 y=ny + LINE class="node-detail">{n.detail.clone()}</text>
-                        }
-                    }).collect_view()}
-                </g>
-            }
-        })
-        .collect_view();
-    let title = title.map(|t| view! { <text x=0.0 y=top + 15.0 class="site-label">{t}</text> });
-    (view! { {title} {edges} {boxes} }.into_any(), bottom)
+    {
+        let points = if b.row == a.row + 1 {
+            // The next tier: straight down.
+            vec![(a.x + a.w / 2.0, a.y + a.h), (b.x + b.w / 2.0, b.y)]
+        } else if b.row > a.row {
+            // Past a tier: out of the source's side and around the tier between.
+            let side = a.x + a.w + 14.0;
+            vec![
+                (a.x + a.w, a.y + a.h * 0.7),
+                (side, a.y + a.h * 0.7),
+                (side, b.y - 10.0),
+                (b.x + b.w / 2.0, b.y - 10.0),
+                (b.x + b.w / 2.0, b.y),
+            ]
+        } else {
+            // Upward (monitoring reaches the application): up its own column, into the side.
+            vec![
+                (a.x + a.w / 2.0, a.y),
+                (a.x + a.w / 2.0, b.y + b.h * 0.3),
+                (b.x + b.w, b.y + b.h * 0.3),
+            ]
+        };
+        let upward = b.row < a.row;
+        let points = points
+            .iter()
+            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        add(
+            svg,
+            &dom.svg(
+                "polyline",
+                &[
+                    ("points", &points),
+                    ("class", if upward { "edge edge-side" } else { "edge" }),
+                    ("marker-end", "url(#arrow)"),
+                ],
+            ),
+        );
+    }
+    for p in &placed {
+        let (x, y, w, h) = (p.x, p.y, p.w, p.h);
+        let g = dom.svg("g", &[("class", &format!("group group-{}", p.group.id))]);
+        add(
+            &g,
+            &dom.svg(
+                "rect",
+                &[
+                    ("x", &num(x)),
+                    ("y", &num(y)),
+                    ("width", &num(w)),
+                    ("height", &num(h)),
+                    ("rx", "6"),
+                ],
+            ),
+        );
+        let label = |gx: f64, gy: f64, class: &str, text: &str| {
+            let t = dom.svg(
+                "text",
+                &[("x", &num(gx)), ("y", &num(gy)), ("class", class)],
+            );
+            t.set_text_content(Some(text));
+            add(&g, &t);
+        };
+        label(x + 8.0, y + 17.0, "group-label", p.group.label);
+        for (i, n) in p.group.nodes.iter().enumerate() {
+            let ny = y + 26.0 + i as f64 * 2.0 * LINE + 12.0;
+            label(x + 10.0, ny, "node-label", &n.label);
+            label(x + 10.0, ny + LINE, "node-detail", &n.detail);
+        }
+        add(svg, &g);
+    }
+    bottom
 }
 
-/// The diagram of a recommendation, named "Architecture diagram" for assistive technology.
-#[component]
-pub fn ArchitectureDiagram(rec: Recommendation) -> impl IntoView {
-    let d = diagram(&rec);
-    let (first, mut height) = site(&d, 0.0, (d.sites > 1).then_some("Primary site"));
-    let second = (d.sites > 1).then(|| {
+/// A coordinate as SVG takes it.
+fn num(v: f64) -> String {
+    v.to_string()
+}
+
+/// The diagram of a recommendation, named "Architecture diagram" for assistive technology, with
+/// its "Open full size" button.
+pub fn architecture_diagram(dom: &Dom, rec: &Recommendation) -> Element {
+    let d = diagram(rec);
+    let svg = dom.svg("svg", &[("role", "img")]);
+    // SVG's own <title>: named by its title, not aria-label, since the intake's "Architecture
+    // diagram" field (the customer's own diagram) keeps that label to itself.
+    let title = dom.svg("title", &[]);
+    title.set_text_content(Some("Architecture diagram"));
+    add(&svg, &title);
+    let defs = dom.svg("defs", &[]);
+    let marker = dom.svg(
+        "marker",
+        &[
+            ("id", "arrow"),
+            ("viewBox", "0 0 10 10"),
+            ("refX", "9"),
+            ("refY", "5"),
+            ("markerWidth", "7"),
+            ("markerHeight", "7"),
+            ("orient", "auto-start-reverse"),
+        ],
+    );
+    add(&marker, &dom.svg("path", &[("d", "M 0 0 L 10 5 L 0 10 z")]));
+    add(&defs, &marker);
+    add(&svg, &defs);
+    let mut height = site(dom, &svg, &d, 0.0, (d.sites > 1).then_some("Primary site"));
+    if d.sites > 1 {
         let top = height + ROW_GAP;
-        let (view, bottom) = site(&d, top + 20.0, Some("Secondary site (Geo): sized on its own, may be smaller"));
-        let arrow = view! {
-            <line x1=WIDTH / 2.0 y1=height + 4.0 x2=WIDTH / 2.0 y2=top + 18.0 class="edge edge-geo" marker-end="url(#arrow)"/>
-            <text x=WIDTH / 2.0 + 8.0 y=top + 8.0 class="node-detail">"Geo replication"</text>
-        };
-        height = bottom;
-        view! { {arrow} {view} }
-    });
-    let full = RwSignal::new(false);
-    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            full.set(false);
+        let mid = num(WIDTH / 2.0);
+        add(
+            &svg,
+            &dom.svg(
+                "line",
+                &[
+                    ("x1", &mid),
+                    ("y1", &num(height + 4.0)),
+                    ("x2", &mid),
+                    ("y2", &num(top + 18.0)),
+                    ("class", "edge edge-geo"),
+                    ("marker-end", "url(#arrow)"),
+                ],
+            ),
+        );
+        let geo = dom.svg(
+            "text",
+            &[
+                ("x", &num(WIDTH / 2.0 + 8.0)),
+                ("y", &num(top + 8.0)),
+                ("class", "node-detail"),
+            ],
+        );
+        geo.set_text_content(Some("Geo replication"));
+        add(&svg, &geo);
+        height = site(
+            dom,
+            &svg,
+            &d,
+            top + 20.0,
+            Some("Secondary site (Geo): sized on its own, may be smaller"),
+        );
+    }
+    set(&svg, "viewBox", &format!("0 0 {WIDTH} {}", height + 4.0));
+    set(&svg, "width", &num(WIDTH));
+    set(&svg, "height", &num(height + 4.0));
+    let figure = dom.el_with("figure", &[("class", "architecture-diagram")]);
+    let button = dom.el_text(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "small no-print"),
+            ("aria-pressed", "false"),
+        ],
+        "Open full size",
+    );
+    listen(&button, "click", "diagram-full-size", |ev| {
+        if let Some(figure) = target_figure(&ev) {
+            show_full_size(&figure, !figure.class_list().contains("full-size"));
         }
-    };
-    view! {
-        <figure
-            class=move || if full.get() { "architecture-diagram full-size" } else { "architecture-diagram" }
-            on:keydown=close_on_escape
-        >
-            <button type="button" class="small no-print" aria-pressed=move || full.get().to_string() on:click=move |_| full.update(|f| *f = !*f)>
-                {move || if full.get() { "Close full size" } else { "Open full size" }}
-            </button>
-            <div class="diagram-scroll" tabindex="0" role="region" aria-label="Architecture diagram, scrolls sideways">
-            // Named by its title, not aria-label: the intake's "Architecture diagram" field (the
-            // customer's own diagram) keeps that label to itself.
-            <svg viewBox=format!("0 0 {WIDTH} {}", height + 4.0) width=WIDTH height=height + 4.0 role="img">
-                // SVG's own <title> (the view macro would make an HTML one).
-                {leptos::tachys::svg::title().child("Architecture diagram")}
-                <defs>
-                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path d="M 0 0 L 10 5 L 0 10 z"/>
-                    </marker>
-                </defs>
-                {first}
-                {second}
-            </svg>
-            </div>
-            <figcaption>"The architecture as GitLab's diagrams group it; the table below lists every component."</figcaption>
-        </figure>
+    });
+    listen(&figure, "keydown", "diagram-escape", |ev| {
+        let escape = ev
+            .dyn_ref::<web_sys::KeyboardEvent>()
+            .is_some_and(|k| k.key() == "Escape");
+        if let Some(figure) = escape.then(|| target_figure(&ev)).flatten() {
+            show_full_size(&figure, false);
+        }
+    });
+    add(&figure, &button);
+    let scroll = dom.el_with(
+        "div",
+        &[
+            ("class", "diagram-scroll"),
+            ("tabindex", "0"),
+            ("role", "region"),
+            ("aria-label", "Architecture diagram, scrolls sideways"),
+        ],
+    );
+    add(&scroll, &svg);
+    add(&figure, &scroll);
+    add(
+        &figure,
+        &dom.el_text(
+            "figcaption",
+            &[],
+            "The architecture as GitLab's diagrams group it; the table below lists every component.",
+        ),
+    );
+    figure
+}
+
+/// The diagram's figure an event happened in.
+fn target_figure(ev: &web_sys::Event) -> Option<Element> {
+    ev.current_target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("figure.architecture-diagram")
+        .ok()
+        .flatten()
+}
+
+fn show_full_size(figure: &Element, full: bool) {
+    let _ = figure.class_list().toggle_with_force("full-size", full);
+    if let Ok(Some(button)) = figure.query_selector(":scope > button") {
+        set(&button, "aria-pressed", if full { "true" } else { "false" });
+        button.set_text_content(Some(if full {
+            "Close full size"
+        } else {
+            "Open full size"
+        }));
     }
 }

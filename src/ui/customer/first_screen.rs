@@ -1,0 +1,222 @@
+//! The customer's first screen, drawn without the UI framework: the link decoded, the plan's
+//! outline drawn by the one outline renderer (`widgets::dom`), and "Download". Its module is
+//! small, so a customer on a slow connection reads the plan sooner; what the customer can do
+//! beyond reading ("Your part", saving a copy) comes with the second module (`part`), which
+//! `index.html` requests once this screen is painted and which fills the places left for it
+//! here (`BUTTONS`, `SAID`, `YOUR_PART`).
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use crate::domain::documents::outline::{self, Outline};
+use crate::domain::documents::plan::{file_name, markdown, Audience};
+use crate::domain::documents::share;
+use crate::domain::engagement::Engagement;
+use crate::domain::process::workflow;
+use crate::domain::text::time_fmt;
+use crate::ui::platform::browser;
+use crate::ui::widgets::dom::{self, add, set, Dom};
+
+/// Where the second module puts its buttons (inside the row, before "Download").
+pub const BUTTONS: &str = "customer-buttons";
+/// Where the second module says what it did, and asks before replacing a saved copy.
+pub const SAID: &str = "customer-said";
+/// The "Your part" section, which says it is loading until the second module fills it.
+pub const YOUR_PART: &str = "your-part";
+
+/// How many of the customer's sections make the first screen; the rest follow the first paint.
+const FIRST_SCREEN: usize = 2;
+
+/// The link in the address, without its `#`.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_string()
+}
+
+/// Whether the customer owes answers now: their part then comes second, and its button first.
+pub fn owes(engagement: &Engagement) -> bool {
+    !workflow::customer_owes(engagement, workflow::stage(engagement)).is_empty()
+}
+
+/// Draws the page a shared link opens.
+pub fn start() {
+    let Some(d) = Dom::new() else {
+        return;
+    };
+    let Some(body) = d.document().body() else {
+        return;
+    };
+    // Another address (another link pasted, or the fragment taken away) may need the planner:
+    // the page loads again, and index.html picks the module for it.
+    if let Some(window) = web_sys::window() {
+        let reload = Closure::<dyn Fn()>::new(|| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        });
+        let _ =
+            window.add_event_listener_with_callback("hashchange", reload.as_ref().unchecked_ref());
+        reload.forget();
+    }
+    let header = d.el_with("header", &[("class", "site-header no-print")]);
+    add(
+        &header,
+        &d.el_text(
+            "a",
+            &[("href", &browser::href("/")), ("class", "brand")],
+            "Infrastructure Upgrade Planner",
+        ),
+    );
+    let main = d.el_with("main", &[("id", "main"), ("class", "page")]);
+    match share::decode_with_reply_to(&fragment()) {
+        Ok((engagement, _)) => plan(&d, &main, engagement),
+        Err(error) => {
+            browser::set_page_title("This plan link cannot be opened");
+            let s = d.el_with(
+                "section",
+                &[
+                    ("class", "not-found"),
+                    ("aria-labelledby", "shared-error-heading"),
+                ],
+            );
+            add(
+                &s,
+                &d.el_text(
+                    "h1",
+                    &[("id", "shared-error-heading")],
+                    "This plan link cannot be opened",
+                ),
+            );
+            add(
+                &s,
+                &d.el_text("p", &[("role", "alert")], &error.to_string()),
+            );
+            add(
+                &s,
+                &d.el_text("p", &[], "Ask for the link again, and copy all of it."),
+            );
+            let p = d.el("p");
+            add(
+                &p,
+                &d.el_text("a", &[("href", &browser::href("/"))], "Go to the planner"),
+            );
+            add(&s, &p);
+            add(&main, &s);
+        }
+    }
+    // The static shell goes in the same task as the page arrives: never a blank paint between.
+    crate::ui::remove_static_shell();
+    add(&body, &header);
+    add(&body, &main);
+}
+
+/// The shared plan: the banner, the title, "Download", the first sections, a place for "Your
+/// part", and the rest of the plan once the first screen is painted.
+fn plan(d: &Dom, main: &Element, engagement: Engagement) {
+    browser::set_page_title(&format!(
+        "Planning summary for {}",
+        engagement.customer_name
+    ));
+    let today = browser::today();
+    let owes = owes(&engagement);
+    let as_of = time_fmt::format_local(engagement.updated, browser::local_offset_minutes());
+    add(
+        main,
+        &d.el_text(
+            "div",
+            &[("class", "shared-banner no-print"), ("role", "note")],
+            &format!(
+                "A read-only plan shared by your GitLab Technical Account Manager, as it stood on {as_of}: ask them for a new link to see later changes. Nothing here is sent anywhere."
+            ),
+        ),
+    );
+    let Outline {
+        title,
+        intro,
+        sections,
+        ..
+    } = outline::build(&engagement, today, Audience::Customer);
+    let article = d.el_with(
+        "article",
+        &[
+            ("class", "plan-document"),
+            ("aria-labelledby", "plan-title"),
+        ],
+    );
+    add(&article, &dom::heading(d, 1, Some("plan-title"), &title));
+    let row = d.el_with("div", &[("class", "button-row no-print")]);
+    add(
+        &row,
+        &d.el_with("span", &[("id", BUTTONS), ("class", "slot")]),
+    );
+    let download = d.el_text("button", &[("type", "button")], "Download");
+    add(&row, &download);
+    add(&article, &row);
+    let said = d.el_with("div", &[("id", SAID), ("class", "no-print")]);
+    let downloaded = d.el_with("p", &[("class", "notice-line")]);
+    add(&said, &downloaded);
+    add(&article, &said);
+    let on_download = Closure::<dyn Fn()>::new(move || {
+        let md = markdown(&engagement, browser::now(), Audience::Customer);
+        let result = browser::download(&file_name(&engagement, today, "md"), "text/markdown", &md);
+        set(&downloaded, "role", "status");
+        downloaded.set_text_content(Some(&match result {
+            Ok(()) => "Downloaded the plan.".to_string(),
+            Err(err) => format!("The download did not start: {err}."),
+        }));
+    });
+    let _ =
+        download.add_event_listener_with_callback("click", on_download.as_ref().unchecked_ref());
+    on_download.forget();
+    add(
+        &article,
+        &d.el_text("p", &[("class", "plan-intro")], &intro),
+    );
+    let part = your_part(d);
+    let mut sections = sections.into_iter();
+    for (i, s) in sections.by_ref().take(FIRST_SCREEN).enumerate() {
+        add(&article, &dom::section(d, &s, 2));
+        if i == 0 && owes {
+            add(&article, &part);
+        }
+    }
+    add(main, &article);
+    if !owes {
+        add(main, &part);
+    }
+    let rest: Vec<_> = sections.collect();
+    let d = d.clone();
+    browser::once_painted(move || {
+        for s in &rest {
+            add(&article, &dom::section(&d, s, 2));
+        }
+    });
+}
+
+/// The place for "Your part": its heading, and a line saying it is on its way.
+fn your_part(d: &Dom) -> Element {
+    let s = d.el_with(
+        "section",
+        &[
+            ("id", YOUR_PART),
+            ("class", "card your-part no-print"),
+            ("aria-labelledby", "your-part-heading"),
+        ],
+    );
+    add(
+        &s,
+        &d.el_text("h2", &[("id", "your-part-heading")], "Your part"),
+    );
+    add(
+        &s,
+        &d.el_text(
+            "p",
+            &[("class", "loading"), ("role", "status")],
+            "Loading your part…",
+        ),
+    );
+    s
+}
