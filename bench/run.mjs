@@ -279,8 +279,8 @@ try {
     const runs = [
       ["home page, cold", `http://127.0.0.1:${APP_PORT}/`, "#new-customer-name", false, profile.cpu > 1 ? 1500 : null],
       ["home page, warm (service worker)", `http://127.0.0.1:${APP_PORT}/`, "#new-customer-name", true, null],
-      ["customer link, cold: first screen", share.link, FIRST_SCREEN, false, profile.cpu > 1 ? 1200 : null, YOUR_PART],
-      ["customer link, warm (service worker): first screen", share.link, FIRST_SCREEN, true, profile.cpu > 1 ? 600 : null, YOUR_PART],
+      ["customer link, cold, first screen", share.link, FIRST_SCREEN, false, profile.cpu > 1 ? 1200 : null, YOUR_PART],
+      ["customer link, warm, first screen", share.link, FIRST_SCREEN, true, profile.cpu > 1 ? 600 : null, YOUR_PART],
     ];
     for (const [what, url, selector, warm, budget, later] of runs) {
       const r = await feltMedian(browser, url, selector, profile, warm, later);
@@ -303,10 +303,10 @@ try {
     ["Cold load, planner: wasm + JS + CSS (raw)", kb(app.raw), "—", ""],
     ["Cold load, planner: wasm + JS + CSS (gzip)", kb(app.gzip), "≤ 200 KB", app.gzip <= 200 * 1024],
     ["  the same as Brotli (the .br copies a host sends)", kb(app.brotli), "", ""],
-    ["Customer link, before the first screen: first module + CSS (Brotli)", kb(customer.brotli), "≤ 100 KB", customer.brotli <= 100 * 1024],
+    ["Customer link, first module + CSS (Brotli)", kb(customer.brotli), "≤ 100 KB", customer.brotli <= 100 * 1024],
     ["  its WebAssembly and JS alone (Brotli); the CSS", `${kb(customer.brotli - css.brotli)}; ${kb(css.brotli)}`, "", ""],
     ["  the same as gzip", kb(customer.gzip), "", ""],
-    ["Customer link, second module (Your part, saving a copy): wasm + JS (Brotli)", kb(part.brotli - css.brotli), "", ""],
+    ["Customer link, second module (Your part): wasm + JS (Brotli)", kb(part.brotli - css.brotli), "", ""],
     ["  the same as gzip", kb(part.gzip - css.gzip), "", ""],
     ["  counter, same profile (gzip)", kb(counter.gzip), "", ""],
     ["  previous release's figure in README, and the difference",
