@@ -85,3 +85,15 @@ test("when the second module cannot be fetched, the plan stays readable and Your
     .toContainText("Your part did not load. Check the connection, then reload the page.");
   await customer.close();
 });
+
+test("a link that cannot be opened never fetches the second module", async ({ browser }) => {
+  const customer = await browser.newContext({ serviceWorkers: "block" });
+  const view = await customer.newPage();
+  const asked = [];
+  view.on("request", (r) => { if (/customer-part-/.test(r.url())) asked.push(r.url()); });
+  await view.goto("/#s2.AAAA");
+  await expect(view.getByRole("heading", { level: 1 })).toHaveText("This plan link cannot be opened");
+  await view.waitForLoadState("networkidle");
+  expect(asked).toEqual([]);
+  await customer.close();
+});
