@@ -220,6 +220,9 @@ async function felt(browser, url, selector, profile, warm, later) {
   if (warm) await page.reload(); else await page.goto(url);
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000 });
   if (later) await page.waitForFunction(() => window.__later !== undefined, null, { timeout: 60_000 });
+  // A page usable before its first paint (the counter's, on a fast CPU) paints just after.
+  await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 10_000 })
+    .catch(() => {});
   const result = await page.evaluate(() => ({
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
     usable: window.__ready,
