@@ -3,7 +3,7 @@
 // once that screen is painted.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { openNewEngagement } from "./helpers.mjs";
+import { customerLink, openNewEngagement } from "./helpers.mjs";
 
 test("the plan, its diagram and Download work before the second module arrives; Your part then fills in, and internal notes never show", async ({ page, browser, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -72,10 +72,7 @@ test("the plan, its diagram and Download work before the second module arrives; 
 
 test("when the second module cannot be fetched, the plan stays readable and Your part says so", async ({ page, browser, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await openNewEngagement(page, "Offline Part Co");
-  await page.getByLabel("Current users").fill("500");
-  await page.getByRole("button", { name: "Copy customer link" }).click();
-  const link = await page.getByLabel("Customer link").inputValue();
+  const link = await customerLink(page, "Offline Part Co", "500");
   const customer = await browser.newContext({ serviceWorkers: "block" });
   const view = await customer.newPage();
   await view.route(/\/customer-part-[0-9a-f]+(_bg\.wasm|\.js)$/, (route) => route.abort());

@@ -30,3 +30,11 @@ export async function createAndReturn(page, name) {
   await page.getByRole("link", { name: "All engagements" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeVisible();
 }
+
+/** Creates an engagement sized for `users`, and returns its customer link. */
+export async function customerLink(page, name, users = "3000") {
+  await openNewEngagement(page, name);
+  await page.getByLabel("Current users").fill(users);
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  return page.getByLabel("Customer link").inputValue();
+}

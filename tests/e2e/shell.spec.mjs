@@ -1,6 +1,6 @@
 // The static shell: something useful paints before the module has downloaded and started.
 import { test, expect } from "@playwright/test";
-import { openNewEngagement } from "./helpers.mjs";
+import { customerLink } from "./helpers.mjs";
 
 test("the static shell paints before the module runs, gives way to the app without a jump, and keeps to the CSP", async ({ page }) => {
   await page.addInitScript(() => {
@@ -22,14 +22,6 @@ test("the static shell paints before the module runs, gives way to the app witho
   expect(await header.boundingBox()).toEqual(before);
   expect(await page.evaluate(() => window.__csp)).toEqual([]);
 });
-
-/** A customer link for a new engagement, copied as the TAM copies it. */
-async function customerLink(page, name) {
-  await openNewEngagement(page, name);
-  await page.getByLabel("Current users").fill("3000");
-  await page.getByRole("button", { name: "Copy customer link" }).click();
-  return page.getByLabel("Customer link").inputValue();
-}
 
 /** The WebAssembly files a page asks for, by file name. */
 function wasmRequests(page) {

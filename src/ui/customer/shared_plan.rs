@@ -3,7 +3,6 @@
 //! the customer's part itself, each mounted into the place the first screen left for it.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::documents::plan::Replacing;
 use crate::domain::documents::share;
@@ -15,19 +14,12 @@ use crate::ui::platform::browser;
 use crate::ui::platform::state::{use_app_state, AppState, SameId};
 use crate::ui::widgets::changes::ChangesTable;
 
-fn place(id: &str) -> Option<web_sys::HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(id)?
-        .dyn_into()
-        .ok()
-}
-
 /// Fills the first screen's places, once it is drawn (a link that cannot be opened has none).
 pub fn start() {
     let Ok((engagement, reply_to)) = share::decode_with_reply_to(&first_screen::fragment()) else {
         return;
     };
+    let place = |id: &str| browser::find_element(&format!("#{id}"));
     let (Some(buttons), Some(said), Some(part)) = (place(BUTTONS), place(SAID), place(YOUR_PART))
     else {
         return;
@@ -45,11 +37,8 @@ pub fn start() {
         let owes = first_screen::owes(&engagement);
         leptos::mount::mount_to(said, move || view! { <SaveSaid talk=talk/> }).forget();
         // The loading line gives way to the form.
-        while let Some(child) = part.last_element_child() {
-            if child.tag_name() == "H2" {
-                break;
-            }
-            child.remove();
+        if let Ok(Some(loading)) = part.query_selector(".loading") {
+            loading.remove();
         }
         leptos::mount::mount_to(
             part,

@@ -161,7 +161,7 @@ pub fn print() {
 }
 
 /// The first element of the page that `selector` finds.
-fn find_element(selector: &str) -> Option<web_sys::HtmlElement> {
+pub fn find_element(selector: &str) -> Option<web_sys::HtmlElement> {
     let element = web_sys::window()?
         .document()?
         .query_selector(selector)
@@ -177,18 +177,6 @@ pub fn focus_soon(selector: String) {
             let _ = element.focus();
         }
     });
-}
-
-/// A signal that turns true once the browser has painted what is on the page now: for the
-/// parts of a page below its first screen, drawn a moment later so that the first screen (and
-/// its controls) comes sooner on a slow phone.
-pub fn after_first_paint() -> leptos::prelude::ReadSignal<bool> {
-    use leptos::prelude::*;
-    let (painted, set_painted) = signal(false);
-    request_animation_frame(move || {
-        set_timeout(move || set_painted.set(true), std::time::Duration::ZERO);
-    });
-    painted
 }
 
 /// The app's name, ending every page's title.
