@@ -165,11 +165,11 @@ fn sharing_an_incomplete_packet_asks_first_and_logs_what_was_missing() {
     let question = apply(&mut e, share(false), NOW).unwrap_err();
     assert_eq!(
         question,
-        Refusal::NeedsConfirmation("Support will still ask for 1 item: the customer's contact for the window: name and email. Share the plan with Support anyway?".into())
+        Refusal::NeedsConfirmation("Support will still ask for 1 item: the email address of the customer's contact for the window. Share the plan with Support anyway?".into())
     );
     apply(&mut e, share(true), NOW).unwrap();
     assert!(e.log.iter().any(|l| l.text
-        == "Plan shared with Support for review, with 1 item still missing: the customer's contact for the window: name and email."));
+        == "Plan shared with Support for review, with 1 item still missing: the email address of the customer's contact for the window."));
 }
 
 // Issue 14, point 6: one outline per reader; each reader first sees what they need.

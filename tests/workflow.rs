@@ -99,11 +99,16 @@ fn log_texts(e: &Engagement) -> Vec<&str> {
 }
 
 #[test]
-fn requirements_are_complete_once_users_and_growth_or_a_target_are_known() {
+fn requirements_are_complete_once_the_users_are_known() {
     let mut e = engagement_with("", "", "");
     assert_eq!(stage(&e), Stage::Requirements);
+    // Issue 35: growth is optional; the sizing is then on today's users.
     e = engagement_with("1200", "", "");
-    assert_eq!(stage(&e), Stage::Requirements, "growth still unknown");
+    assert_eq!(
+        stage(&e),
+        Stage::ProfessionalServices,
+        "today's users are enough"
+    );
     e = engagement_with("1200", "0", "");
     assert_eq!(
         stage(&e),
@@ -127,7 +132,7 @@ fn requirements_are_complete_once_users_and_growth_or_a_target_are_known() {
 
 #[test]
 fn a_stage_cannot_be_completed_before_the_one_it_depends_on() {
-    let mut e = engagement_with("1200", "", "");
+    let mut e = engagement_with("", "", "");
     let refused = decide(&mut e, PsDecision::Engaged, false).unwrap_err();
     assert!(matches!(
         refused,
@@ -474,7 +479,7 @@ fn customer_step(e: &Engagement) -> String {
 
 #[test]
 fn the_customer_is_told_what_happens_next_and_whose_move_it_is() {
-    let mut e = engagement_with("5400", "", "");
+    let mut e = engagement_with("", "", "");
     assert!(customer_step(&e).starts_with("Your Technical Account Manager is gathering"));
     e = engagement_with("5400", "0", "");
     assert!(customer_step(&e).contains("will propose Professional Services"));

@@ -12,9 +12,10 @@ async function download(page, buttonName) {
 test("6,500 users moving and upgrading in one Chicago night: the packet opens with the risks, the path and the window's real hours", async ({ page }) => {
   await openNewEngagement(page, "Prairie Freight");
   await page.getByLabel("Current users").fill("6500");
-  // Point 6: the guard names the field still empty.
+  // Issue 35, point 7: growth is optional; today's users size the architecture, and it says so.
+  await expect(page.getByRole("region", { name: "Recommended reference architecture" })).toContainText("Sized on today's 6,500 users: no growth was given.");
   const ps = page.getByRole("region", { name: "Professional Services", exact: true });
-  await expect(ps).toContainText("Complete the requirements first: enter the expected growth (“Annual growth (%)” and “Planning horizon (months)”) or “Target users” in the sizing form.");
+  await expect(ps).not.toContainText("Complete the requirements first");
   await page.getByLabel("Annual growth (%)").fill("10");
   // Issue 23, point 5: a growth rate alone sizes for 12 months, and says so by the field.
   await expect(page.getByText("12 months unless you change it")).toBeVisible();

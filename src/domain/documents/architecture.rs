@@ -109,6 +109,9 @@ fn sized_for(rec: &Recommendation) -> String {
     let today = format_number(rec.current_users as f64);
     let projected = format_number(rec.projected_users as f64);
     match (rec.projected_users == rec.current_users, rec.horizon_months) {
+        (true, _) if !rec.growth_given => {
+            format!("Sized on today's {today} users: no growth was given.")
+        }
         (true, _) => format!("Sized for {today} users."),
         (false, Some(months)) => {
             format!("Sized for {projected} users projected in {months} months ({today} today).")

@@ -58,6 +58,15 @@ fn dash(text: &str) -> String {
     }
 }
 
+/// A version as typed, with how it was read when its patch was left out: "18.6.x (read as the
+/// latest patch of 18.6)".
+fn version_text(text: &str) -> String {
+    match upgrade::read_as(text) {
+        Ok(Some(read)) => format!("{} (read as {read})", text.trim()),
+        _ => dash(text),
+    }
+}
+
 /// One line of what Support asks for: a label, the text, and links (label, address).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IntakeRow {
@@ -118,7 +127,11 @@ pub fn intake_rows(e: &Engagement) -> Vec<IntakeRow> {
         ),
         row(
             "GitLab version (current → target)",
-            format!("{} → {}", dash(&c.gitlab_version), dash(&i.target_version)),
+            format!(
+                "{} → {}",
+                version_text(&c.gitlab_version),
+                version_text(&i.target_version)
+            ),
             intake::upgrade_path_link(
                 &c.gitlab_version,
                 &i.target_version,
@@ -404,7 +417,7 @@ fn context(e: &Engagement) -> Vec<Block> {
         fact("Customer", e.customer_name.to_string()),
         fact("Reasons for the move", reasons),
         fact("Current environment", dash(&c.current_environment)),
-        fact("Current GitLab version", dash(&c.gitlab_version)),
+        fact("Current GitLab version", version_text(&c.gitlab_version)),
         fact("Target platform", platform.to_string()),
         fact("Desired completion", date_or_dash(c.desired_completion)),
     ])]
@@ -460,6 +473,37 @@ fn intake_blocks(e: &Engagement, audience: Audience) -> Vec<Block> {
     )]
 }
 
+/// What Support will still ask for, each item naming only its missing part. While the customer
+/// is asked for their items (the same list their link counts in its next step), those come
+/// first under their own line, so that both sides count the same answers.
+fn missing_blocks(e: &Engagement, stage: Stage) -> Vec<Block> {
+    let missing = intake::missing(e);
+    if missing.is_empty() {
+        return vec![];
+    }
+    let asked = workflow::customer_owes(e, stage);
+    let words = |items: &[intake::Missing]| items.iter().map(|m| m.wording(e)).collect();
+    if asked.is_empty() {
+        return vec![Block::Checklist(words(&missing))];
+    }
+    let rest: Vec<intake::Missing> = missing.into_iter().filter(|m| !asked.contains(m)).collect();
+    let mut blocks = vec![
+        Block::Para(vec![Inline::Text(format!(
+            "Asked of the customer in their link's “Your part” ({}):",
+            asked.len()
+        ))]),
+        Block::Checklist(words(&asked)),
+    ];
+    if !rest.is_empty() {
+        blocks.push(Block::Para(vec![Inline::Text(format!(
+            "For the TAM to record ({}):",
+            rest.len()
+        ))]));
+        blocks.push(Block::Checklist(words(&rest)));
+    }
+    blocks
+}
+
 /// The intake row a missing item belongs to.
 fn row_of(m: intake::Missing) -> Option<&'static str> {
     use intake::Missing as M;
@@ -495,9 +539,20 @@ pub fn upgrade_blocks(e: &Engagement) -> Vec<Block> {
     }
     sources.push(Inline::text("."));
     let mut blocks = Vec::new();
+    // A version written without its patch says how it was read, before the path drawn from it.
+    for written in [&c.gitlab_version, &i.target_version] {
+        if let Ok(Some(reading)) = upgrade::reading(written) {
+            blocks.push(Block::Para(vec![Inline::Text(reading)]));
+        }
+    }
     match upgrade::path(&c.gitlab_version, &i.target_version) {
         // Until both versions are known, the sentence that asks for them is all there is.
-        Err(error) => return vec![Block::Para(vec![Inline::Text(error.to_string())])],
+        Err(error @ upgrade::PathError::Missing) => {
+            return vec![Block::Para(vec![Inline::Text(error.to_string())])]
+        }
+        // What is wrong with a version, and GitLab's page to check it against: the rest of the
+        // document does not depend on it.
+        Err(error) => blocks.push(Block::Para(vec![Inline::Text(error.to_string())])),
         Ok(path) if path.is_empty() => blocks.push(Block::Para(vec![Inline::Text(format!(
             "No upgrade: the target is the current version ({}).",
             path.current
@@ -646,7 +701,7 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
             )
         }
         Audience::Tam | Audience::Support => {
-            let missing: Vec<String> = intake::missing(e).iter().map(|m| m.to_string()).collect();
+            let missing = missing_blocks(e, status.stage);
             let mut first = vec![Block::Facts(vec![
                 ("Plan".into(), plan_value(e)),
                 ("Maintenance window".into(), vec![Inline::Text(window(e))]),
@@ -665,17 +720,17 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
             first.push(Block::Sub {
                 id: "plan-missing-heading",
                 heading: "Missing for Support review".into(),
-                blocks: vec![match (missing.is_empty(), found.is_empty()) {
-                    (true, true) => Block::Para(vec![Inline::text(
+                blocks: match (missing.is_empty(), found.is_empty()) {
+                    (true, true) => vec![Block::Para(vec![Inline::text(
                         "Nothing: the packet holds everything Support asks for.",
-                    )]),
-                    (true, false) => Block::Para(vec![Inline::Text(format!(
+                    )])],
+                    (true, false) => vec![Block::Para(vec![Inline::Text(format!(
                         "Every field Support asks for is filled in, but {} under “Risks for this window” {} still open.",
                         if found.len() == 1 { "the risk".to_string() } else { format!("the {} risks", found.len()) },
                         if found.len() == 1 { "is" } else { "are" }
-                    ))]),
-                    (false, _) => Block::Checklist(missing),
-                }],
+                    ))])],
+                    (false, _) => missing,
+                },
             });
             if !warnings.is_empty() {
                 first.push(Block::Warnings(warnings));
@@ -794,7 +849,8 @@ pub fn requirement_lines(
     rec: Option<&Recommendation>,
 ) -> Vec<(&'static str, String)> {
     let growth = match req.growth {
-        Growth::None => "none given".to_string(),
+        Growth::None => "none expected".to_string(),
+        Growth::NotGiven => "not given: sized on today's users".to_string(),
         Growth::Rate {
             annual_pct,
             horizon_months,

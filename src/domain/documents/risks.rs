@@ -10,7 +10,7 @@ use crate::domain::engagement::Engagement;
 use crate::domain::process::intake::{self, Installation, MigrationMethod, REVIEW_LEAD_DAYS};
 use crate::domain::process::upgrade::{self, UpgradePath};
 use crate::domain::process::workflow::{self, Feedback, MigrationStatus, PsDecision};
-use crate::domain::sizing::{format_number, LARGE_UPGRADE_USERS};
+use crate::domain::sizing::LARGE_UPGRADE_USERS;
 use crate::domain::text::time_fmt::duration_text;
 
 /// A risk a reviewer would raise.
@@ -188,17 +188,8 @@ fn check(risk: Risk, f: &Facts) -> Option<String> {
         }
         // "5,000 users or more: Professional Services are highly recommended" (the handbook).
         Risk::ProfessionalServicesDeclined => {
-            let (req, _) = workflow::sizing_of(e)?;
             let users = workflow::peak_users(e)?;
-            let at = if users > req.current_users {
-                format!(
-                    "{} users ({} projected)",
-                    format_number(req.current_users as f64),
-                    format_number(users as f64)
-                )
-            } else {
-                format!("{} users", format_number(users as f64))
-            };
+            let at = workflow::users_text(e)?;
             (c.ps_decision == PsDecision::Declined && users >= LARGE_UPGRADE_USERS).then(|| {
                 format!(
                     "Professional Services were declined at {at}, where GitLab highly recommends them: check that the customer's plan covers the sizing, the move and the rollback, and that Support is the contact during the window."
@@ -207,16 +198,24 @@ fn check(risk: Risk, f: &Facts) -> Option<String> {
         }
         // Only once there is a window or a plan to rehearse: a new engagement owes nothing yet.
         Risk::NotRehearsed if i.window_start.is_none() && c.plan.is_none() => None,
-        Risk::NotRehearsed => match i.rehearsal_on {
-            None => Some(format!(
-                "Nothing is rehearsed yet: rehearse the {}on a test environment and record how long the restore took.",
-                if f.path.is_some() { "move and the upgrade " } else { "move " }
-            )),
-            Some(_) if i.method.restores_a_backup() && intake::hours(&i.restore_hours).ok().flatten().is_none() => Some(
-                "The rehearsal's restore duration is not recorded: without it the window's timing rests on assumptions. Record it under “Restore duration in rehearsal (hours)”.".into(),
-            ),
-            Some(_) => None,
-        },
+        // Any trace of a rehearsal (its date, its result, its restore's duration) means one
+        // was run: the missing list asks for the rest, and this line names only what is not
+        // recorded.
+        Risk::NotRehearsed => {
+            let timed = intake::hours(&i.restore_hours).ok().flatten().is_some();
+            let rehearsed = i.rehearsal_on.is_some() || !i.rehearsal_result.trim().is_empty();
+            match (rehearsed, timed) {
+                (false, false) => Some(format!(
+                    "Nothing is rehearsed yet: rehearse the {}on a test environment and record how long the restore took.",
+                    if f.path.is_some() { "move and the upgrade " } else { "move " }
+                )),
+                (true, false) if i.method.restores_a_backup() => Some(format!(
+                    "A rehearsal is recorded{}, but not how long its restore took: without it the window's timing rests on assumptions. Record it under “Restore duration in rehearsal (hours)”.",
+                    i.rehearsal_on.map(|on| format!(" (on {on})")).unwrap_or_default()
+                )),
+                _ => None,
+            }
+        }
         // The rehearsal should run the plan Support reviewed: after the plan went to Support.
         Risk::RehearsedBeforeReview => {
             let rehearsed = i.rehearsal_on?;
@@ -261,7 +260,12 @@ fn check(risk: Risk, f: &Facts) -> Option<String> {
                 .iter()
                 .map(|p| upgrade::postgres_text(p, database_on_its_own(e)))
                 .collect();
-            (!texts.is_empty()).then(|| format!("A PostgreSQL major upgrade is on the way. {}", texts.join(" ")))
+            (!texts.is_empty()).then(|| {
+                format!(
+                    "A PostgreSQL major upgrade is on the way. {}",
+                    texts.join(" ")
+                )
+            })
         }
     }
 }

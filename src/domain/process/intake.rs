@@ -7,6 +7,7 @@ use time::{Date, OffsetDateTime};
 
 pub use crate::domain::engagement::intake::*;
 use crate::domain::engagement::Engagement;
+use crate::domain::process::upgrade::Version;
 use crate::domain::sizing::reference::SizeKey;
 use crate::domain::sizing::Recommendation;
 
@@ -102,6 +103,8 @@ pub enum Missing {
 }
 
 impl fmt::Display for Missing {
+    /// The item whole, as a list of everything Support asks for names it; what an engagement
+    /// still lacks of it is [`Missing::wording`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Missing::Plan => "The upgrade plan (its link or a summary)",
@@ -122,7 +125,101 @@ impl fmt::Display for Missing {
     }
 }
 
+/// Which of an item's two parts are not recorded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    First,
+    Second,
+    Both,
+}
+
+impl Gap {
+    fn of(first_missing: bool, second_missing: bool) -> Gap {
+        match (first_missing, second_missing) {
+            (true, false) => Gap::First,
+            (false, true) => Gap::Second,
+            _ => Gap::Both,
+        }
+    }
+
+    /// The words for the part(s) missing: the first's, the second's, or both's.
+    fn pick<T>(self, first: T, second: T, both: T) -> T {
+        match self {
+            Gap::First => first,
+            Gap::Second => second,
+            Gap::Both => both,
+        }
+    }
+}
+
 impl Missing {
+    /// The parts of a two-part item that `e` lacks: a recorded part is never asked for again.
+    fn gap(self, e: &Engagement) -> Gap {
+        let c = &e.coordination;
+        let i = &c.intake;
+        match self {
+            Missing::Window => Gap::of(i.window_start.is_none(), i.window_end.is_none()),
+            Missing::Contact => Gap::of(blank(&i.contact_name), blank(&i.contact_email)),
+            Missing::Versions => Gap::of(blank(&c.gitlab_version), blank(&i.target_version)),
+            Missing::Installation => Gap::of(
+                i.installation == Installation::Unknown,
+                blank(&i.operating_system),
+            ),
+            Missing::Backup => Gap::of(blank(&i.backup_method), blank(&i.data_size_gb)),
+            Missing::Rehearsal => Gap::of(i.rehearsal_on.is_none(), blank(&i.rehearsal_result)),
+            _ => Gap::Both,
+        }
+    }
+
+    /// What `e` still lacks of the item, for Support's list and the TAM: only the missing part
+    /// of an item recorded in part ("The backup method" when the data size is there).
+    pub fn wording(self, e: &Engagement) -> String {
+        let gap = self.gap(e);
+        match self {
+            Missing::Window => gap.pick(
+                "The maintenance window's start: date and time",
+                "The maintenance window's end: date and time",
+                "The maintenance window: start and end, date and time",
+            ),
+            Missing::Contact => gap.pick(
+                "The name of the customer's contact for the window",
+                "The email address of the customer's contact for the window",
+                "The customer's contact for the window: name and email",
+            ),
+            Missing::Versions => gap.pick(
+                "The current GitLab version",
+                "The target GitLab version",
+                "The current and target GitLab versions",
+            ),
+            Missing::Installation => gap.pick(
+                "How GitLab is installed",
+                "The operating system GitLab runs on",
+                "How GitLab is installed, and on which operating system",
+            ),
+            Missing::Backup => gap.pick(
+                "The backup method",
+                "The data size",
+                "The backup method and the data size",
+            ),
+            Missing::Rehearsal => gap.pick(
+                "The date of the rehearsal on a test environment",
+                "The result of the rehearsal on a test environment",
+                "A rehearsal on a test environment: when, and its result",
+            ),
+            Missing::RollbackPlan
+                if hours(&e.coordination.intake.rollback_hours)
+                    .ok()
+                    .flatten()
+                    .is_some() =>
+            {
+                "The rollback plan: what triggers it (its link or a summary)"
+            }
+            Missing::DeviationRecord => return deviation_gaps(&e.coordination.intake.deviation),
+            _ => return self.to_string(),
+        }
+        .to_string()
+    }
+
     /// True for what only the customer can answer (in "Your part" of their link).
     pub fn customer_owns(self) -> bool {
         matches!(
@@ -137,18 +234,60 @@ impl Missing {
         )
     }
 
-    /// The item as the customer reads it, in a list of what they still owe.
-    pub fn for_customer(self) -> &'static str {
+    /// The item as the customer reads it, in a list of what they still owe: only the part `e`
+    /// lacks, as [`Missing::wording`] names it for Support.
+    pub fn for_customer(self, e: &Engagement) -> &'static str {
+        let gap = self.gap(e);
         match self {
             Missing::RollbackPlan => "your rollback plan",
-            Missing::Window => "the maintenance window",
+            Missing::Window => gap.pick(
+                "the window's start",
+                "the window's end",
+                "the maintenance window",
+            ),
             Missing::TimeZone => "its time zone",
-            Missing::Contact => "your contact during the window",
-            Missing::Installation => "how GitLab is installed, and on which operating system",
+            Missing::Contact => gap.pick(
+                "your contact's name",
+                "your contact's email address",
+                "your contact during the window",
+            ),
+            Missing::Installation => gap.pick(
+                "how GitLab is installed",
+                "the operating system GitLab runs on",
+                "how GitLab is installed, and on which operating system",
+            ),
             Missing::Diagram => "a link to your architecture diagram",
-            Missing::Rehearsal => "your rehearsal: when, and its result",
+            Missing::Rehearsal => gap.pick(
+                "the date of your rehearsal",
+                "your rehearsal's result",
+                "your rehearsal: when, and its result",
+            ),
             _ => "",
         }
+    }
+}
+
+/// The parts of a recorded deviation still to be given, in one item.
+fn deviation_gaps(d: &Deviation) -> String {
+    let gaps: Vec<&str> = [
+        (d.reasons().is_empty(), "its reasons"),
+        (!d.customer_informed, "that the customer was told"),
+        (
+            blank(&d.gpt_results_link),
+            "GitLab Performance Tool results",
+        ),
+        (
+            blank(&d.senior_review),
+            "the Senior Support Engineer's review",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(gap, words)| gap.then_some(words))
+    .collect();
+    match gaps.split_last() {
+        None => Missing::DeviationRecord.to_string(),
+        Some((last, [])) => format!("The deviation record: {last}"),
+        Some((last, rest)) => format!("The deviation record: {} and {last}", rest.join(", ")),
     }
 }
 
@@ -240,18 +379,12 @@ pub fn distro(installation: Installation, operating_system: &str) -> Option<&'st
     }
 }
 
-/// GitLab's Upgrade Path tool, prefilled through its query string with both versions, the
-/// distribution when known, and the edition (Enterprise Edition for a customer with a TAM).
+/// GitLab's Upgrade Path tool, prefilled through its query string with both versions as read
+/// ("18.6.x" goes as 18.6, its latest patch as the tool knows it), the distribution when known,
+/// and the edition (Enterprise Edition for a customer with a TAM). None until both can be read.
 pub fn upgrade_path_link(current: &str, target: &str, distro: Option<&str>) -> Option<String> {
-    let clean = |v: &str| -> Option<String> {
-        let v = v.trim().trim_start_matches(['v', 'V']);
-        let version: String = v
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
-        (!version.is_empty() && version.contains('.')).then_some(version)
-    };
-    let (current, target) = (clean(current)?, clean(target)?);
+    let read = |v: &str| v.parse::<Version>().ok().map(Version::tool_text);
+    let (current, target) = (read(current)?, read(target)?);
     let mut url = format!(
         "https://gitlab-com.gitlab.io/support/toolbox/upgrade-path/?current={current}&target={target}"
     );
@@ -264,17 +397,23 @@ pub fn upgrade_path_link(current: &str, target: &str, distro: Option<&str>) -> O
 }
 
 /// The warning when the method restores a backup and the two versions differ: a backup restores
-/// only into the same GitLab version it was taken from.
+/// only into the same GitLab version it was taken from. "18.6" and "18.6.x" are one release;
+/// text that cannot be read as a version is compared as written.
 pub fn version_warning(e: &Engagement) -> Option<String> {
     let c = &e.coordination;
     let i = &c.intake;
     let (current, target) = (c.gitlab_version.trim(), i.target_version.trim());
-    (i.method.restores_a_backup() && !current.is_empty() && !target.is_empty() && current != target)
-        .then(|| {
+    let differ = match (current.parse::<Version>(), target.parse::<Version>()) {
+        (Ok(a), Ok(b)) => a != b,
+        _ => current != target,
+    };
+    (i.method.restores_a_backup() && !current.is_empty() && !target.is_empty() && differ).then(
+        || {
             format!(
                 "A backup restores only into the same GitLab version it was taken from: the current version ({current}) and the target ({target}) differ. Upgrade first, or move first and upgrade after."
             )
-        })
+        },
+    )
 }
 
 /// The sentence on a deviation from the recommended architecture, when one is recorded.

@@ -24,7 +24,9 @@ pub const ZERO_DOWNTIME_PAGE: (&str, &str) = (
     "https://docs.gitlab.com/update/zero_downtime/",
 );
 
-/// A GitLab version as typed: "17.8.2", "v17.8.2-ee", or "17.8" (no patch given).
+/// A GitLab version as read: "17.8.2", "v17.8.2-ee"; or a minor alone ("18.6", "18.6.x"), read as
+/// its latest patch: the one GitLab's table names when the app knows it, else `patch` is `None`
+/// ("the latest patch of 18.6", never an invented number).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Version {
     pub major: u32,
@@ -42,13 +44,30 @@ impl Version {
     fn minor_of(self) -> (u32, u32) {
         (self.major, self.minor)
     }
+
+    /// The version as GitLab Support's Upgrade Path tool takes it: "17.8.7", or "18.6" when the
+    /// latest patch is not known here.
+    pub fn tool_text(self) -> String {
+        match self.patch {
+            Some(patch) => format!("{}.{}.{patch}", self.major, self.minor),
+            None => format!("{}.{}", self.major, self.minor),
+        }
+    }
+}
+
+/// The latest patch of a minor that GitLab's table of stops names, when it is one of them.
+fn latest_known_patch(major: u32, minor: u32) -> Option<u32> {
+    LISTED_STOPS
+        .iter()
+        .find(|s| (s.major, s.minor) == (major, minor))
+        .and_then(|s| s.latest_patch)
 }
 
 impl fmt::Display for Version {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.patch {
             Some(patch) => write!(f, "{}.{}.{patch}", self.major, self.minor),
-            None => write!(f, "{}.{}", self.major, self.minor),
+            None => write!(f, "the latest patch of {}.{}", self.major, self.minor),
         }
     }
 }
@@ -61,7 +80,7 @@ impl fmt::Display for VersionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "“{}” is not a GitLab version: write it as major.minor.patch, for example 17.8.2.",
+            "“{}” is not a GitLab version: write it as major.minor.patch (17.8.2), or as major.minor (18.6 or 18.6.x) for its latest patch.",
             self.0
         )
     }
@@ -73,34 +92,67 @@ impl FromStr for Version {
     type Err = VersionError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let error = || VersionError(text.trim().to_string());
-        let digits = text.trim().trim_start_matches(['v', 'V']);
-        // "17.8.2-ee.0" and "17.8.2+ee" name the same release as "17.8.2".
-        let digits = digits.split(['-', '+', ' ']).next().unwrap_or_default();
-        let mut parts = digits.split('.');
-        let number = |part: Option<&str>| -> Result<Option<u32>, VersionError> {
-            match part {
-                None => Ok(None),
-                Some(p)
-                    if !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()) =>
-                {
-                    p.parse().map(Some).map_err(|_| error())
-                }
-                Some(_) => Err(error()),
+        read(text).map(|(version, _)| version)
+    }
+}
+
+/// Reads a version as typed, and whether its patch was written: "18.6", "18.6.x" and "18.6.X"
+/// (how people write "whatever the latest 18.6 is") leave it out.
+fn read(text: &str) -> Result<(Version, bool), VersionError> {
+    let error = || VersionError(text.trim().to_string());
+    let digits = text.trim().trim_start_matches(['v', 'V']);
+    // "17.8.2-ee.0" and "17.8.2+ee" name the same release as "17.8.2".
+    let digits = digits.split(['-', '+', ' ']).next().unwrap_or_default();
+    let mut parts = digits.split('.');
+    let number = |part: Option<&str>| -> Result<Option<u32>, VersionError> {
+        match part {
+            None => Ok(None),
+            Some(p) if !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()) => {
+                p.parse().map(Some).map_err(|_| error())
             }
-        };
-        let major = number(parts.next())?.ok_or_else(error)?;
-        let minor = number(parts.next())?.ok_or_else(error)?;
-        let patch = number(parts.next())?;
-        if parts.next().is_some() || !(1..=99).contains(&major) || minor > 11 {
-            return Err(error());
+            Some(_) => Err(error()),
         }
-        Ok(Version {
+    };
+    let major = number(parts.next())?.ok_or_else(error)?;
+    let minor = number(parts.next())?.ok_or_else(error)?;
+    let patch = match parts.next() {
+        Some("x" | "X") => None,
+        other => number(other)?,
+    };
+    if parts.next().is_some() || !(1..=99).contains(&major) || minor > 11 {
+        return Err(error());
+    }
+    let written = patch.is_some();
+    Ok((
+        Version {
             major,
             minor,
-            patch,
-        })
+            patch: patch.or_else(|| latest_known_patch(major, minor)),
+        },
+        written,
+    ))
+}
+
+/// How a version written without its patch is read: "the latest patch of 18.6", or "17.8.7, the
+/// latest patch of 17.8 the app knows (…)"; `None` for a full version or an empty field.
+pub fn read_as(text: &str) -> Result<Option<String>, VersionError> {
+    if text.trim().is_empty() {
+        return Ok(None);
     }
+    let (version, written) = read(text)?;
+    Ok((!written).then(|| match version.patch {
+        Some(_) => format!(
+            "{version}, the latest patch of {}.{} the app knows (from GitLab's table, copied on {STOPS_COPIED_ON})",
+            version.major, version.minor
+        ),
+        None => version.to_string(),
+    }))
+}
+
+/// The sentence saying how a version was read, for the field and the upgrade path: "“18.6.x” is
+/// read as the latest patch of 18.6."; `None` when it was read as written.
+pub fn reading(text: &str) -> Result<Option<String>, VersionError> {
+    Ok(read_as(text)?.map(|read| format!("“{}” is read as {read}.", text.trim())))
 }
 
 /// What makes a conditional stop required: the TAM asks the customer, the app does not guess.
@@ -265,6 +317,9 @@ impl Step {
                 "Required stop: upgrade to {}, then let the background migrations finish.",
                 self.version_text()
             ),
+            Step::Target(v) if v.patch.is_none() => format!(
+                "Upgrade to the target, {v}, then let the background migrations finish."
+            ),
             Step::Target(v) => format!(
                 "Upgrade to the target, {v} (GitLab advises the latest patch of {}.{}), then let the background migrations finish.",
                 v.major, v.minor
@@ -345,8 +400,13 @@ pub fn path(current: &str, target: &str) -> Result<UpgradePath, PathError> {
         return Err(PathError::Downgrade { current, target });
     }
     let mut steps = Vec::new();
-    let patch_up = matches!((current.patch, target.patch), (Some(c), Some(t)) if t > c)
-        || (current.patch.is_none() && target.patch.is_some());
+    // A patch the app does not know ("the latest patch of 18.6") is above any it does: an
+    // upgrade unless both are that same unknown latest patch.
+    let patch_up = match (current.patch, target.patch) {
+        (Some(c), Some(t)) => t > c,
+        (None, None) => false,
+        _ => true,
+    };
     if same_release && !patch_up {
         return Ok(UpgradePath {
             current,

@@ -126,6 +126,34 @@ pub fn peak_users(engagement: &Engagement) -> Option<u64> {
     )
 }
 
+/// The users a decision was made at, today's and the projection each named: "6,500 users
+/// today, 7,800 projected" (or "a target of 7,800"), or "6,500 users" when no growth raises
+/// them. The log and the risks both say it this way.
+pub fn users_text(engagement: &Engagement) -> Option<String> {
+    let req = Requirements::try_from(&engagement.sizing).ok()?;
+    let today = format_number(req.current_users as f64);
+    let (projected, _) = project(req.current_users, req.growth);
+    Some(if projected <= req.current_users {
+        format!("{today} users")
+    } else if matches!(req.growth, crate::domain::sizing::Growth::Target { .. }) {
+        format!(
+            "{today} users today, a target of {}",
+            format_number(projected as f64)
+        )
+    } else {
+        format!(
+            "{today} users today, {} projected",
+            format_number(projected as f64)
+        )
+    })
+}
+
+/// False when the sizing form reads but gives neither a growth rate nor a target.
+fn growth_given(engagement: &Engagement) -> bool {
+    Requirements::try_from(&engagement.sizing)
+        .is_ok_and(|req| req.growth != crate::domain::sizing::Growth::NotGiven)
+}
+
 /// What the sizing form still lacks for the requirements to be complete, as an instruction
 /// naming the field: "enter the planning horizon (months)".
 pub fn requirements_gap(engagement: &Engagement) -> String {
@@ -139,17 +167,13 @@ pub fn requirements_gap(engagement: &Engagement) -> String {
             _ => format!("correct “{}”", issue.field.label()),
         };
     }
-    if s.target_users.trim().is_empty() && s.annual_growth_pct.trim().is_empty() {
-        return "enter the expected growth (“Annual growth (%)” and “Planning horizon (months)”) or “Target users”".into();
-    }
     "complete the sizing form".into()
 }
 
-/// Requirements are complete when the users and the growth (or a target) are known.
+/// Requirements are complete once the form reads: today's users are enough. Growth is
+/// optional; without it the sizing is on today's users and says so.
 fn requirements_complete(engagement: &Engagement) -> bool {
-    let s = &engagement.sizing;
-    Requirements::try_from(s).is_ok()
-        && (!s.target_users.trim().is_empty() || !s.annual_growth_pct.trim().is_empty())
+    Requirements::try_from(&engagement.sizing).is_ok()
 }
 
 /// Support's feedback as it stands for the current plan: a plan revised since the feedback
@@ -395,7 +419,7 @@ pub fn status(engagement: &Engagement, today: Date) -> Status {
 fn next_action(engagement: &Engagement, stage: Stage, large_upgrade: bool) -> String {
     let c = &engagement.coordination;
     match stage {
-        Stage::Requirements => "Enter the current users and the expected growth (or a target user count) in the sizing form.".into(),
+        Stage::Requirements => "Enter the current users in the sizing form, with the expected growth (or a target user count) when it is known.".into(),
         Stage::ProfessionalServices if c.ps_recommended_on.is_none() => {
             if large_upgrade {
                 "Recommend Professional Services (Dedicated Implementation Services) to the customer: highly recommended at 5,000 users or more.".into()
@@ -464,7 +488,7 @@ pub fn customer_next_step(engagement: &Engagement, status: &Status) -> String {
         return format!(
             "GitLab Support needs {} from you before the review: {}. Fill them in under “Your part”.",
             if n == 1 { "1 answer".to_string() } else { format!("{n} answers") },
-            theirs.iter().map(|m| m.for_customer()).collect::<Vec<_>>().join("; ")
+            theirs.iter().map(|m| m.for_customer(engagement)).collect::<Vec<_>>().join("; ")
         );
     }
     let author = plan_author(c);
@@ -695,10 +719,10 @@ pub fn apply(
                 let large = users.is_some_and(|u| u >= LARGE_UPGRADE_USERS);
                 if decision == PsDecision::Declined && large && !confirmed {
                     return Err(Refusal::NeedsConfirmation(format!(
-                        "At {} users, Professional Services are highly recommended: they make sure \
+                        "At {}, Professional Services are highly recommended: they make sure \
                          the plan is sufficient and the migration interrupts as little as possible. \
                          Record that the customer declined anyway?",
-                        format_number(users.unwrap_or_default() as f64)
+                        users_text(engagement).unwrap_or_default()
                     )));
                 }
                 next.ps_decision = decision;
@@ -706,8 +730,8 @@ pub fn apply(
                 Some(match decision {
                     PsDecision::Engaged => "The customer engaged Professional Services; they write the plan.".to_string(),
                     PsDecision::Declined if large => format!(
-                        "The customer declined Professional Services at {} users (confirmed by the TAM); the customer writes the plan.",
-                        format_number(users.unwrap_or_default() as f64)
+                        "The customer declined Professional Services at {} (confirmed by the TAM); the customer writes the plan.",
+                        users_text(engagement).unwrap_or_default()
                     ),
                     PsDecision::Declined => "The customer declined Professional Services; the customer writes the plan.".to_string(),
                     PsDecision::Undecided => "The Professional Services decision was reset to undecided.".to_string(),
@@ -777,7 +801,7 @@ pub fn apply(
                 return Err(Refusal::NeedsConfirmation(format!(
                     "Support will still ask for {}: {}. Share the plan with Support anyway?",
                     missing_count(missing.len()),
-                    missing_list(&missing)
+                    missing_list(engagement, &missing)
                 )));
             }
             next.review.shared_on = on;
@@ -787,7 +811,7 @@ pub fn apply(
                 _ => format!(
                     "Plan shared with Support for review, with {} still missing: {}.",
                     missing_count(missing.len()),
-                    missing_list(&missing)
+                    missing_list(engagement, &missing)
                 ),
             })
         }
@@ -867,11 +891,11 @@ fn missing_count(n: usize) -> String {
 }
 
 /// The missing items in one line, each lower-cased after the first word.
-fn missing_list(missing: &[intake::Missing]) -> String {
+fn missing_list(engagement: &Engagement, missing: &[intake::Missing]) -> String {
     missing
         .iter()
         .map(|m| {
-            let text = m.to_string();
+            let text = m.wording(engagement);
             let mut chars = text.chars();
             match chars.next() {
                 Some(first) => first.to_lowercase().chain(chars).collect(),
@@ -903,7 +927,12 @@ pub fn stage_outcome(engagement: &Engagement, stage: Stage) -> String {
     match stage {
         Stage::Requirements => match peak_users(engagement) {
             Some(users) => format!(
-                "Sized for {} users{}.",
+                "{} {} users{}.",
+                if growth_given(engagement) {
+                    "Sized for"
+                } else {
+                    "No growth was given: sized on today's"
+                },
                 crate::domain::sizing::format_number(users as f64),
                 c.desired_completion
                     .map(|d| format!("; desired completion {d}"))

@@ -110,8 +110,10 @@ coded! {
 /// How the user count is expected to change.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Growth {
-    /// No growth given: size on today's users.
+    /// No growth expected (a rate of 0 given): size on today's users.
     None,
+    /// Neither a growth rate nor a target given: size on today's users, and say so.
+    NotGiven,
     /// A yearly rate, compounded over a horizon.
     Rate {
         annual_pct: f64,
@@ -142,12 +144,12 @@ pub struct Requirements {
 }
 
 impl Requirements {
-    /// The requirements when only today's user count is known: no growth, no measured load, no
-    /// platform, and none of the needs ticked.
+    /// The requirements when only today's user count is known: no growth given, no measured
+    /// load, no platform, and none of the needs ticked.
     pub fn for_users(current_users: u64) -> Self {
         Self {
             current_users,
-            growth: Growth::None,
+            growth: Growth::NotGiven,
             peak_rps: Rps::default(),
             sustained_rps: Rps::default(),
             platform: None,
@@ -478,6 +480,8 @@ impl TryFrom<&SizingInputs> for Requirements {
                     horizon_months: DEFAULT_HORIZON_MONTHS,
                 }
             }
+            // Growth is optional: without a rate or a target, today's users are the answer.
+            (None, None, _) => Growth::NotGiven,
             _ => Growth::None,
         };
         match current {
@@ -581,6 +585,8 @@ pub struct Recommendation {
     pub projected_users: u64,
     /// Projected over current load; applied to measured RPS too.
     pub growth_factor: f64,
+    /// False when neither a growth rate nor a target was given: every rendering says so.
+    pub growth_given: bool,
     pub horizon_months: Option<u32>,
     pub sized_by: SizedBy,
     /// The projected load is beyond the largest architecture.
@@ -646,7 +652,7 @@ fn users_text(users: u64) -> String {
 pub fn projection_points(current_users: u64, growth: Growth) -> Vec<(u32, f64)> {
     let current = current_users as f64;
     match growth {
-        Growth::None => vec![(0, current), (12, current)],
+        Growth::None | Growth::NotGiven => vec![(0, current), (12, current)],
         Growth::Target { .. } => vec![(0, current), (12, project(current_users, growth).0 as f64)],
         Growth::Rate {
             annual_pct,
@@ -663,7 +669,7 @@ pub fn projection_points(current_users: u64, growth: Growth) -> Vec<(u32, f64)> 
 /// Projected users and the factor from today's load, for a growth assumption.
 pub fn project(current_users: u64, growth: Growth) -> (u64, f64) {
     match growth {
-        Growth::None => (current_users, 1.0),
+        Growth::None | Growth::NotGiven => (current_users, 1.0),
         Growth::Rate {
             annual_pct,
             horizon_months,
@@ -930,6 +936,7 @@ pub fn recommend(req: &Requirements) -> Recommendation {
         current_users: req.current_users,
         projected_users: projected,
         growth_factor: factor,
+        growth_given: req.growth != Growth::NotGiven,
         horizon_months: match req.growth {
             Growth::Rate { horizon_months, .. } => Some(horizon_months),
             _ => None,
@@ -951,7 +958,11 @@ fn growth(d: &mut Draft) {
     let (req, projected) = (d.req, d.projected);
     let text = match req.growth {
         Growth::None => format!(
-            "No growth given: sized on today's {}.",
+            "No growth expected: sized on today's {}.",
+            users_text(req.current_users)
+        ),
+        Growth::NotGiven => format!(
+            "No growth was given: sized on today's {}.",
             users_text(req.current_users)
         ),
         Growth::Rate {

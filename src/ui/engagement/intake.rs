@@ -9,6 +9,7 @@ use crate::domain::engagement::fields::{Field, Form};
 use crate::domain::engagement::limits::{LINE_CHARS, SHORT_CHARS};
 use crate::domain::engagement::{Engagement, EngagementId};
 use crate::domain::process::intake::{self, Intake, MigrationMethod};
+use crate::domain::process::upgrade;
 use crate::domain::process::workflow::Action;
 use crate::ui::platform::browser;
 use crate::ui::platform::state::{use_app_state, AppState};
@@ -230,6 +231,14 @@ fn RollbackAndWindow(editor: Editor) -> impl IntoView {
     }
 }
 
+/// How a version field's text is read ("18.6.x" as the latest patch of 18.6), or why it cannot
+/// be: the note under the field.
+fn version_note(text: &str) -> Option<Result<String, String>> {
+    upgrade::reading(text)
+        .map_err(|e| e.to_string())
+        .transpose()
+}
+
 /// The versions, the installation, the migration method and the upgrade path they give.
 #[component]
 fn VersionsAndInstallation(editor: Editor, engagement: Memo<Option<Engagement>>) -> impl IntoView {
@@ -265,8 +274,16 @@ fn VersionsAndInstallation(editor: Editor, engagement: Memo<Option<Engagement>>)
                             editor.message.set(Some(refusal.to_string()));
                         }
                     })
+                    note=Signal::derive(move || engagement.with(|e| e.as_ref().and_then(|e| version_note(&e.coordination.gitlab_version))))
                 />
-                {editor.text("target-version", "Target GitLab version", |i| i.target_version.clone(), |i, v| i.target_version = v, Kind::Short)}
+                <TextField
+                    id="target-version"
+                    label="Target GitLab version"
+                    max_chars=SHORT_CHARS
+                    value=Signal::derive(move || intake.with(|i| i.target_version.clone()))
+                    on_commit=Callback::new(move |v: String| editor.set(&|i| i.target_version = v.clone()))
+                    note=Signal::derive(move || intake.with(|i| version_note(&i.target_version)))
+                />
                 {editor.entry(Field::Installation)}
                 {editor.entry(Field::OperatingSystem)}
             </div>
@@ -382,12 +399,13 @@ fn MissingForReview(
                     <ul class="missing" aria-labelledby="missing-heading">
                         {items.into_iter().map(|m| {
                             let target = field_of(m);
+                            let words = engagement.with(|e| e.as_ref().map(|e| m.wording(e)).unwrap_or_else(|| m.to_string()));
                             view! {
                                 <li>
                                     <a href=format!("#{target}") on:click=move |ev| {
                                         ev.prevent_default();
                                         browser::focus_soon(format!("#{target}"));
-                                    }>{m.to_string()}</a>
+                                    }>{words}</a>
                                 </li>
                             }
                         }).collect_view()}

@@ -31,14 +31,28 @@ pub fn TextField(
     /// screen with a message next to the field, and is not saved.
     #[prop(optional)]
     link: bool,
+    /// What the domain says of the saved value: how it was read (`Ok`), or why it cannot be
+    /// read (`Err`, shown as the field's error). The value is saved either way.
+    #[prop(optional, into)]
+    note: Option<Signal<Option<Result<String, String>>>>,
 ) -> impl IntoView {
+    let has_note = note.is_some();
+    let note = move || note.and_then(|n| n.get());
     let limit = max_chars.unwrap_or(if multiline {
         limits::LONG_TEXT_CHARS
     } else {
         limits::LINE_CHARS
     });
-    let error = RwSignal::new(None::<String>);
+    let typed_error = RwSignal::new(None::<String>);
+    // A limit's refusal first (the text is not saved), then the note's reason (it is).
+    let shown_error = move || typed_error.get().or_else(|| note().and_then(Result::err));
     let error_id = format!("{id}-error");
+    let note_id = format!("{id}-note");
+    let described_by = if has_note {
+        format!("{error_id} {note_id}")
+    } else {
+        error_id.clone()
+    };
     let checked = move |text: &str| {
         limits::check_text(text, limit).map_err(|over| over.to_string())?;
         if link && !links::is_web_address(text) {
@@ -48,12 +62,12 @@ pub fn TextField(
     };
     let commit = move |text: String| match checked(&text) {
         Ok(()) => {
-            if error.with_untracked(Option::is_some) {
-                error.set(None);
+            if typed_error.with_untracked(Option::is_some) {
+                typed_error.set(None);
             }
             on_commit.run(text);
         }
-        Err(message) => error.set(Some(message)),
+        Err(message) => typed_error.set(Some(message)),
     };
     let input = if multiline {
         view! {
@@ -64,8 +78,8 @@ pub fn TextField(
                 disabled=move || disabled.get()
                 on:input=move |ev| commit(event_target_value(&ev))
                 on:change=move |ev| commit(event_target_value(&ev))
-                aria-invalid=move || error.with(Option::is_some).to_string()
-                aria-describedby=error_id.clone()
+                aria-invalid=move || shown_error().is_some().to_string()
+                aria-describedby=described_by.clone()
             ></textarea>
         }
         .into_any()
@@ -78,8 +92,8 @@ pub fn TextField(
                 disabled=move || disabled.get()
                 on:input=move |ev| commit(event_target_value(&ev))
                 on:change=move |ev| commit(event_target_value(&ev))
-                aria-invalid=move || error.with(Option::is_some).to_string()
-                aria-describedby=error_id.clone()
+                aria-invalid=move || shown_error().is_some().to_string()
+                aria-describedby=described_by.clone()
             />
         }
         .into_any()
@@ -88,9 +102,10 @@ pub fn TextField(
         <div class="field">
             <label for=id>{label}</label>
             {input}
-            <p class="field-error" id=error_id role=move || error.with(Option::is_some).then_some("alert")>
-                {move || error.get()}
+            <p class="field-error" id=error_id role=move || shown_error().is_some().then_some("alert")>
+                {shown_error}
             </p>
+            {has_note.then(|| view! { <p class="hint" id=note_id>{move || note().and_then(Result::ok)}</p> })}
         </div>
     }
 }
