@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod numbers;
 pub mod time_fmt;
 pub mod words;
+pub mod zones;
 
 pub(crate) use coded::coded;
 pub use markdown::escape_md;
