@@ -4,5 +4,6 @@
 
 pub mod changes;
 pub mod intake;
+pub mod procedures;
 pub mod upgrade;
 pub mod workflow;
