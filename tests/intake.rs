@@ -183,17 +183,19 @@ fn each_reader_s_outline_opens_with_what_that_reader_needs_first() {
         ["Your next step", "Recommended reference architecture"]
     );
     let support = build(&e, NOW.date(), Audience::Support);
-    // Issue 22: the risks first, then (issue 26) what changed since Support last saw the plan
-    // (the migration was scheduled after they approved it), then the plan under review.
+    // Issue 35: what Support is asked to do, then (issue 22) the risks, then (issue 26) what
+    // changed since Support last saw the plan (the migration was scheduled after they approved
+    // it), then the plan under review.
     assert_eq!(
-        support.headings()[..3],
+        support.headings()[..4],
         [
+            "What Support is asked to do",
             "Risks for this window",
             "Changed since Support's last review",
             "The plan under review"
         ]
     );
-    let first = format!("{:?}", support.sections[2].blocks);
+    let first = format!("{:?}", support.sections[3].blocks);
     for part in [
         "\"Plan\"",
         "\"Maintenance window\"",

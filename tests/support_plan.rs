@@ -489,8 +489,11 @@ fn the_runbook_follows_gitlab_s_procedure() {
 fn the_packet_opens_with_the_risks_and_says_each_thing_once() {
     let e = scenario();
     let md = markdown(&e, NOW, Audience::Support);
-    let first = md.find("\n## ").unwrap();
-    assert_eq!(&md[first + 1..first + 27], "## Risks for this window\n\n");
+    // Issue 35, point 5: what Support is asked to do comes first, the risks right after it.
+    let opening = md.find("\n## ").unwrap();
+    assert!(md[opening + 1..].starts_with("## What Support is asked to do\n"));
+    let first = md.find("\n## Risks for this window\n\n").unwrap();
+    assert_eq!(md[opening + 1..].find("\n## ").map(|n| n + opening + 1), Some(first));
     let risks_section = &md[first..md[first + 1..].find("\n## ").unwrap() + first];
     for needle in [
         "share one window",

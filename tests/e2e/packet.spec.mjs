@@ -110,15 +110,16 @@ test("on a phone the customer's view opens with the next step and the architectu
   await phone.close();
 });
 
-test("the print view opens with the risks, then the plan, the window and what is missing, as Support's Markdown does", async ({ page }) => {
+test("the print view opens with what Support is asked to do and the risks, then the plan, the window and what is missing, as Support's Markdown does", async ({ page }) => {
   await openNewEngagement(page, "Print Co");
   await page.getByLabel("Current users").fill("800");
   await page.emulateMedia({ media: "print" });
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   const plan = page.getByRole("article", { name: "Planning summary and Support review packet: Print Co" });
   const first = plan.getByRole("region", { name: "The plan under review" });
-  await expect(plan.locator(":scope > section > h3").nth(0)).toHaveText("Risks for this window");
-  await expect(plan.locator(":scope > section > h3").nth(1)).toHaveText("The plan under review");
+  await expect(plan.locator(":scope > section > h3").nth(0)).toHaveText("What Support is asked to do");
+  await expect(plan.locator(":scope > section > h3").nth(1)).toHaveText("Risks for this window");
+  await expect(plan.locator(":scope > section > h3").nth(2)).toHaveText("The plan under review");
   await expect(first).toContainText("Maintenance window");
   await expect(first.getByRole("heading", { name: "Missing for Support review" })).toBeVisible();
   await expect(first).toContainText("The rollback plan: what triggers it and how long it takes");

@@ -59,7 +59,13 @@ test("6,500 users moving and upgrading in one Chicago night: the packet opens wi
   // The packet Support receives: the risks first, the path, the window.
   const md = await download(page, "Download Markdown");
   const headings = md.split("\n").filter((l) => l.startsWith("## ")).map((l) => l.slice(3));
-  expect(headings[0]).toBe("Risks for this window");
+  // Issue 35, point 5: first what Support is asked to do, then the risks.
+  expect(headings.slice(0, 2)).toEqual(["What Support is asked to do", "Risks for this window"]);
+  const request = md.slice(md.indexOf("## What Support is asked to do"), md.indexOf("## Risks for this window"));
+  expect(request).toContain("A review of this migration plan, through a normal Support ticket");
+  expect(request).toContain("Upgrade assistance for the upgrade from 17.8.2 to 18.5.1");
+  expect(request).toContain("GitLab Support is the primary contact during the window");
+  expect(request).toContain("### What the feedback decides");
   const risksSection = md.slice(md.indexOf("## Risks for this window"), md.indexOf("## The plan under review"));
   expect(risksSection).toContain("share one window");
   expect(risksSection).toContain("The steps take about");

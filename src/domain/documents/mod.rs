@@ -12,6 +12,7 @@ pub mod handoff;
 pub mod outline;
 pub mod plan;
 pub mod reply;
+pub mod request;
 pub mod risks;
 pub mod runbook;
 pub mod share;

@@ -4,13 +4,14 @@
 //! any rendering runs.
 //!
 //! Each reader's outline opens with what that reader needs first: the customer's with their next
-//! step and the recommended architecture; Support's (and the TAM's own) with the plan under
-//! review, the maintenance window and what is still missing.
+//! step and the recommended architecture; Support's (and the TAM's own) with what Support is
+//! asked to do, the risks, then the plan under review, the maintenance window and what is still
+//! missing.
 
 use time::Date;
 
 pub use crate::domain::documents::blocks::{Block, Inline};
-use crate::domain::documents::{architecture, compare, risks};
+use crate::domain::documents::{architecture, compare, request, risks};
 use crate::domain::engagement::Engagement;
 use crate::domain::process::intake;
 use crate::domain::process::upgrade;
@@ -735,6 +736,12 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
             if !warnings.is_empty() {
                 first.push(Block::Warnings(warnings));
             }
+            // What Support is asked to do comes before everything it is asked to review.
+            sections.push(section(
+                "plan-request-heading",
+                "What Support is asked to do",
+                request::support_request(e, today).blocks(),
+            ));
             sections.push(section(
                 "plan-risks-heading",
                 "Risks for this window",
