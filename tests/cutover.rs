@@ -68,10 +68,11 @@ fn the_timeline_counts_back_from_the_window_in_order() {
         milestone(&list, "window").when(),
         "2027-03-06 22:00 (UTC+01:00)"
     );
-    // The rollback deadline is the window's midpoint: 22:00 to 06:00 gives 02:00.
+    // Issue 35: the midpoint (02:00) would come after Geo's promotion, the point of no return,
+    // 75 minutes in: the deadline is the promotion.
     assert_eq!(
         milestone(&list, "rollback-deadline").when(),
-        "2027-03-07 02:00 (UTC+01:00)"
+        "2027-03-06 23:15 (UTC+01:00)"
     );
     assert!(list.iter().all(|m| m.marks.is_empty()), "{list:#?}");
 }
@@ -157,6 +158,8 @@ fn the_calendar_entry_holds_the_window_in_utc_the_contact_and_the_rollback_deadl
     // Across the change to summer time in Berlin (2027-03-28 02:00 → 03:00).
     e.coordination.intake.window_start = Some(datetime!(2027-03-27 22:00 +1));
     e.coordination.intake.window_end = Some(datetime!(2027-03-28 06:00 +2));
+    e.coordination.intake.method = MigrationMethod::BackupRestoreSingle;
+    e.coordination.intake.rollback_hours = "2".into();
     let ics = calendar(&e, NOW).unwrap();
     assert!(ics.lines().all(|l| l.len() <= 76), "lines are folded");
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
@@ -171,9 +174,9 @@ fn the_calendar_entry_holds_the_window_in_utc_the_contact_and_the_rollback_deadl
         description.contains("Dana Scully <dana@acme.example>"),
         "{description}"
     );
-    // Seven hours: the deadline is 3.5 hours in, shown in the start's offset.
+    // Issue 35: two hours before the end, on the clock in force then (summer time).
     assert!(
-        description.contains("Rollback deadline: 2027-03-28 01:30 (UTC+01:00)"),
+        description.contains("Rollback deadline: 2027-03-28 04:00 (UTC+02:00)"),
         "{description}"
     );
     assert!(description.contains("Europe/Berlin"));
@@ -204,13 +207,13 @@ fn the_runbook_lists_each_method_s_steps_with_owner_and_time() {
     for (method, step) in [
         (
             MigrationMethod::BackupRestoreSingle,
-            "Restore on the new server",
+            "gitlab-backup restore BACKUP=",
         ),
         (
             MigrationMethod::BackupRestoreMultiNode,
-            "Restore each component",
+            "restore the object storage buckets",
         ),
-        (MigrationMethod::GeoFailover, "promote the secondary site"),
+        (MigrationMethod::GeoFailover, "Promote the secondary site"),
         (MigrationMethod::LinuxPackageToHelm, "toolbox pod"),
         (
             MigrationMethod::ProfessionalServicesDecide,
@@ -221,8 +224,8 @@ fn the_runbook_lists_each_method_s_steps_with_owner_and_time() {
         let md = runbook(&e, NOW.date());
         assert!(md.contains(step), "{method:?}: {md}");
         for heading in [
-            "## Before the window",
-            "## During the window",
+            "## Days before the window",
+            "## In the window, before the point of no return",
             "## After the window",
         ] {
             assert!(md.contains(heading));
@@ -238,19 +241,22 @@ fn the_runbook_lists_each_method_s_steps_with_owner_and_time() {
     let md = runbook(&e, NOW.date());
     assert!(
         md.contains(
-            "- [ ] **Customer** · 2027-03-06 22:00 (UTC+01:00) — Start: broadcast the maintenance"
+            "- [ ] **Customer** · 2027-03-06 22:00 (UTC+01:00; 21:00 UTC) — Primary: enable maintenance mode"
         ),
         "{md}"
     );
+    // Geo's promotion is its point of no return: the deadline comes at it, before the window's
+    // midpoint (75 minutes in: maintenance and cron 15, replication 45, the primary off 10,
+    // the preflight 5).
     assert!(
-        md.contains("- [ ] **Customer** · 2027-03-07 02:00 (UTC+01:00) — Rollback deadline"),
+        md.contains("- [ ] **Customer** · 2027-03-06 23:15 (UTC+01:00; 22:15 UTC) — Rollback deadline, at the point of no return"),
         "{md}"
     );
     assert!(md.contains("Go/no-go"));
     // With Professional Services engaged, they do the work on the systems.
     e.coordination.ps_decision = PsDecision::Engaged;
     assert!(runbook_steps(&e, NOW.date()).iter().any(
-        |s| s.owner == Owner::ProfessionalServices && s.text.contains("promote the secondary")
+        |s| s.owner == Owner::ProfessionalServices && s.text.contains("Promote the secondary")
     ));
 }
 

@@ -11,7 +11,8 @@ use time::{Date, OffsetDateTime};
 use upgrade_planner::domain::documents::cutover::calendar;
 use upgrade_planner::domain::documents::plan::{markdown, Audience};
 use upgrade_planner::domain::documents::risks::{risks, Risk};
-use upgrade_planner::domain::documents::runbook::{runbook, timing};
+use upgrade_planner::domain::documents::runbook::runbook;
+use upgrade_planner::domain::documents::schedule::{timing, DeadlineWhy};
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
 use upgrade_planner::domain::process::intake::{self, Installation, Intake, MigrationMethod};
 use upgrade_planner::domain::process::upgrade::{path, PathError, Step};
@@ -258,6 +259,10 @@ fn each_risk_has_its_rule() {
     let mut fits = same.clone();
     fits.coordination.intake.restore_hours = "1".into();
     fits.coordination.intake.data_size_gb = "50".into();
+    // Issue 35: with no rollback duration the point of no return must come by the window's
+    // midpoint; an hour's rollback leaves room for the cut-over.
+    check(Risk::NoTimeToRollBack, &fits, true);
+    fits.coordination.intake.rollback_hours = "1".into();
     check(Risk::LongerThanWindow, &fits, false);
     check(Risk::NoTimeToRollBack, &fits, false);
     check(Risk::LongerThanWindow, &e, true);
@@ -384,31 +389,37 @@ fn window_lengths_count_real_hours_across_clock_changes() {
 fn the_runbook_is_timed_from_the_rehearsal_and_flags_an_overrun() {
     let mut e = scenario();
     let t = timing(&e);
-    // Freeze 30 + backup 850 GB at 200/h (255) + transfer 255 + restore 310 + 15 + 30 + 15 + 15,
-    // then four upgrade steps of an hour.
-    assert_eq!(t.to_cutover, 30 + 255 + 255 + 310 + 15 + 30 + 15 + 15);
-    assert_eq!(t.total, t.to_cutover + 4 * 60);
-    assert!(t.deadline_is_midpoint);
+    // Issue 35: up to the cut-over, GitLab's multi-node steps: the freeze (15 + 5 + 20), the
+    // final backup of 850 GB at 200 GB an hour (255), the old side switched off (15), Puma and
+    // Sidekiq stopped (10), the buckets (255), the database (45), the rehearsal's 5 h 10 min
+    // restore (310), the checks (30), the cron jobs back (10) and the tests (20). The four
+    // upgrades do not fit before the cut-over: they go to a window of their own.
+    assert_eq!(
+        t.to_point_of_no_return,
+        15 + 5 + 20 + 255 + 15 + 10 + 255 + 45 + 310 + 30 + 10 + 20
+    );
+    assert_eq!(t.total, t.to_point_of_no_return + 10 + 10);
+    assert!(matches!(t.deadline, Some((_, DeadlineWhy::Midpoint))));
     assert!(t.overrun().is_some());
     let md = runbook(&e, TODAY);
     assert!(md.contains("about 5 h 10 min, as in the rehearsal"), "{md}");
-    assert!(
-        md.contains("from the data size (850 GB) at an assumed 200 GB an hour"),
-        "{md}"
-    );
+    assert!(md.contains("850 GB at an assumed 200 GB an hour"), "{md}");
     assert!(
         md.contains("**Warning:** the steps overrun the window by"),
         "{md}"
     );
     assert!(
-        md.contains("(the window's midpoint: the rollback's duration is not known yet)"),
+        md.contains("(the window's midpoint: the rollback's duration is not recorded yet)"),
         "{md}"
     );
     e.coordination.intake.rollback_hours = "2".into();
     let md = runbook(&e, TODAY);
-    // 06:00 CDT less two hours: 04:00 CDT, shown in the start's offset as 03:00 CST.
-    assert!(md.contains("- **Rollback deadline:** 2027-03-14 03:00 (UTC-06:00) (the window's end less the rollback's 2 hours)"), "{md}");
-    assert!(!timing(&e).deadline_is_midpoint);
+    // 06:00 CDT less two hours is 04:00 CDT, on the clock in force then (UTC-05:00).
+    assert!(md.contains("- **Rollback deadline:** 2027-03-14 04:00 (UTC-05:00; 09:00 UTC) (the window's end less the rollback's 2 hours, before the point of no return)"), "{md}");
+    assert!(matches!(
+        timing(&e).deadline,
+        Some((_, DeadlineWhy::Rollback(_)))
+    ));
 }
 
 // Point 4: GitLab's procedure for the method, checks before the cut-over, owners, no past dates.
@@ -418,29 +429,30 @@ fn the_runbook_follows_gitlab_s_procedure() {
     let md = runbook(&e, TODAY);
     for needle in [
         "gitlab-secrets.json",
-        "gitlab.rb",
-        "same GitLab version (17.8.2) and edition",
-        "stop Puma and Sidekiq",
+        "same GitLab version and edition",
+        "sudo gitlab-ctl stop on every Puma and Sidekiq node",
         "gitlab-ctl reconfigure",
         "gitlab:doctor:secrets",
-        "gitlab:artifacts:check",
-        "gitlab:lfs:check",
-        "gitlab:uploads:check",
-        "block new CI jobs",
-        "wait for the Sidekiq queues to drain",
-        "disable incoming email",
+        "integrity checks",
+        "maintenance mode",
+        "Disable All",
+        "Enable All",
+        "running CI jobs",
+        "Busy and Enqueued",
+        "disable every service and incoming email for good",
         "SSH host keys",
-        "then let the background migrations finish. Check them under Admin area",
+        "check the background migrations under Admin",
         "source: [Back up and restore large reference architectures]",
         "not the plan itself",
     ] {
         assert!(md.contains(needle), "{needle}: {md}");
     }
-    // The checks come before the cut-over, the upgrade's stops after the move.
+    // The checks come before the cut-over; the upgrade's stops, which do not fit before it, in
+    // a window of their own before the move: never after the cut-over.
     let at = |needle: &str| md.find(needle).unwrap_or_else(|| panic!("{needle}"));
     assert!(at("gitlab:doctor:secrets") < at("Cut over:"));
-    assert!(at("Cut over:") < at("17.11.7"));
     assert!(at("17.11.7") < at("18.2"));
+    assert!(at("18.2") < at("## In the window"));
     // No step dated before the day the runbook is made.
     for line in md.lines().filter(|l| l.starts_with("- [ ]")) {
         if let Some(day) = line.split(" · ").nth(1).and_then(|w| w.get(0..10)) {
@@ -463,7 +475,7 @@ fn the_runbook_follows_gitlab_s_procedure() {
     for (method, needle) in [
         (
             MigrationMethod::BackupRestoreSingle,
-            "[Migrating to a new server]",
+            "gitlab:doctor:secrets",
         ),
         (
             MigrationMethod::GeoFailover,
@@ -477,8 +489,9 @@ fn the_runbook_follows_gitlab_s_procedure() {
         other.coordination.intake.method = method;
         let md = runbook(&other, TODAY);
         assert!(md.contains(needle), "{method:?}: {md}");
+        // Issue 35: the checks come before the method's point of no return.
         assert!(
-            md.find("gitlab:doctor:secrets").unwrap() < md.find("Cut over").unwrap(),
+            md.find(needle).unwrap() < md.find("## The point of no return").unwrap(),
             "{method:?}"
         );
     }
@@ -493,10 +506,13 @@ fn the_packet_opens_with_the_risks_and_says_each_thing_once() {
     let opening = md.find("\n## ").unwrap();
     assert!(md[opening + 1..].starts_with("## What Support is asked to do\n"));
     let first = md.find("\n## Risks for this window\n\n").unwrap();
-    assert_eq!(md[opening + 1..].find("\n## ").map(|n| n + opening + 1), Some(first));
+    assert_eq!(
+        md[opening + 1..].find("\n## ").map(|n| n + opening + 1),
+        Some(first)
+    );
     let risks_section = &md[first..md[first + 1..].find("\n## ").unwrap() + first];
     for needle in [
-        "share one window",
+        "needs a window of its own before the move",
         "Zero-downtime upgrades were asked for",
         "longer than the window",
         "Professional Services were declined at 6,500 users",

@@ -40,12 +40,111 @@ test("a window in Europe/Berlin across the change to summer time: the calendar e
   expect(event.startDate.toJSDate().toISOString()).toBe("2027-03-27T21:00:00.000Z");
   expect(event.endDate.toJSDate().toISOString()).toBe("2027-03-28T04:00:00.000Z");
   expect(event.description).toContain("Dana Scully <dana@calendar.example>");
-  expect(event.description).toContain("Rollback deadline: 2027-03-28 01:30 (UTC+01:00)");
+  // Issue 35: Geo's promotion, 75 minutes in, is the point of no return: the deadline comes at
+  // it, not at the window's midpoint (01:30) after it.
+  expect(event.description).toContain("Rollback deadline: 2027-03-27 23:15 (UTC+01:00) (the point of no return");
 
   const runbook = await download(page, "Download runbook");
-  expect(runbook.text).toContain("# Cut-over runbook: Calendar Co");
-  expect(runbook.text).toContain("- [ ] **Customer** · 2027-03-27 22:00 (UTC+01:00) — Start: broadcast the maintenance");
-  expect(runbook.text).toContain("promote the secondary site (planned failover)");
+  const text = plain(runbook.text);
+  expect(text).toContain("# Cut-over runbook: Calendar Co");
+  // Every step of GitLab's planned failover, in GitLab's order, each with its owner and source.
+  inOrder(text, [
+    "## Weeks before the window",
+    "Start four to six weeks ahead: resolve every synchronisation and verification failure, set the abort criteria",
+    "Copy what Geo does not replicate",
+    "## Days before the window",
+    "lower the DNS TTL",
+    "gitlab:geo:check on both",
+    "sha256sum",
+    "Post a broadcast message, and plan for runners",
+    "## In the window, before the point of no return",
+    "- [ ] **Customer** · 2027-03-27 22:00 (UTC+01:00; 21:00 UTC) — Primary: enable maintenance mode, then Admin > Monitoring > Background jobs > Cron > Disable All, then Enable again geo_metrics_update_worker",
+    "wait for every non-geo Sidekiq queue to reach 0",
+    "a replication lag of 0 ms and the log cursor 0 events behind",
+    "sudo systemctl disable gitlab-runsvdir",
+    "gitlab-ctl promotion-preflight-checks",
+    "- [ ] **Customer** · 2027-03-27 23:15 (UTC+01:00; 22:15 UTC) — Rollback deadline, at the point of no return",
+    "## The point of no return",
+    "- [ ] **Customer** · 2027-03-27 23:15 (UTC+01:00; 22:15 UTC) — Promote the secondary site: sudo gitlab-ctl geo promote",
+    "## In the window, after the point of no return",
+    "external_url",
+    "gitlab-rake geo:update_primary_node_url",
+    "register the runners again",
+    "## After the window",
+    "Reindex advanced search",
+    "/var/opt/gitlab/geo-postgresql",
+    "## Not covered here",
+    "gitlab-cluster.json",
+  ]);
+  expect(text).toContain("- **Point of no return:** 2027-03-27 23:15 (UTC+01:00; 22:15 UTC), when the secondary site is promoted");
+  // Six weeks before the window, not three days.
+  expect(text).toContain("**Customer** · 2027-02-13 — Start four to six weeks ahead");
+  for (const line of text.split("\n").filter((l) => l.startsWith("- [ ] **") && !l.includes("Rollback deadline") && !l.includes("if problems arise") && !l.includes("Go/no-go") && !l.includes("Share the plan") && !l.includes("Rehearse") && !l.includes("Lift the freeze") && !l.includes("Watch monitoring") && !l.includes("Keep the old") && !l.includes("Record the migration") && !l.includes("Open a Support ticket"))) {
+    expect(line, "every GitLab step names its page").toContain(" · source: [");
+  }
+});
+
+/** The Markdown as a reader shows it: escapes gone. */
+function plain(md) {
+  return md.replace(/\\([\\`*_{}\[\]()#+\-.!<>~|@&%$])/g, "$1");
+}
+
+/** Each needle appears, after the one before it. */
+function inOrder(text, needles) {
+  let at = 0;
+  for (const needle of needles) {
+    const found = text.indexOf(needle, at);
+    expect(found, `“${needle}” after position ${at}`).toBeGreaterThanOrEqual(0);
+    at = found;
+  }
+}
+
+test("25,000 users from the Linux package to the Helm chart, upgrading to “18.6.x”: the chart's steps and the whole path", async ({ page }) => {
+  await openNewEngagement(page, "Summit Rail");
+  await page.getByLabel("Current users").fill("25000");
+  await page.getByLabel("Target platform").selectOption({ label: "GCP" });
+  await page.getByLabel("Current GitLab version").fill("16.11.10");
+  await page.getByLabel("Target GitLab version").fill("18.6.x");
+  await page.getByLabel("Target GitLab version").blur();
+  await page.getByLabel("Migration method").selectOption({ label: "Linux package to Helm chart (Cloud Native Hybrid)" });
+  await page.getByLabel("Time zone").selectOption("Europe/London");
+  await page.getByLabel("Maintenance window start").fill("2027-05-15T20:00");
+  await page.getByLabel("Maintenance window end").fill("2027-05-16T08:00");
+  await page.getByLabel("Data size (GB)").fill("2,400");
+
+  const path = page.getByRole("region", { name: "Upgrade path" });
+  await expect(path).toContainText("“18.6.x” is read as");
+  await expect(path).toContainText("16.11.10");
+  await expect(path).toContainText("GitLab 17.0 needs PostgreSQL 14");
+
+  const runbook = plain((await download(page, "Download runbook")).text);
+  inOrder(runbook, [
+    "## Weeks before the window",
+    "install the chart release that runs the same GitLab version: the chart's version is not GitLab's",
+    "Migrate all of the source's data to object storage (gitlab-rake gitlab:artifacts:migrate, gitlab:lfs:migrate, gitlab:uploads:migrate:all) and check that uploads still load",
+    "## Upgrade window (to be agreed, before the move)",
+    "upgrade the database to PostgreSQL 14 by hand",
+    "upgrade to 17.3.7",
+    "upgrade the database to PostgreSQL 16 by hand",
+    "18.6",
+    "## In the window, before the point of no return",
+    "sudo gitlab-backup create SKIP=artifacts,lfs,uploads",
+    "yq -P",
+    "kubectl create secret generic",
+    "backup-utility --restore -t <backup ID>",
+    "/scripts/custom-instance-setup",
+    "restart all pods (kubectl delete pods -lrelease=<release name>)",
+    "## The point of no return",
+    "Cut over: point DNS or the load balancer, and the runners, at the chart's installation",
+    "## Each upgrade stop, step by step",
+  ]);
+  expect(runbook.slice(runbook.indexOf("## The point of no return"), runbook.indexOf("## Each upgrade stop"))).not.toContain("Upgrade to");
+  expect(runbook).toContain("- **Upgrade:** from 16.11.10 to 18.6.x, in a window of its own before the move");
+
+  const md = plain((await download(page, "Download Markdown")).text);
+  expect(md).toContain("## Upgrade path");
+  expect(md).toContain("“18.6.x” is read as");
+  expect(md).toMatch(/needs a window of its own before the move/);
 });
 
 test("the customer fills in their part and sends it back; the TAM accepts two answers in their own browser", async ({ page, browser, context }) => {

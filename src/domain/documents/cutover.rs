@@ -9,11 +9,13 @@ use std::fmt::Write as _;
 
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
+use crate::domain::documents::schedule::{self, DeadlineWhy};
 use crate::domain::engagement::Engagement;
-use crate::domain::process::intake::{self, MigrationMethod, REVIEW_LEAD_DAYS};
+use crate::domain::process::intake::{MigrationMethod, REVIEW_LEAD_DAYS};
 use crate::domain::process::workflow::{self, add_months, Feedback, MigrationStatus, PsDecision};
 use crate::domain::sizing::LARGE_UPGRADE_USERS;
 use crate::domain::text::time_fmt::{clock, offset_text, to_utc};
+use crate::domain::text::zones;
 
 /// Days between the rehearsal and the window, to act on what the rehearsal finds.
 pub const REHEARSAL_LEAD_DAYS: i64 = 3;
@@ -23,7 +25,7 @@ pub const GO_NO_GO_DAYS: i64 = 1;
 pub const PLAN_WRITING_DAYS: i64 = 28;
 
 /// The assumptions the timeline counts back with, as the page and the runbook state them.
-pub const ASSUMPTIONS: &str = "Counted back from the maintenance window (or, until it is set, the desired completion): Support's review takes 7 days and ends before the rehearsal; the rehearsal is at least 3 days before the window; go/no-go is the day before; writing the plan takes about 4 weeks; the rollback deadline is the window's end less the rollback's duration (its midpoint while that is not known).";
+pub const ASSUMPTIONS: &str = "Counted back from the maintenance window (or, until it is set, the desired completion): Support's review takes 7 days and ends before the rehearsal; the rehearsal is at least 3 days before the window; go/no-go is the day before; writing the plan takes about 4 weeks; the rollback deadline is the window's end less the rollback's duration (its midpoint while that is not known), and never after the point of no return.";
 
 /// How a milestone stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,19 +83,15 @@ impl Milestone {
     }
 }
 
-/// The last moment to decide to roll back: the window's end less the rollback's duration, or
-/// its midpoint while that is not known (then the flag is true); shown in the start's offset.
-pub fn deadline(e: &Engagement) -> Option<(OffsetDateTime, bool)> {
+/// The last moment to decide to roll back: the window's end less the rollback's duration (its
+/// midpoint while that is not known), never after the point of no return (see
+/// `documents::schedule`), on the clock in force at that moment.
+pub fn deadline(e: &Engagement) -> Option<(OffsetDateTime, DeadlineWhy)> {
     let i = &e.coordination.intake;
-    let (start, end) = (i.window_start?, i.window_end?);
-    if end <= start {
-        return None;
-    }
-    let at = |t: OffsetDateTime| t.checked_to_offset(start.offset()).unwrap_or(t);
-    match intake::hours(&i.rollback_hours).ok().flatten() {
-        Some(rollback) => Some((at((end - rollback).max(start)), false)),
-        None => Some((start + (end - start) / 2, true)),
-    }
+    let start = i.window_start?;
+    schedule::timing(e)
+        .deadline
+        .map(|(at, why)| (zones::local(&i.time_zone, at, start.offset()), why))
 }
 
 /// The rollback deadline's time alone (see [`deadline`]).
@@ -355,15 +353,17 @@ pub fn calendar(e: &Engagement, now: OffsetDateTime) -> Result<String, CalendarE
             ""
         },
     );
-    if let Some((deadline, midpoint)) = deadline(e) {
+    if let Some((deadline, why)) = deadline(e) {
         let _ = write!(
             description,
             "\nRollback deadline: {}{} — if the checks have not passed by then, roll back.",
             wall(deadline),
-            if midpoint {
-                " (the window's midpoint: the rollback's duration is not known yet)"
-            } else {
-                ""
+            match why {
+                DeadlineWhy::Midpoint =>
+                    " (the window's midpoint: the rollback's duration is not known yet)",
+                DeadlineWhy::PointOfNoReturn =>
+                    " (the point of no return: after it, rolling back loses data)",
+                DeadlineWhy::Rollback(_) => "",
             }
         );
     }

@@ -15,4 +15,5 @@ pub mod reply;
 pub mod request;
 pub mod risks;
 pub mod runbook;
+pub mod schedule;
 pub mod share;

@@ -4,10 +4,9 @@
 
 use time::Date;
 
-use crate::domain::documents::cutover;
-use crate::domain::documents::runbook;
+use crate::domain::documents::schedule::{self, Schedule, UpgradePlace};
 use crate::domain::engagement::Engagement;
-use crate::domain::process::intake::{self, Installation, MigrationMethod, REVIEW_LEAD_DAYS};
+use crate::domain::process::intake::{self, REVIEW_LEAD_DAYS};
 use crate::domain::process::upgrade::{self, UpgradePath};
 use crate::domain::process::workflow::{self, Feedback, MigrationStatus, PsDecision};
 use crate::domain::sizing::LARGE_UPGRADE_USERS;
@@ -81,7 +80,7 @@ struct Facts<'a> {
     e: &'a Engagement,
     today: Date,
     path: Option<UpgradePath>,
-    timing: runbook::Timing,
+    timing: Schedule,
 }
 
 /// The risks for the engagement's window on `today`, in the order of [`Risk::ALL`]. A migration
@@ -97,7 +96,7 @@ pub fn risks(e: &Engagement, today: Date) -> Vec<Found> {
         path: upgrade::path(&c.gitlab_version, &c.intake.target_version)
             .ok()
             .filter(|p| !p.is_empty()),
-        timing: runbook::timing(e),
+        timing: schedule::timing(e),
     };
     Risk::ALL
         .into_iter()
@@ -105,19 +104,7 @@ pub fn risks(e: &Engagement, today: Date) -> Vec<Found> {
         .collect()
 }
 
-/// True when the database runs apart from a single Linux package node: a cluster, a cloud
-/// service, or the Helm chart's external database.
-pub fn database_on_its_own(e: &Engagement) -> bool {
-    let i = &e.coordination.intake;
-    let ha = workflow::sizing_of(e).is_some_and(|(_, rec)| rec.size.is_ha());
-    ha || i.installation == Installation::HelmChart
-        || matches!(
-            i.method,
-            MigrationMethod::BackupRestoreMultiNode
-                | MigrationMethod::GeoFailover
-                | MigrationMethod::LinuxPackageToHelm
-        )
-}
+pub use crate::domain::documents::schedule::database_on_its_own;
 
 fn check(risk: Risk, f: &Facts) -> Option<String> {
     let e = f.e;
@@ -128,17 +115,25 @@ fn check(risk: Risk, f: &Facts) -> Option<String> {
         // GitLab); the upgrade path's stops follow, each with its background migrations.
         Risk::MoveAndUpgrade => {
             let path = f.path.as_ref()?;
-            Some(format!(
-                "The move and an upgrade from {} to {} share one window: a backup restores only onto the same GitLab version and edition, so restore on {} first, then upgrade through {} in a window of its own (or upgrade before the move).",
-                path.current,
-                path.target,
-                path.current,
-                match path.stops().count() {
-                    0 => "to the target".to_string(),
-                    1 => "the 1 stop on the path".to_string(),
-                    n => format!("the {n} stops on the path"),
-                }
-            ))
+            let stops = match path.stops().count() {
+                0 => "straight to the target".to_string(),
+                1 => "through the 1 stop on the path".to_string(),
+                n => format!("through the {n} stops on the path"),
+            };
+            match &f.timing.upgrade {
+                UpgradePlace::OwnWindow { minutes, why } => Some(format!(
+                    "The upgrade from {} to {} ({stops}, about {}) needs a window of its own before the move, to be agreed with the customer: {why}. The runbook shows it as its own section; the move then runs on {} on both sides.",
+                    path.current,
+                    path.target,
+                    duration_text(time::Duration::minutes(*minutes)),
+                    f.timing.move_version
+                )),
+                UpgradePlace::InWindow => Some(format!(
+                    "The move and an upgrade from {} to {} share one window: a backup restores only onto the same GitLab version and edition, so the runbook restores on {} first, then upgrades {stops} before the cut-over, while rolling back is still possible. Time the upgrade in the rehearsal.",
+                    path.current, path.target, path.current
+                )),
+                _ => None,
+            }
         }
         // "Upgrading across multiple GitLab versions in one go is only possible by accepting
         // downtime" (Zero-downtime upgrades).
@@ -172,17 +167,25 @@ fn check(risk: Risk, f: &Facts) -> Option<String> {
                 }
             ))
         }
+        // The rollback deadline is the latest moment to start rolling back and still finish
+        // within the window; the point of no return must come before it.
         Risk::NoTimeToRollBack => {
             let timing = &f.timing;
-            let late = timing.past_deadline()?;
+            let short = timing.short_by()?;
+            let point = timing.point_of_no_return?;
             Some(format!(
-                "The cut-over comes {} after the rollback deadline, {}{}: there would be no time left to roll back. Start earlier, shorten the steps, or lengthen the window.",
-                duration_text(late),
-                cutover::wall(timing.deadline?),
-                if timing.deadline_is_midpoint {
-                    " (the window's midpoint until the rollback's duration is known)"
-                } else {
-                    ""
+                "The point of no return ({}) comes at {}, {} after {}, the latest moment that leaves {}: there would be no time left to roll back. Shorten the steps before it, start earlier, or lengthen the window.",
+                timing
+                    .procedure
+                    .and_then(|p| p.point_of_no_return())
+                    .map(|s| s.text.split(':').next().unwrap_or(s.text).to_lowercase())
+                    .unwrap_or_else(|| "the cut-over".into()),
+                timing.wall(point),
+                duration_text(short),
+                timing.wall(timing.latest_safe()?),
+                match intake::hours(&i.rollback_hours).ok().flatten() {
+                    Some(r) => format!("the rollback its {} before the window ends", duration_text(r)),
+                    None => "half the window to roll back (the rollback's duration is not recorded)".into(),
                 }
             ))
         }
