@@ -41,7 +41,7 @@ test("6,500 users moving and upgrading in one Chicago night: the packet opens wi
   const status = page.getByRole("region", { name: "Where it stands" });
   const risks = status.getByRole("region", { name: "Risks for this window" });
   await expect(status.getByRole("heading").nth(1)).toHaveText("Risks for this window");
-  await expect(risks).toContainText("The move and an upgrade from 17.8.2 to 18.5.1 share one window");
+  await expect(risks).toContainText("The upgrade from 17.8.2 to 18.5.1 (through the 3 stops on the path, about 5 hours) needs a window of its own before the move");
   await expect(risks).toContainText("Zero-downtime upgrades were asked for");
   await expect(risks).toContainText("longer than the window's 7 hours");
   await expect(risks).toContainText("Professional Services were declined at 6,500 users");
@@ -67,7 +67,7 @@ test("6,500 users moving and upgrading in one Chicago night: the packet opens wi
   expect(request).toContain("GitLab Support is the primary contact during the window");
   expect(request).toContain("### What the feedback decides");
   const risksSection = md.slice(md.indexOf("## Risks for this window"), md.indexOf("## The plan under review"));
-  expect(risksSection).toContain("share one window");
+  expect(risksSection).toContain("needs a window of its own before the move");
   expect(risksSection).toContain("The steps take about");
   expect(risksSection).toContain("Professional Services were declined");
   expect(md).toContain("## Upgrade path");
