@@ -488,7 +488,7 @@ fn a_backup_carries_the_entries_this_version_cannot_read_and_gives_them_back() {
     other.set_id(upgrade_planner::domain::engagement::EngagementId::from_random_bytes([7; 16]));
     let file = backup_json(std::slice::from_ref(&other), &[newer.clone(), fixed], NOW).unwrap();
     assert!(file.contains("From the future"));
-    let Ok(Import::Backup(engagements, kept)) = parse_import(file.as_bytes()) else {
+    let Ok(Import::Backup(engagements, kept, _)) = parse_import(file.as_bytes()) else {
         panic!("not read back")
     };
     assert_eq!(

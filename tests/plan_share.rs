@@ -142,7 +142,7 @@ fn a_backup_restores_every_engagement() {
     let file = backup_json(&[a.clone(), b.clone()], &[], NOW).unwrap();
     assert_eq!(
         parse_import(file.as_bytes()),
-        Ok(Import::Backup(vec![a, b], vec![]))
+        Ok(Import::Backup(vec![a, b], vec![], vec![]))
     );
 }
 
@@ -180,11 +180,13 @@ fn a_bad_import_file_says_what_is_wrong() {
         r#"{{"format":"gitlab-upgrade-planner/backup","format_version":1,"engagements":[{},{{"schema_version":1}}]}}"#,
         reference_engagement().to_json().unwrap()
     );
-    let error = parse_import(backup.as_bytes()).unwrap_err();
-    assert!(
-        error.to_string().starts_with("Engagement 2 in the backup"),
-        "{error}"
-    );
+    // One engagement of a backup that cannot be read no longer refuses the file (issue 37): it
+    // is named by its place and kept aside, and the others come in (tests/restore.rs).
+    let Ok(Import::Backup(engagements, _, unreadable)) = parse_import(backup.as_bytes()) else {
+        panic!("the backup was refused whole")
+    };
+    assert_eq!(engagements.len(), 1);
+    assert_eq!(unreadable[0].name(), "engagement 2 in the backup");
     for e in [
         ImportError::TooLarge {
             bytes: 6 * 1024 * 1024,

@@ -12,6 +12,8 @@ use gloo_storage::{LocalStorage, Storage as _};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::documents::plan::UnreadableInBackup;
+use crate::domain::engagement::read::customer_name_in;
 use crate::domain::engagement::{Engagement, EngagementId, ReadError};
 
 /// Every engagement key starts with this; other keys in the origin are not ours and are ignored.
@@ -77,6 +79,9 @@ pub struct Quarantined {
     pub reason: String,
     pub moved_at: String,
     pub raw: String,
+    /// The customer's name, when the raw text holds one: read again at each load, never stored.
+    #[serde(skip)]
+    pub customer_name: Option<String>,
 }
 
 /// What reading storage found.
@@ -105,9 +110,11 @@ pub fn read_entries(entries: impl IntoIterator<Item = (String, String)>) -> Load
                     reason: format!("the quarantine record itself cannot be read ({e})"),
                     moved_at: String::new(),
                     raw: raw.clone(),
+                    customer_name: None,
                 });
             loaded.quarantined.push(Quarantined {
                 record_key: key,
+                customer_name: name_in(&record.raw),
                 ..record
             });
             continue;
@@ -168,8 +175,30 @@ pub fn quarantine_record(entry: &Unreadable, moved_at: &str) -> (String, Quarant
         reason: entry.reason.clone(),
         moved_at: moved_at.to_owned(),
         raw: entry.raw.clone(),
+        customer_name: name_in(&entry.raw),
     };
     (record_key, record)
+}
+
+/// The customer's name in an entry's raw text, if it is JSON with one.
+fn name_in(raw: &str) -> Option<String> {
+    serde_json::from_str::<Value>(raw)
+        .ok()
+        .and_then(|v| customer_name_in(&v))
+}
+
+/// An engagement of the backup `file` that cannot be read, as an entry to keep aside: under its
+/// engagement's key when its id reads, else under one naming its place in the backup.
+pub fn set_aside_from_backup(entry: &UnreadableInBackup, file: &str) -> Unreadable {
+    let key = match entry.id {
+        Some(id) => key_for(id),
+        None => format!("{KEY_PREFIX}backup-{}", entry.position + 1),
+    };
+    Unreadable {
+        key,
+        reason: format!("in the backup “{file}”: {}", entry.reason),
+        raw: entry.raw.clone(),
+    }
 }
 
 /// Why storage could not be used.
@@ -271,6 +300,16 @@ impl Store {
             serde_json::to_string(&record).map_err(|e| StorageError::Failed(e.to_string()))?;
         self.raw.set_item(&record_key, &text).map_err(from_js)?;
         self.raw.remove_item(&entry.key).map_err(failed)?;
+        Ok(record)
+    }
+
+    /// Keeps an entry that was never stored (an engagement of a backup that cannot be read)
+    /// aside as a quarantine record, removing nothing.
+    pub fn set_aside(&self, entry: &Unreadable, now: &str) -> Result<Quarantined, StorageError> {
+        let (record_key, record) = quarantine_record(entry, now);
+        let text =
+            serde_json::to_string(&record).map_err(|e| StorageError::Failed(e.to_string()))?;
+        self.raw.set_item(&record_key, &text).map_err(from_js)?;
         Ok(record)
     }
 

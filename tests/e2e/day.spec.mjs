@@ -72,13 +72,18 @@ for (const [width, height] of [[1440, 900], [390, 844]]) test(`the TAM's review 
 
   await page.goto(returned);
   const table = page.getByRole("table");
-  await expect(table.getByRole("columnheader")).toHaveText(["Field", "Recorded", "The customer's answer", "Accept"]);
+  await expect(table.getByRole("columnheader")).toHaveText(["Field", "Recorded", "The customer's answer", "Accept or decline"]);
   const row = table.getByRole("row").filter({ hasText: "Customer contact during the window (name)" });
   const cells = row.getByRole("cell");
   const recorded = await cells.nth(0).boundingBox();
   const answer = await cells.nth(1).boundingBox();
-  expect(answer.x).toBeGreaterThan(recorded.x + recorded.width - 1);
-  expect(Math.abs(answer.y - recorded.y)).toBeLessThan(2);
+  if (width > 600) {
+    expect(answer.x).toBeGreaterThan(recorded.x + recorded.width - 1);
+    expect(Math.abs(answer.y - recorded.y)).toBeLessThan(2);
+  } else {
+    // On a phone each answer stacks: the answer under what is recorded (issue 37, point 3).
+    expect(answer.y).toBeGreaterThan(recorded.y + recorded.height - 1);
+  }
   // Point 4: a reply not yet accepted waits on the home page, with its link.
   await page.goto("/");
   const attention = page.getByRole("region", { name: "Needs attention" });
@@ -341,4 +346,76 @@ test("a return link made before the TAM changed the contact's email says the ema
   const other = page.getByRole("table", { name: "Other changes since the customer's link was made" });
   await expect(other.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Current users", exact: true }) }).getByRole("cell")).toHaveText(["900", "1,200"]);
   await expect(other.getByRole("rowheader", { name: "Customer contact during the window (email)" })).toHaveCount(0);
+});
+
+// Issue 37, point 3: each answer is accepted or declined, on any screen. Story: on a phone 450 px
+// of table sat in 316 px, "Accept" was off screen, and an answer could not be declined.
+for (const [width, height] of [[1440, 900], [390, 844]]) test(`each answer can be accepted or declined at ${width} px, with both buttons in view and nothing scrolling sideways`, async ({ page, browser, context }) => {
+  await page.setViewportSize({ width, height });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openNewEngagement(page, "Decline Co");
+  await page.getByLabel("Current users").fill("900");
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  const link = await page.getByLabel("Customer link").inputValue();
+  const returned = await customerAnswers(browser, link, {
+    "Customer contact during the window (name)": "Walter Skinner",
+    "Rollback duration (hours)": "2",
+    "Rollback plan": "Restore the snapshot of every data disk taken at the start of the window, then point DNS back at the old site.",
+  });
+  await page.goto(returned);
+  const table = page.getByRole("table", { name: "Each answer beside what is recorded" });
+  for (const label of ["Customer contact during the window (name)", "Rollback duration (hours)", "Rollback plan"]) {
+    for (const decision of ["Accept", "Decline"]) {
+      const button = table.getByRole("button", { name: `${decision} ${label}` });
+      await button.scrollIntoViewIfNeeded();
+      const box = await button.boundingBox();
+      expect(box.x, `${decision} ${label}`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `${decision} ${label}`).toBeLessThanOrEqual(width);
+    }
+  }
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(sideways).toBeLessThanOrEqual(0);
+  if (width < 600) {
+    const dir = process.env.SCREENSHOTS_DIR ?? test.info().outputPath();
+    await page.screenshot({ path: `${dir}/reply-review-390.png`, fullPage: true });
+  }
+
+  await table.getByRole("button", { name: "Decline Customer contact during the window (name)" }).click();
+  await expect(page.getByRole("status")).toHaveText("Declined: Customer contact during the window (name). The recorded value stays, and the activity log says so.");
+  await expect(table.getByRole("rowheader", { name: "Customer contact during the window (name)" })).toHaveCount(0);
+  await table.getByRole("button", { name: "Accept Rollback duration (hours)" }).click();
+  await table.getByRole("button", { name: "Decline Rollback plan" }).click();
+  await expect(page.getByText("Every answer in this reply is now accepted or declined.")).toBeVisible();
+  // Reopened, the reply has nothing waiting: declined answers stay declined.
+  await page.goto(returned);
+  await expect(page.getByText("Every answer in this reply is recorded or declined.")).toBeVisible();
+  await page.getByRole("link", { name: "Open the engagement" }).click();
+  const log = page.getByRole("region", { name: "Activity log" });
+  await expect(log).toContainText("Declined the customer's answer to Customer contact during the window (name): Walter Skinner.");
+  await expect(log).toContainText("Declined the customer's answer to Rollback plan: Restore the snapshot");
+  await expect(page.getByLabel("Customer contact during the window (name)", { exact: true })).toHaveValue("");
+  await expect(page.getByLabel("Rollback duration (hours)", { exact: true })).toHaveValue("2");
+});
+
+// Issue 37, point 3. Story: a second reply from the same customer, changing their own earlier
+// answer, was shown as "Changed here since the link was made".
+test("a second reply from the same link that changes the customer's own answer is not a conflict", async ({ page, browser, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openNewEngagement(page, "Twice Co");
+  await page.getByLabel("Current users").fill("900");
+  await page.getByRole("button", { name: "Copy customer link" }).click();
+  const link = await page.getByLabel("Customer link").inputValue();
+  const first = await customerAnswers(browser, link, { "Rollback duration (hours)": "2" });
+  await page.goto(first);
+  await page.getByRole("button", { name: "Accept all" }).click();
+  await expect(page.getByText("Every answer in this reply is now applied.")).toBeVisible();
+
+  const second = await customerAnswers(browser, link, { "Rollback duration (hours)": "3" });
+  await page.goto(second);
+  await expect(page.getByRole("alert")).toContainText("The customer answered again from the link made at revision");
+  const row = page.getByRole("table", { name: "Each answer beside what is recorded" }).getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "Rollback duration (hours)" }) });
+  await expect(row.getByRole("cell")).toHaveText([/^2/, "3", "AcceptDecline"]);
+  await expect(row).not.toContainText("Changed here since");
+  await expect(row).toContainText("The customer's earlier answer, accepted here: this one replaces it.");
 });

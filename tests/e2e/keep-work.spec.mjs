@@ -135,3 +135,38 @@ test("a backup is restored item by item, and holds the entries this version cann
   await expect(fresh.getByRole("link", { name: "Initech", exact: true })).toHaveCount(0);
   await other.close();
 });
+
+// Issue 37, point 5. Story: one engagement of thirty that could not be read stopped the whole
+// restore, named by its place only ("Engagement 8 in the backup cannot be read").
+test("a backup with one unreadable engagement restores the others and keeps that one aside, named", async ({ page, browser }) => {
+  await page.goto("/");
+  for (const name of ["Initech", "Hooli", "Globex"]) await createAndReturn(page, name);
+  const backup = await download(page, "Export all");
+  const file = JSON.parse(backup.text);
+  const hooli = file.engagements.find((e) => e.customer_name === "Hooli");
+  delete hooli.created;
+  const upload = { name: "thirty.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) };
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto("/");
+  await fresh.getByLabel("Import a plan or backup file").setInputFiles(upload);
+  const preview = fresh.getByRole("group", { name: /Import from/ });
+  await expect(preview).toContainText("2 engagements:");
+  await expect(preview).toContainText(/1 engagement in the backup cannot be read and is not imported: “Hooli”: a field is invalid \(missing field `created`\)\. It is kept aside here/);
+  await fresh.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(fresh.getByRole("region", { name: "Import and backup" })).toContainText(
+    "Imported 2 engagements from “thirty.json”. 1 that cannot be read is kept aside");
+  await expect(fresh.getByRole("link", { name: "Initech", exact: true })).toBeVisible();
+  await expect(fresh.getByRole("link", { name: "Globex", exact: true })).toBeVisible();
+  await expect(fresh.getByRole("link", { name: "Hooli", exact: true })).toHaveCount(0);
+  // Kept aside as a stored entry that cannot be read is: listed by name, and still there after a reload.
+  for (const when of ["now", "after a reload"]) {
+    if (when !== "now") await fresh.reload();
+    const aside = fresh.getByRole("region", { name: "Stored entries that could not be read" });
+    await expect(aside, when).toContainText("Hooli");
+    await expect(aside, when).toContainText("in the backup “thirty.json”: a field is invalid (missing field `created`)");
+    await expect(aside.getByRole("button", { name: "Download raw text" }), when).toBeVisible();
+  }
+  await other.close();
+});

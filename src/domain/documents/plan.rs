@@ -376,15 +376,70 @@ pub fn backup_status(
 pub enum Import {
     /// One engagement, from a plan file (or a bare engagement document).
     Plan(Box<Engagement>),
-    /// Every engagement of a backup, and the entries it carries that this version cannot read.
-    Backup(Vec<Engagement>, Vec<KeptAside>),
+    /// Every engagement of a backup that reads, the entries it carries that this version cannot
+    /// read, and its engagements that cannot be read (kept aside, never dropped).
+    Backup(Vec<Engagement>, Vec<KeptAside>, Vec<UnreadableInBackup>),
+}
+
+/// An engagement in a backup that cannot be read: its place, the customer's name and id when its
+/// raw JSON holds them, why, and its text as the backup holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadableInBackup {
+    /// Its place in the backup's list, from 0.
+    pub position: usize,
+    pub customer_name: Option<String>,
+    pub id: Option<EngagementId>,
+    pub reason: String,
+    pub raw: String,
+}
+
+impl UnreadableInBackup {
+    fn of(position: usize, value: &Value, reason: String) -> Self {
+        Self {
+            position,
+            customer_name: crate::domain::engagement::read::customer_name_in(value),
+            id: value
+                .get("id")
+                .and_then(Value::as_str)
+                .and_then(|id| id.parse().ok()),
+            reason,
+            raw: value.to_string(),
+        }
+    }
+
+    /// “Acme”, or "engagement 8 in the backup" when no name can be read.
+    pub fn name(&self) -> String {
+        match &self.customer_name {
+            Some(name) => format!("“{name}”"),
+            None => format!("engagement {} in the backup", self.position + 1),
+        }
+    }
+}
+
+/// The import preview's line on a backup's engagements that cannot be read, each by name and
+/// reason; `None` when every engagement reads.
+pub fn unreadable_summary(unreadable: &[UnreadableInBackup]) -> Option<String> {
+    let list = unreadable
+        .iter()
+        .map(|u| format!("{}: {}", u.name(), u.reason))
+        .collect::<Vec<_>>()
+        .join("; ");
+    match unreadable.len() {
+        0 => None,
+        1 => Some(format!(
+            "1 engagement in the backup cannot be read and is not imported: {list}. It is kept aside here with its text unchanged, under “Stored entries that could not be read”."
+        )),
+        n => Some(format!(
+            "{n} engagements in the backup cannot be read and are not imported: {list}. They are kept aside here with their text unchanged, under “Stored entries that could not be read”."
+        )),
+    }
 }
 
 impl Import {
     pub fn engagements(&self) -> &[Engagement] {
         match self {
             Import::Plan(e) => std::slice::from_ref(e.as_ref()),
-            Import::Backup(list, _) => list,
+            Import::Backup(list, ..) => list,
         }
     }
 
@@ -392,7 +447,15 @@ impl Import {
     pub fn kept_aside(&self) -> &[KeptAside] {
         match self {
             Import::Plan(_) => &[],
-            Import::Backup(_, kept) => kept,
+            Import::Backup(_, kept, _) => kept,
+        }
+    }
+
+    /// The backup's engagements that cannot be read.
+    pub fn unreadable(&self) -> &[UnreadableInBackup] {
+        match self {
+            Import::Plan(_) => &[],
+            Import::Backup(_, _, unreadable) => unreadable,
         }
     }
 }
@@ -510,7 +573,9 @@ impl ImportPreview {
     }
 }
 
-/// Reads a plan or backup file, refusing it whole at the first problem.
+/// Reads a plan or backup file. A plan file is refused whole at its first problem; a backup is
+/// restored item by item: an engagement that cannot be read is set aside with its reason, and
+/// only a link field that is not a web address refuses the whole file.
 pub fn parse_import(bytes: &[u8]) -> Result<Import, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
@@ -551,11 +616,17 @@ pub fn parse_import(bytes: &[u8]) -> Result<Import, ImportError> {
         let Some(Value::Array(list)) = object.remove("engagements") else {
             return Err(ImportError::UnknownFormat);
         };
-        let mut engagements = list
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| one(v, Some(i)))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut engagements = Vec::new();
+        let mut unreadable = Vec::new();
+        for (i, v) in list.into_iter().enumerate() {
+            match one(v.clone(), Some(i)) {
+                Ok(engagement) => engagements.push(engagement),
+                Err(ImportError::Engagement { error, .. }) => {
+                    unreadable.push(UnreadableInBackup::of(i, &v, error.to_string()))
+                }
+                Err(refused) => return Err(refused),
+            }
+        }
         let kept: Vec<KeptAside> = match object.remove("kept_aside") {
             None => Vec::new(),
             Some(v) => serde_json::from_value(v).map_err(|_| ImportError::UnknownFormat)?,
@@ -574,6 +645,6 @@ pub fn parse_import(bytes: &[u8]) -> Result<Import, ImportError> {
                 _ => still_kept.push(entry),
             }
         }
-        Ok(Import::Backup(engagements, still_kept))
+        Ok(Import::Backup(engagements, still_kept, unreadable))
     }
 }

@@ -183,13 +183,14 @@ pub enum Standing {
     Newer { seen: u64, now: u64 },
 }
 
-/// The answers that differ from what `e` holds, in the form's order.
+/// The answers that differ from what `e` holds and that the TAM has not declined, in the form's
+/// order.
 pub fn answers(reply: &Reply, e: &Engagement) -> Vec<Answer> {
     let i = &e.coordination.intake;
     reply
         .answers
         .iter()
-        .filter(|(f, v)| f.read(i) != **v)
+        .filter(|(f, v)| f.read(i) != **v && !declined(e, **f, v))
         .map(|(f, v)| Answer {
             field: *f,
             stored: f.read(i),
@@ -216,23 +217,85 @@ pub fn standing(reply: &Reply, e: &Engagement) -> Standing {
 /// the engagement: the changes to fields the customer answered (by field), and the others.
 /// `None` when that link's snapshot is not kept (a link made before snapshots, or long ago).
 pub struct ChangedHere {
+    /// Answered fields changed here since the link: accepting the answer replaces that change.
     pub answered: BTreeMap<Field, Change>,
+    /// Answered fields that hold the same customer's earlier answer, accepted from a reply made
+    /// from the same link: the new answer replaces their own, so it is no conflict.
+    pub their_earlier: BTreeMap<Field, Change>,
     pub other: Vec<Change>,
 }
 
 pub fn changed_here(reply: &Reply, e: &Engagement) -> Option<ChangedHere> {
     let changes = compare::since_customer_link(e, reply.revision)?;
+    let link_made = e.customer_link_at(reply.revision)?.at;
     let mut answered = BTreeMap::new();
+    let mut their_earlier = BTreeMap::new();
     let mut other = Vec::new();
     for change in changes {
         match reply.answers.keys().find(|f| f.label() == change.field) {
+            Some(field) if last_accepted_from(e, *field, link_made) == Some(reply.revision) => {
+                their_earlier.insert(*field, change);
+            }
             Some(field) => {
                 answered.insert(*field, change);
             }
             None => other.push(change),
         }
     }
-    Some(ChangedHere { answered, other })
+    Some(ChangedHere {
+        answered,
+        their_earlier,
+        other,
+    })
+}
+
+/// The revision of the link whose reply gave `field` the answer accepted last since `since`
+/// (by the activity log's acceptance lines), if one did.
+fn last_accepted_from(e: &Engagement, field: Field, since: time::OffsetDateTime) -> Option<u64> {
+    e.log
+        .iter()
+        .filter(|entry| entry.at >= since)
+        .filter_map(|entry| accepted_line(&entry.text))
+        .filter(|(_, labels)| labels.split(", ").any(|l| l == field.label()))
+        .map(|(revision, _)| revision)
+        .next_back()
+}
+
+/// The revision and the labels of an acceptance line written by [`accept`].
+fn accepted_line(text: &str) -> Option<(u64, &str)> {
+    let rest = text.strip_prefix(ACCEPTED)?;
+    let (revision, labels) = rest.split_once("): ")?;
+    Some((revision.parse().ok()?, labels.strip_suffix('.')?))
+}
+
+const ACCEPTED: &str = "Accepted from the customer's reply (made from revision ";
+
+/// What the TAM is told about the revision a reply was made from, beside what changed here
+/// since; `None` when the reply was made from the engagement as it is now.
+pub fn standing_note(standing: Standing, changed: Option<&ChangedHere>) -> Option<String> {
+    match (standing, changed) {
+        (Standing::Current, _) => None,
+        (Standing::Older { seen, .. }, Some(c)) if c.answered.is_empty() && c.other.is_empty() => {
+            Some(if c.their_earlier.is_empty() {
+                format!(
+                    "The customer answered from the link made at revision {seen}; nothing the customer sees has changed here since."
+                )
+            } else {
+                format!(
+                    "The customer answered again from the link made at revision {seen}: their answers replace their own earlier ones, accepted here. Nothing else the customer sees has changed here since."
+                )
+            })
+        }
+        (Standing::Older { seen, .. }, Some(_)) => Some(format!(
+            "The customer answered from the link made at revision {seen}, and the engagement changed here since: answers to fields changed here too are marked, and the other changes are listed below. Accepting an answer replaces what you recorded later."
+        )),
+        (Standing::Older { seen, now }, None) => Some(format!(
+            "The customer answered from an older version of the engagement (revision {seen}; it is at revision {now} here): compare each answer with what is recorded now before accepting it."
+        )),
+        (Standing::Newer { seen, now }, _) => Some(format!(
+            "The customer answered from a newer version of the engagement (revision {seen}) than the one saved here (revision {now}): another browser may hold later changes."
+        )),
+    }
 }
 
 /// The intake with the accepted answers applied, and the log line naming them and their source.
@@ -251,12 +314,41 @@ pub fn accept(reply: &Reply, e: &Engagement, accepted: &[Field]) -> (Intake, Opt
             }
         }
     }
-    let line = (!labels.is_empty()).then(|| {
-        format!(
-            "Accepted from the customer's reply (made from revision {}): {}.",
-            reply.revision,
-            labels.join(", ")
-        )
-    });
+    let line = (!labels.is_empty())
+        .then(|| format!("{ACCEPTED}{}): {}.", reply.revision, labels.join(", ")));
     (next, line)
+}
+
+/// The log line declining the customer's answer to `field`, which leaves the recorded value as
+/// it is; `None` when that answer does not wait (recorded already, declined, or not given).
+pub fn decline(reply: &Reply, e: &Engagement, field: Field) -> Option<String> {
+    answers(reply, e)
+        .into_iter()
+        .find(|a| a.field == field)
+        .map(|a| decline_line(field, &a.answered))
+}
+
+/// Characters of a declined answer quoted in its log line.
+const DECLINED_QUOTE_CHARS: usize = 120;
+
+/// "Declined the customer's answer to <field>: <value>.", the value on one line and cut short.
+fn decline_line(field: Field, value: &str) -> String {
+    let shown = field.show(value);
+    let one_line = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    let quoted = if one_line.chars().count() > DECLINED_QUOTE_CHARS {
+        let cut: String = one_line.chars().take(DECLINED_QUOTE_CHARS).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        one_line
+    };
+    format!(
+        "Declined the customer's answer to {}: {quoted}.",
+        field.label()
+    )
+}
+
+/// Whether the activity log says the TAM declined this very answer.
+fn declined(e: &Engagement, field: Field, value: &str) -> bool {
+    let line = decline_line(field, value);
+    e.log.iter().any(|entry| entry.text == line)
 }

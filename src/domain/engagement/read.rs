@@ -52,6 +52,16 @@ impl Engagement {
     }
 }
 
+/// Characters of a customer's name read from a document that cannot be read otherwise.
+const RAW_NAME_CHARS: usize = 200;
+
+/// The customer's name in a document's raw JSON, for naming a document that cannot be read:
+/// trimmed and cut short; `None` when there is no name as text.
+pub fn customer_name_in(value: &Value) -> Option<String> {
+    let name = value.get("customer_name")?.as_str()?.trim();
+    (!name.is_empty()).then(|| name.chars().take(RAW_NAME_CHARS).collect())
+}
+
 /// Why a stored or imported document could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {

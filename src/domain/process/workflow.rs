@@ -567,6 +567,9 @@ pub enum Action {
     /// Answers from the customer's reply, accepted by the TAM: the intake they give, and the
     /// log line naming them and their source.
     AcceptAnswers(Box<Intake>, String),
+    /// An answer from the customer's reply, declined by the TAM: the log line naming it; the
+    /// recorded value stays.
+    DeclineAnswer(String),
     SetFeedback {
         feedback: Feedback,
         notes: String,
@@ -636,7 +639,8 @@ fn stage_of(action: &Action) -> Stage {
         | Action::SetGitlabVersion(_)
         | Action::SetDesiredCompletion(_)
         | Action::SetIntake(_)
-        | Action::AcceptAnswers(..) => Stage::Requirements,
+        | Action::AcceptAnswers(..)
+        | Action::DeclineAnswer(_) => Stage::Requirements,
         Action::RecommendPs(_) | Action::DecidePs { .. } => Stage::ProfessionalServices,
         Action::HandOver { .. }
         | Action::AddConsultation(_)
@@ -823,6 +827,7 @@ pub fn apply(
             next.intake = *intake;
             Some(line)
         }
+        Action::DeclineAnswer(line) => Some(line),
         Action::SetFeedback { feedback, notes } => {
             if next.review.shared_on.is_none() {
                 return Err(Refusal::Invalid(

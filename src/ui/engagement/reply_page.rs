@@ -1,10 +1,11 @@
-//! The TAM's side of a return link: each answer beside what the engagement holds, accepted one
-//! by one or all at once. Nothing is applied until accepted.
+//! The TAM's side of a return link: each answer beside what the engagement holds, accepted or
+//! declined one by one, or all accepted at once. Nothing is applied until accepted.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::documents::reply::{self, Field, Reply, Standing};
+use crate::domain::documents::compare::Change;
+use crate::domain::documents::reply::{self, Field, Reply};
 use crate::domain::process::workflow::Action;
 use crate::ui::platform::browser;
 use crate::ui::platform::state::use_app_state;
@@ -101,32 +102,44 @@ fn ReplyReview(reply: Reply, fragment: String) -> impl IntoView {
         })
     };
     let name = found.customer_name.to_string();
-    let standing_text = match (standing, &changed) {
-        (Standing::Current, _) => None,
-        (Standing::Older { seen, .. }, Some(changed)) if changed.answered.is_empty() && changed.other.is_empty() => Some(format!(
-            "The customer answered from the link made at revision {seen}; nothing the customer sees has changed here since."
-        )),
-        (Standing::Older { seen, .. }, Some(_)) => Some(format!(
-            "The customer answered from the link made at revision {seen}, and the engagement changed here since: answers to fields changed here too are marked, and the other changes are listed below. Accepting an answer replaces what you recorded later."
-        )),
-        (Standing::Older { seen, now }, None) => Some(format!(
-            "The customer answered from an older version of the engagement (revision {seen}; it is at revision {now} here): compare each answer with what is recorded now before accepting it."
-        )),
-        (Standing::Newer { seen, now }, _) => Some(format!(
-            "The customer answered from a newer version of the engagement (revision {seen}) than the one saved here (revision {now}): another browser may hold later changes."
-        )),
-    };
+    let standing_text = reply::standing_note(standing, changed.as_ref());
     let href = browser::href(&format!("/engagements/{id}"));
-    let (changed_here, other) = match changed {
-        Some(c) => (c.answered, (!c.other.is_empty()).then_some(c.other)),
-        None => (Default::default(), None),
+    let (changed_here, their_earlier, other) = match changed {
+        Some(c) => (
+            c.answered,
+            c.their_earlier,
+            (!c.other.is_empty()).then_some(c.other),
+        ),
+        None => (Default::default(), Default::default(), None),
     };
-    let changed_here = StoredValue::new(changed_here);
+    let marks = StoredValue::new((changed_here, their_earlier));
+    let declined = RwSignal::new(0usize);
+    let decline = move |field: Field| {
+        let Some(e) = engagement.get_untracked() else {
+            return;
+        };
+        let Some(line) = reply.with_value(|r| reply::decline(r, &e, field)) else {
+            return;
+        };
+        message.set(Some(match state.apply(id, Action::DeclineAnswer(line)) {
+            Ok(()) => {
+                declined.update(|n| *n += 1);
+                format!(
+                    "Declined: {}. The recorded value stays, and the activity log says so.",
+                    field.label()
+                )
+            }
+            Err(refusal) => refusal.to_string(),
+        }));
+        browser::focus_soon("#reply-applied".into());
+    };
     view! {
         <section class="card reply" aria-labelledby="reply-heading">
             <h1 id="reply-heading">"Answers from the customer"</h1>
             <p>"For " <A href=href.clone()>{name}</A> ". "
-                {move || if pending.with(Vec::is_empty) && applied.get() > 0 {
+                {move || if pending.with(Vec::is_empty) && declined.get() > 0 {
+                    "Every answer in this reply is now accepted or declined."
+                } else if pending.with(Vec::is_empty) && applied.get() > 0 {
                     "Every answer in this reply is now applied."
                 } else {
                     "Nothing is applied until you accept it."
@@ -138,38 +151,26 @@ fn ReplyReview(reply: Reply, fragment: String) -> impl IntoView {
             {move || {
                 let rows = pending.get();
                 if rows.is_empty() {
-                    view! { <p>"Every answer in this reply is recorded."</p> }.into_any()
+                    view! { <p>"Every answer in this reply is recorded or declined."</p> }.into_any()
                 } else {
                     let all: Vec<Field> = rows.iter().map(|a| a.field).collect();
                     view! {
-                        <p class="scroll-hint">"The table scrolls sideways: every column is there."</p>
-                        <div class="table-scroll" tabindex="0" role="region" aria-label="The customer's answers">
-                        <table class="reply-table">
+                        <table class="reply-table answer-review">
                             <caption>"Each answer beside what is recorded"</caption>
-                            <thead><tr><th scope="col">"Field"</th><th scope="col">"Recorded"</th><th scope="col">"The customer's answer"</th><th scope="col">"Accept"</th></tr></thead>
+                            <thead><tr><th scope="col">"Field"</th><th scope="col">"Recorded"</th><th scope="col">"The customer's answer"</th><th scope="col">"Accept or decline"</th></tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|a| {
                                     let field = a.field;
                                     view! {
-                                        <tr>
-                                            <th scope="row">{field.label()}</th>
-                                            <td class="pre">
-                                                {field.show(&a.stored)}
-                                                {changed_here.with_value(|m| m.get(&field).cloned()).map(|c| view! {
-                                                    <span class="changed-here">
-                                                        <strong>"Changed here since the link was made"</strong>
-                                                        {format!(" (then: {})", c.before)}
-                                                    </span>
-                                                })}
-                                            </td>
-                                            <td class="pre">{field.show(&a.answered)}</td>
-                                            <td><button type="button" aria-label=format!("Accept {}", field.label()) on:click=move |_| accept(vec![field])>"Accept"</button></td>
-                                        </tr>
+                                        <AnswerRow answer=a
+                                            changed_here=marks.with_value(|m| m.0.get(&field).cloned())
+                                            their_earlier=marks.with_value(|m| m.1.get(&field).cloned())
+                                            on_accept=Callback::new(move |()| accept(vec![field]))
+                                            on_decline=Callback::new(move |()| decline(field))/>
                                     }
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        </div>
                         <div class="button-row">
                             <button type="button" class="primary" on:click=move |_| accept(all.clone())>"Accept all"</button>
                         </div>
@@ -183,4 +184,39 @@ fn ReplyReview(reply: Reply, fragment: String) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// One answer beside what is recorded, with its two decisions. On a phone its cells stack, each
+/// named, so both buttons stay in view.
+#[component]
+fn AnswerRow(
+    answer: reply::Answer,
+    changed_here: Option<Change>,
+    their_earlier: Option<Change>,
+    on_accept: Callback<()>,
+    on_decline: Callback<()>,
+) -> impl IntoView {
+    let field = answer.field;
+    view! {
+        <tr>
+            <th scope="row">{field.label()}</th>
+            <td class="pre" data-label="Recorded">
+                {field.show(&answer.stored)}
+                {changed_here.map(|c| view! {
+                    <span class="changed-here">
+                        <strong>"Changed here since the link was made"</strong>
+                        {format!(" (then: {})", c.before)}
+                    </span>
+                })}
+                {their_earlier.map(|_| view! {
+                    <span class="their-earlier">"The customer's earlier answer, accepted here: this one replaces it."</span>
+                })}
+            </td>
+            <td class="pre" data-label="The customer's answer">{field.show(&answer.answered)}</td>
+            <td class="decide">
+                <button type="button" aria-label=format!("Accept {}", field.label()) on:click=move |_| on_accept.run(())>"Accept"</button>
+                <button type="button" aria-label=format!("Decline {}", field.label()) on:click=move |_| on_decline.run(())>"Decline"</button>
+            </td>
+        </tr>
+    }
 }

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::domain::documents::plan::{
-    backup_status, parse_import, ImportPreview, Replacing, MAX_IMPORT_BYTES,
+    backup_status, parse_import, unreadable_summary, ImportPreview, Replacing, UnreadableInBackup,
+    MAX_IMPORT_BYTES,
 };
 use crate::domain::engagement::Engagement;
 use crate::ui::platform::browser;
@@ -25,6 +26,8 @@ struct Pending {
     kept_aside: usize,
     /// What replacing each engagement here that holds other work would change.
     replacing: Vec<Replacing>,
+    /// The backup's engagements that cannot be read: kept aside here on import.
+    unreadable: Vec<UnreadableInBackup>,
 }
 
 /// Loads plan or backup files; nothing is stored until the import is confirmed.
@@ -69,6 +72,7 @@ pub fn ImportPanel() -> impl IntoView {
                         differ: preview.differ,
                         kept_aside: import.kept_aside().len(),
                         replacing: preview.replacing,
+                        unreadable: import.unreadable().to_vec(),
                     }));
                 }
                 Err(error) => {
@@ -111,11 +115,17 @@ pub fn ImportPanel() -> impl IntoView {
                 SameId::Replace
             };
             let count = state.import(engagements, same_id).len();
+            state.keep_aside_from_backup(&p.unreadable, &p.file);
             pending.set(None);
+            let aside = match p.unreadable.len() {
+                0 => String::new(),
+                1 => " 1 that cannot be read is kept aside, listed under “Stored entries that could not be read”.".into(),
+                n => format!(" {n} that cannot be read are kept aside, listed under “Stored entries that could not be read”."),
+            };
             message.set(Some((
                 false,
                 format!(
-                    "Imported {count} engagement{} from “{}”.",
+                    "Imported {count} engagement{} from “{}”.{aside}",
                     if count == 1 { "" } else { "s" },
                     p.file
                 ),
@@ -175,7 +185,12 @@ fn ConfirmImport(
     view! {
         <div class="confirm-import" role="group" aria-labelledby="import-confirm-heading">
             <h3 id="import-confirm-heading">"Import from “" {p.file.clone()} "”?"</h3>
-            <p>{format!("{count} engagement{}: {names}.", if count == 1 { "" } else { "s" })}</p>
+            {(count > 0).then(|| view! {
+                <p>{format!("{count} engagement{}: {names}.", if count == 1 { "" } else { "s" })}</p>
+            })}
+            {unreadable_summary(&p.unreadable).map(|text| view! {
+                <p class="row-warning" id="import-unreadable">{text}</p>
+            })}
             {(p.kept_aside > 0).then(|| view! {
                 <p class="hint">{format!(
                     "The backup also holds {} stored entr{} this version cannot read: {} stay{} in the file, for a version that reads {}.",

@@ -172,7 +172,10 @@ fn UnreadableEntries() -> impl IntoView {
                             let file = format!("{}.txt", q.original_key.replace(['/', ':'], "-"));
                             view! {
                                 <li>
-                                    <code>{q.original_key.clone()}</code>
+                                    {match q.customer_name.clone() {
+                                        Some(name) => view! { <strong>{name}</strong> " (" <code>{q.original_key.clone()}</code> ")" }.into_any(),
+                                        None => view! { <code>{q.original_key.clone()}</code> }.into_any(),
+                                    }}
                                     ": " {q.reason.clone()} ". Moved aside " {q.moved_at.clone()} "."
                                     <span class="button-row">
                                         <button type="button" on:click=raw_download(file, q.raw.clone())>"Download raw text"</button>

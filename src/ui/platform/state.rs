@@ -7,7 +7,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use time::OffsetDateTime;
 
-use crate::domain::documents::plan::KeptAside;
+use crate::domain::documents::plan::{KeptAside, UnreadableInBackup};
 use crate::domain::engagement::draft::{DraftField, Drafts};
 use crate::domain::engagement::limits;
 use crate::domain::engagement::{CustomerName, Engagement, EngagementId};
@@ -185,6 +185,27 @@ impl AppState {
         let kept = self.kept_aside();
         self.engagements
             .with_untracked(|list| browser::download_backup(list, &kept))
+    }
+
+    /// Keeps the engagements of the backup `file` that cannot be read aside, as stored entries
+    /// that cannot be read are: listed with their text unchanged, never dropped. One that cannot
+    /// be written (storage missing or full) is listed for this session.
+    pub fn keep_aside_from_backup(&self, unreadable: &[UnreadableInBackup], file: &str) {
+        let now = time_fmt::rfc3339(browser::now());
+        for bad in unreadable {
+            let entry = crate::storage::set_aside_from_backup(bad, file);
+            let kept = self
+                .store
+                .with_value(|store| store.as_ref().map(|s| s.set_aside(&entry, &now)));
+            match kept {
+                Some(Ok(record)) => self.quarantined.update(|q| q.push(record)),
+                Some(Err(e)) => {
+                    self.storage_problem.set(Some(not_saved_message(&e)));
+                    self.unreadable.update(|u| u.push(entry));
+                }
+                None => self.unreadable.update(|u| u.push(entry)),
+            }
+        }
     }
 
     /// Deletes a moved-aside entry for good, at the TAM's request.
