@@ -211,7 +211,7 @@ fn the_runbook_lists_each_method_s_steps_with_owner_and_time() {
         ),
         (
             MigrationMethod::BackupRestoreMultiNode,
-            "restore the object storage buckets",
+            "restoring the object storage buckets",
         ),
         (MigrationMethod::GeoFailover, "Promote the secondary site"),
         (MigrationMethod::LinuxPackageToHelm, "toolbox pod"),

@@ -309,7 +309,7 @@ const MULTI_DOCUMENTED: Documented = &[
     (
         LARGE,
         "Restore object storage data (first)",
-        "restore the object storage buckets",
+        "restoring the object storage buckets",
     ),
     (
         LARGE,

@@ -128,7 +128,7 @@ fn a_restore_s_upgrade_never_runs_after_the_cut_over() {
         md.contains("## Upgrade window (to be agreed, before the move)"),
         "{md}"
     );
-    assert!(md.find("## Upgrade window").unwrap() < md.find("## In the window").unwrap());
+    assert!(md.find("## Upgrade window").unwrap() < md.find("## Weeks before the window").unwrap());
     assert!(md.contains("## Each upgrade stop, step by step"), "{md}");
     let found = risks(&e, TODAY);
     let upgrade = found
@@ -328,6 +328,16 @@ proptest! {
                 if at > end_utc {
                     prop_assert!(has(Risk::LongerThanWindow) || has(Risk::NoTimeToRollBack));
                 }
+            }
+        }
+        // Nothing after the window is dated before the window's work ends.
+        let last_in_window = s.steps.iter().filter(|st| st.phase.in_window()).filter_map(|st| match st.when {
+            When::At(at) => Some(at),
+            _ => None,
+        }).max();
+        for st in s.steps.iter().filter(|st| st.phase == Phase::AfterWindow) {
+            if let (When::At(at), Some(last)) = (&st.when, last_in_window) {
+                prop_assert!(*at >= last, "{}", st.text);
             }
         }
         // No step dated before today.

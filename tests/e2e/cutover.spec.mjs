@@ -4,7 +4,7 @@ import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 import AxeBuilder from "@axe-core/playwright";
-import { isoDate, openNewEngagement } from "./helpers.mjs";
+import { isoDate, openNewEngagement, plainMarkdown, expectInOrder } from "./helpers.mjs";
 
 async function violations(page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
@@ -45,10 +45,10 @@ test("a window in Europe/Berlin across the change to summer time: the calendar e
   expect(event.description).toContain("Rollback deadline: 2027-03-27 23:15 (UTC+01:00) (the point of no return");
 
   const runbook = await download(page, "Download runbook");
-  const text = plain(runbook.text);
+  const text = plainMarkdown(runbook.text);
   expect(text).toContain("# Cut-over runbook: Calendar Co");
   // Every step of GitLab's planned failover, in GitLab's order, each with its owner and source.
-  inOrder(text, [
+  expectInOrder(text, [
     "## Weeks before the window",
     "Start four to six weeks ahead: resolve every synchronisation and verification failure, set the abort criteria",
     "Copy what Geo does not replicate",
@@ -65,7 +65,7 @@ test("a window in Europe/Berlin across the change to summer time: the calendar e
     "gitlab-ctl promotion-preflight-checks",
     "- [ ] **Customer** · 2027-03-27 23:15 (UTC+01:00; 22:15 UTC) — Rollback deadline, at the point of no return",
     "## The point of no return",
-    "- [ ] **Customer** · 2027-03-27 23:15 (UTC+01:00; 22:15 UTC) — Promote the secondary site: sudo gitlab-ctl geo promote",
+    "- [ ] **Customer** · 2027-03-27 23:15 (UTC+01:00; 22:15 UTC) — Promote the secondary site (a cloud database such as Cloud SQL: promote its replica first): sudo gitlab-ctl geo promote",
     "## In the window, after the point of no return",
     "external_url",
     "gitlab-rake geo:update_primary_node_url",
@@ -84,20 +84,6 @@ test("a window in Europe/Berlin across the change to summer time: the calendar e
   }
 });
 
-/** The Markdown as a reader shows it: escapes gone. */
-function plain(md) {
-  return md.replace(/\\([\\`*_{}\[\]()#+\-.!<>~|@&%$])/g, "$1");
-}
-
-/** Each needle appears, after the one before it. */
-function inOrder(text, needles) {
-  let at = 0;
-  for (const needle of needles) {
-    const found = text.indexOf(needle, at);
-    expect(found, `“${needle}” after position ${at}`).toBeGreaterThanOrEqual(0);
-    at = found;
-  }
-}
 
 test("25,000 users from the Linux package to the Helm chart, upgrading to “18.6.x”: the chart's steps and the whole path", async ({ page }) => {
   await openNewEngagement(page, "Summit Rail");
@@ -117,16 +103,17 @@ test("25,000 users from the Linux package to the Helm chart, upgrading to “18.
   await expect(path).toContainText("16.11.10");
   await expect(path).toContainText("GitLab 17.0 needs PostgreSQL 14");
 
-  const runbook = plain((await download(page, "Download runbook")).text);
-  inOrder(runbook, [
-    "## Weeks before the window",
-    "install the chart release that runs the same GitLab version: the chart's version is not GitLab's",
-    "Migrate all of the source's data to object storage (gitlab-rake gitlab:artifacts:migrate, gitlab:lfs:migrate, gitlab:uploads:migrate:all) and check that uploads still load",
+  const runbook = plainMarkdown((await download(page, "Download runbook")).text);
+  expectInOrder(runbook, [
     "## Upgrade window (to be agreed, before the move)",
     "upgrade the database to PostgreSQL 14 by hand",
     "upgrade to 17.3.7",
     "upgrade the database to PostgreSQL 16 by hand",
     "18.6",
+    "## Weeks before the window",
+    "install the chart release that runs the same GitLab version: the chart's version is not GitLab's",
+    "Migrate all of the source's data to object storage",
+    "gitlab:uploads:migrate:all) and check that uploads still load",
     "## In the window, before the point of no return",
     "sudo gitlab-backup create SKIP=artifacts,lfs,uploads",
     "yq -P",
@@ -141,7 +128,7 @@ test("25,000 users from the Linux package to the Helm chart, upgrading to “18.
   expect(runbook.slice(runbook.indexOf("## The point of no return"), runbook.indexOf("## Each upgrade stop"))).not.toContain("Upgrade to");
   expect(runbook).toContain("- **Upgrade:** from 16.11.10 to 18.6.x, in a window of its own before the move");
 
-  const md = plain((await download(page, "Download Markdown")).text);
+  const md = plainMarkdown((await download(page, "Download Markdown")).text);
   expect(md).toContain("## Upgrade path");
   expect(md).toContain("“18.6.x” is read as");
   expect(md).toMatch(/needs a window of its own before the move/);

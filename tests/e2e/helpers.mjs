@@ -38,3 +38,18 @@ export async function customerLink(page, name, users = "3000") {
   await page.getByRole("button", { name: "Copy customer link" }).click();
   return page.getByLabel("Customer link").inputValue();
 }
+
+/** A downloaded Markdown file as a reader sees it: the escapes the app writes are gone. */
+export function plainMarkdown(md) {
+  return md.replace(/\\([\\`*_{}\[\]()#+\-.!<>~|@&%$])/g, "$1");
+}
+
+/** Each needle appears in `text`, after the one before it. */
+export function expectInOrder(text, needles) {
+  let at = 0;
+  for (const needle of needles) {
+    const found = text.indexOf(needle, at);
+    expect(found, `“${needle}” after position ${at}`).toBeGreaterThanOrEqual(0);
+    at = found;
+  }
+}

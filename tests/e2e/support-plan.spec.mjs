@@ -2,7 +2,7 @@
 // the upgrade path with its stops, the window's real length in UTC, GitLab's own procedure.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { openNewEngagement } from "./helpers.mjs";
+import { openNewEngagement, plainMarkdown, expectInOrder } from "./helpers.mjs";
 
 async function download(page, buttonName) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: buttonName }).click()]);
@@ -80,22 +80,22 @@ test("6,500 users moving and upgrading in one Chicago night: the packet opens wi
   // the cut-over, in a window of its own before the move; times in the offset in force.
   await page.getByLabel("Rollback duration (hours)").fill("2");
   await page.getByLabel("Rollback duration (hours)").blur();
-  const runbook = plain(await download(page, "Download runbook"));
-  inOrder(runbook, [
-    "## Weeks before the window",
-    "Set up daily backups of each component",
-    "## Days before the window",
+  const runbook = plainMarkdown(await download(page, "Download runbook"));
+  expectInOrder(runbook, [
     "## Upgrade window (to be agreed, before the move)",
     "Upgrade to 17.8.7",
     "upgrade the database to PostgreSQL 16 by hand",
     "the latest patch of 18.2",
+    "## Weeks before the window",
+    "Set up daily backups of each component",
+    "## Days before the window",
     "## In the window, before the point of no return",
     "enable maintenance mode",
     "Cron > Disable All",
     "let running CI jobs finish",
     "REPOSITORIES_SERVER_SIDE=true SKIP=db",
     "disable every service and incoming email for good",
-    "restore the object storage buckets",
+    "start restoring the object storage buckets",
     "restore the database from its snapshot (a new endpoint), point GitLab at it",
     "gitlab-backup restore BACKUP=<backup ID> SKIP=db",
     "gitlab:doctor:secrets",
@@ -119,17 +119,3 @@ test("6,500 users moving and upgrading in one Chicago night: the packet opens wi
   expect(runbook).toContain("**Customer** · done on 2026-11-20 — Rehearse the migration");
 });
 
-/** The Markdown as a reader shows it: escapes gone. */
-function plain(md) {
-  return md.replace(/\\([\\`*_{}\[\]()#+\-.!<>~|@&%$])/g, "$1");
-}
-
-/** Each needle appears, after the one before it. */
-function inOrder(text, needles) {
-  let at = 0;
-  for (const needle of needles) {
-    const found = text.indexOf(needle, at);
-    expect(found, `“${needle}” after position ${at}`).toBeGreaterThanOrEqual(0);
-    at = found;
-  }
-}

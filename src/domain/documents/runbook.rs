@@ -51,16 +51,7 @@ fn planned(e: &Engagement, today: Date) -> Schedule {
             None => When::NotKnown,
         }
     };
-    let own = |owner, when, text: String| Scheduled {
-        part: Part::Move,
-        phase: Phase::DaysBefore,
-        owner,
-        when,
-        text,
-        source: None,
-        length: None,
-        upgrade: false,
-    };
+    let own = |owner, when, text| Scheduled::own(Phase::DaysBefore, owner, when, text);
     let request = request::support_request(e, today);
     let steps = [
         own(Owner::Tam, day_of("shared"), "Share the plan with Support for review, and coordinate the customer, Support and (where engaged) Professional Services".into()),
@@ -68,28 +59,28 @@ fn planned(e: &Engagement, today: Date) -> Schedule {
         own(hands, day_of("rehearsal"), rehearsal_text(i)),
         own(Owner::Customer, day_of("go-no-go"), "Go/no-go: the rehearsal passed, the backups are verified, Support's feedback is addressed, and the contacts on both sides are confirmed".into()),
     ];
-    let at = s
-        .steps
-        .iter()
-        .position(|st| st.phase >= Phase::DaysBefore)
-        .unwrap_or(s.steps.len());
-    s.steps.splice(at..at, steps);
-    // The days before the window in the order of their dates: GitLab's own steps keep their
-    // order (their lead times never grow down a table), the app's fall in between.
-    let before = s
-        .steps
-        .iter()
-        .position(|st| st.phase > Phase::DaysBefore || st.part == Part::UpgradeWindow)
-        .unwrap_or(s.steps.len());
-    s.steps[..before].sort_by_key(|st| match st.when {
-        When::Day(day, _) | When::Done(day) => (st.phase, Some(day)),
-        _ => (st.phase, None),
+    s.steps.extend(steps);
+    // The upgrade's own window first, then the days before the window in the order of their
+    // dates: GitLab's own steps keep their order (their lead times never grow down a table),
+    // the app's fall in between; the window's steps keep theirs.
+    s.steps.sort_by_key(|st| match (st.part, &st.when) {
+        (Part::UpgradeWindow, _) => (0, st.phase, None),
+        (_, When::Day(day, _) | When::Done(day)) if st.phase <= Phase::DaysBefore => {
+            (1, st.phase, Some(*day))
+        }
+        _ => (1, st.phase, None),
     });
     s
 }
 
 /// The rehearsal step, saying what is recorded of it.
 fn rehearsal_text(i: &crate::domain::engagement::intake::Intake) -> String {
+    if i.method == intake::MigrationMethod::GeoFailover {
+        return match i.rehearsal_on {
+            Some(on) => format!("Rehearse the failover on a staging environment with smoke tests, and time each step (recorded: a rehearsal on {on})"),
+            None => "Rehearse the failover on a staging environment with smoke tests, and time each step".into(),
+        };
+    }
     let restore = intake::hours(&i.restore_hours).ok().flatten();
     let result = i.rehearsal_result.trim();
     let recorded = match (i.rehearsal_on, restore) {

@@ -108,6 +108,23 @@ pub struct Scheduled {
     pub upgrade: bool,
 }
 
+impl Scheduled {
+    /// One of the app's own steps around GitLab's (a deadline, a ticket, a hand-off): no
+    /// source and no length of its own.
+    pub fn own(phase: Phase, owner: Owner, when: When, text: String) -> Self {
+        Scheduled {
+            part: Part::Move,
+            phase,
+            owner,
+            when,
+            text,
+            source: None,
+            length: None,
+            upgrade: false,
+        }
+    }
+}
+
 /// Where the upgrade goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UpgradePlace {
@@ -514,30 +531,17 @@ fn build(e: &Engagement, today: Option<Date>) -> Schedule {
     }
     // The deadline, the ticket if problems arise, and what follows the window: the app's own
     // steps, not GitLab's.
-    let own = |phase, owner, when, text: String| Scheduled {
-        part: Part::Move,
-        phase,
-        owner,
-        when,
-        text,
-        source: None,
-        length: None,
-        upgrade: false,
-    };
-    let deadline_step = Scheduled {
-        part: Part::Move,
-        phase: Phase::InWindow,
-        owner: Owner::Customer,
-        when: deadline.map(|(d, _)| When::At(d)).unwrap_or(When::NotKnown),
-        text: match deadline.map(|(_, why)| why) {
+    let own = Scheduled::own;
+    let deadline_step = Scheduled::own(
+        Phase::InWindow,
+        Owner::Customer,
+        deadline.map(|(d, _)| When::At(d)).unwrap_or(When::NotKnown),
+        match deadline.map(|(_, why)| why) {
             Some(DeadlineWhy::PointOfNoReturn) => "Rollback deadline, at the point of no return: if any check above has not passed, do not go on; trigger the rollback plan".into(),
             Some(DeadlineWhy::Midpoint) => "Rollback deadline (the window's midpoint, until the rollback's duration is recorded): if the checks have not passed, trigger the rollback plan".into(),
             _ => "Rollback deadline (the window's end less the rollback's duration): if the checks have not passed, trigger the rollback plan".into(),
         },
-        source: None,
-        length: None,
-        upgrade: false,
-    };
+    );
     let ponr_index = steps
         .iter()
         .position(|s| s.phase == Phase::PointOfNoReturn && s.part == Part::Move)
@@ -558,9 +562,12 @@ fn build(e: &Engagement, today: Option<Date>) -> Schedule {
         When::IfNeeded("if problems arise"),
         "Open a Support ticket (emergency if production is down); the TAM coordinates and GitLab Support answers".into(),
     ));
-    let after_when = window
-        .map(|(_, end)| When::At(end))
-        .unwrap_or(When::NotKnown);
+    // After the window, or after the work where it overruns the window.
+    let after = window.map(|(start, end)| end.max(start + Duration::minutes(total)));
+    let after_when = after.map(When::At).unwrap_or(When::NotKnown);
+    for s in steps.iter_mut().filter(|s| s.phase == Phase::AfterWindow) {
+        s.when = after_when.clone();
+    }
     for (owner_of, text) in [
         (hands, "Watch monitoring and logs, the background migrations, and Geo's status where it is used"),
         (Owner::Customer, "Lift the freeze and tell users the maintenance is over"),
@@ -569,10 +576,11 @@ fn build(e: &Engagement, today: Option<Date>) -> Schedule {
     ] {
         steps.push(own(Phase::AfterWindow, owner_of, after_when.clone(), text.into()));
     }
-    // Stable by phase: the own-window upgrade stays before the window's first step.
+    // Stable by phase: the upgrade's own window comes first, since the new environment is
+    // installed on the version the upgrade reaches.
     steps.sort_by_key(|s| match s.part {
-        Part::UpgradeWindow => (Phase::DaysBefore, 1),
-        Part::Move if s.phase <= Phase::DaysBefore => (s.phase, 0),
+        Part::UpgradeWindow => (Phase::WeeksBefore, 0),
+        Part::Move if s.phase <= Phase::DaysBefore => (s.phase, 1),
         Part::Move => (s.phase.max(Phase::InWindow), 2),
     });
     Schedule {
