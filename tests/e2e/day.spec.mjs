@@ -142,7 +142,9 @@ test("on a phone the customer sees their open items first and emails their answe
   // (issue 25, point 3).
   await expect(part.getByRole("alert").filter({ hasText: "Enter hours as a number" })).toBeVisible();
   await view.getByRole("button", { name: "Send back to your TAM" }).click();
-  await expect(part.getByRole("status")).toContainText("“Restore duration in rehearsal (hours)”: Enter hours as a number");
+  // Issue 36: sending with a mistake builds nothing and leads to a summary naming it.
+  await expect(part.locator("#reply-problems")).toBeFocused();
+  await expect(part.locator("#reply-problems")).toContainText("Restore duration in rehearsal (hours): Enter hours as a number");
   await part.getByLabel("Restore duration in rehearsal (hours)").fill("2.5");
   await view.getByRole("button", { name: "Send back to your TAM" }).click();
   const ready = part.locator("#reply-ready");

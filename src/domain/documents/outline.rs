@@ -11,6 +11,7 @@
 use time::Date;
 
 pub use crate::domain::documents::blocks::{Block, Inline};
+use crate::domain::documents::reply::Sent;
 use crate::domain::documents::{architecture, compare, request, risks};
 use crate::domain::engagement::Engagement;
 use crate::domain::process::intake;
@@ -638,8 +639,19 @@ fn log(e: &Engagement, audience: Audience) -> Vec<Block> {
 
 /// The outline of an engagement for one reader, as it stands on `today`.
 pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
+    build_with(e, today, audience, None)
+}
+
+/// The outline as [`build`] makes it, for a customer whose browser remembers sending answers
+/// from this link (`sent`): their next step says so instead of what is still owed.
+pub fn build_with(e: &Engagement, today: Date, audience: Audience, sent: Option<&Sent>) -> Outline {
     let status = workflow::status(e, today);
     let next = audience.next(e, &status);
+    let next = match sent.filter(|_| audience == Audience::Customer) {
+        Some(sent) if !workflow::customer_owes(e, status.stage).is_empty() => sent.next_step(),
+        Some(sent) => format!("{} {next}", sent.next_step()),
+        None => next,
+    };
     let found = risks::risks(e, today);
     // The deviation record is for Support: the customer's outline leaves its warning out. What
     // the risks say (a version the method cannot meet, the notice) is not said again.

@@ -12,13 +12,16 @@ use std::fmt;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
+use time::Date;
 
 use crate::domain::documents::compare::{self, Change};
 use crate::domain::documents::share::{self, MAX_PAYLOAD_CHARS};
+use crate::domain::engagement::fields::parse_date;
 pub use crate::domain::engagement::fields::Field;
 use crate::domain::engagement::fields::Problem;
 use crate::domain::engagement::intake::Intake;
 use crate::domain::engagement::{Engagement, EngagementId};
+use crate::domain::process::intake::missing_from_customer;
 
 /// The fragment prefix of a return link.
 pub const PREFIX: &str = "r1.";
@@ -115,6 +118,85 @@ impl Reply {
     }
 }
 
+/// What the customer's browser remembers of the answers it sent for one customer link: the day,
+/// and which answers. A newer link from the TAM (another revision) starts afresh.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sent {
+    pub on: Date,
+    pub answers: BTreeMap<Field, String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SentWire {
+    on: String,
+    a: BTreeMap<String, String>,
+}
+
+/// The most a remembered sending may hold before it is ignored (the customer's own browser, but
+/// still read as untrusted).
+const MAX_SENT_CHARS: usize = 256 * 1024;
+
+impl Sent {
+    /// The key it is kept under: the engagement and the revision its link was made from.
+    pub fn key(e: &Engagement) -> String {
+        format!("reply-sent.{}.{}", e.id, e.revision)
+    }
+
+    /// What a reply made on `on` leaves to remember.
+    pub fn of(reply: &Reply, on: Date) -> Sent {
+        Sent {
+            on,
+            answers: reply.answers.clone(),
+        }
+    }
+
+    /// As kept in the browser.
+    pub fn to_text(&self) -> String {
+        let wire = SentWire {
+            on: self.on.to_string(),
+            a: self
+                .answers
+                .iter()
+                .map(|(f, v)| (f.code().to_string(), v.clone()))
+                .collect(),
+        };
+        serde_json::to_string(&wire).unwrap_or_default()
+    }
+
+    /// Reads what was kept; anything unreadable is as if nothing was sent.
+    pub fn from_text(text: &str) -> Option<Sent> {
+        if text.len() > MAX_SENT_CHARS {
+            return None;
+        }
+        let wire: SentWire = serde_json::from_str(text).ok()?;
+        Some(Sent {
+            on: parse_date(&wire.on)?,
+            answers: wire
+                .a
+                .into_iter()
+                .filter_map(|(code, v)| Field::from_code(&code).map(|f| (f, v)))
+                .collect(),
+        })
+    }
+
+    /// The customer's next step once sent: the day, which answers, and to send again if
+    /// anything changed.
+    pub fn next_step(&self) -> String {
+        let labels: Vec<&str> = self.answers.keys().map(|f| f.label()).collect();
+        format!(
+            "You sent your answers on {} ({}) to your Technical Account Manager, who takes them from here: send again if anything changed.",
+            self.on,
+            labels.join("; ")
+        )
+    }
+}
+
+/// Whether "Fill in your part" leads the customer's page: an item the customer owns is missing,
+/// at any stage, and no answers were sent from this link yet.
+pub fn fill_in_first(e: &Engagement, sent: Option<&Sent>) -> bool {
+    sent.is_none() && !missing_from_customer(e).is_empty()
+}
+
 /// True for a fragment shaped like a return link.
 pub fn looks_like_reply(fragment: &str) -> bool {
     fragment
@@ -158,7 +240,10 @@ impl ReplyError {
     pub fn of(field: Field, problem: Problem) -> Self {
         match problem {
             Problem::TooLong => ReplyError::TooLong(field.label()),
-            Problem::BadValue => ReplyError::BadValue(field.label()),
+            Problem::BadValue
+            | Problem::NotEmail
+            | Problem::NotHours
+            | Problem::EndsBeforeStart => ReplyError::BadValue(field.label()),
             Problem::NotWebAddress => ReplyError::NotWebAddress(field.label()),
         }
     }

@@ -327,23 +327,7 @@ impl TryFrom<&str> for TamEmail {
 
     fn try_from(text: &str) -> Result<Self, Self::Error> {
         let text = text.trim();
-        let (local, domain) = text.split_once('@').ok_or(EmailError)?;
-        let plain = |part: &str| {
-            !part.is_empty()
-                && part
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
-        };
-        let host = |part: &str| {
-            part.chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
-        };
-        let ok = text.chars().count() <= 254
-            && plain(local)
-            && host(domain)
-            && domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.');
+        let ok = crate::domain::text::links::is_email_address(text);
         if ok {
             Ok(TamEmail(text.to_string()))
         } else {

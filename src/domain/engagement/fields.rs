@@ -6,17 +6,18 @@
 //!
 //! Also the engagement's link fields, checked wherever an engagement comes in from outside.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
-use crate::domain::engagement::intake::{hours, Installation, Intake};
+use crate::domain::engagement::intake::{hours, HoursError, Installation, Intake};
 use crate::domain::engagement::limits::{LINE_CHARS, LONG_TEXT_CHARS, SHORT_CHARS, YEARS};
 use crate::domain::engagement::records::Coordination;
 use crate::domain::engagement::Engagement;
 use crate::domain::text::coded;
-use crate::domain::text::links::{check_link, is_web_address, NotWebAddress};
+use crate::domain::text::links::{check_link, is_email_address, is_web_address, NotWebAddress};
 use crate::domain::text::time_fmt;
 
 /// A field of the intake that the customer can answer and the TAM records.
@@ -87,22 +88,59 @@ pub enum Input {
     Installation,
 }
 
-/// Why a value cannot be taken for a field.
+/// Why a value cannot be taken for a field. Its `Display` is the sentence shown at the field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
     TooLong,
     BadValue,
     NotWebAddress,
+    /// An email field holding something that is not one email address.
+    NotEmail,
+    /// A duration that does not read as hours.
+    NotHours,
+    /// The window's end at or before its start.
+    EndsBeforeStart,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Problem::TooLong => "longer than this app accepts",
-            Problem::BadValue => "cannot be read",
-            Problem::NotWebAddress => "not a web address starting with https://",
-        })
+        match self {
+            Problem::TooLong => f.write_str("This is longer than this app accepts: shorten it."),
+            Problem::BadValue => f.write_str("This cannot be read: enter it again."),
+            Problem::NotWebAddress => {
+                f.write_str("Enter a web address starting with https:// (or http://).")
+            }
+            Problem::NotEmail => f.write_str("Enter one email address, such as name@example.com."),
+            Problem::NotHours => HoursError.fmt(f),
+            Problem::EndsBeforeStart => {
+                f.write_str("The window must end after it starts: check both times.")
+            }
+        }
     }
+}
+
+/// Every problem of a form's values (`values` by field; a field left out is empty), in the
+/// form's order: each field's own check, then the window's end after its start, said at the
+/// end. Both forms show each at its field, and "Your part" lists them before sending.
+pub fn problems(values: &BTreeMap<Field, String>) -> Vec<(Field, Problem)> {
+    let value = |f: Field| values.get(&f).map(String::as_str).unwrap_or("");
+    let mut found: Vec<(Field, Problem)> = Field::ALL
+        .into_iter()
+        .filter_map(|f| f.check(value(f)).err().map(|p| (f, p)))
+        .collect();
+    let at = |f: Field| OffsetDateTime::parse(value(f).trim(), &Rfc3339).ok();
+    if let (Some(start), Some(end)) = (at(Field::WindowStart), at(Field::WindowEnd)) {
+        if end <= start && !found.iter().any(|(f, _)| *f == Field::WindowEnd) {
+            found.push((Field::WindowEnd, Problem::EndsBeforeStart));
+            found.sort_by_key(|(f, _)| *f);
+        }
+    }
+    found
+}
+
+/// The values of every field as `i` holds them, as [`problems`] takes them.
+pub fn values(i: &Intake) -> BTreeMap<Field, String> {
+    Field::ALL.into_iter().map(|f| (f, f.read(i))).collect()
 }
 
 impl Field {
@@ -206,9 +244,16 @@ impl Field {
             }
             Input::Date => value.is_empty() || parse_date(value).is_some(),
             Input::Installation => Installation::from_code(value).is_some(),
-            Input::Hours => hours(value).is_ok(),
+            Input::Hours if hours(value).is_err() => return Err(Problem::NotHours),
             Input::Link if !is_web_address(value) => return Err(Problem::NotWebAddress),
-            Input::Link | Input::Line | Input::Long | Input::Zone => true,
+            Input::Line
+                if self == Field::ContactEmail
+                    && !value.trim().is_empty()
+                    && !is_email_address(value) =>
+            {
+                return Err(Problem::NotEmail)
+            }
+            Input::Hours | Input::Link | Input::Line | Input::Long | Input::Zone => true,
         };
         if ok {
             Ok(())

@@ -33,6 +33,32 @@ pub fn is_web_address(text: &str) -> bool {
     }) && !trimmed.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
+/// True when `text` looks like one email address: a plain local part, `@`, and a host name with
+/// a dot inside it ("dana.ortiz@" and "dana@localhost" do not).
+pub fn is_email_address(text: &str) -> bool {
+    let text = text.trim();
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let plain = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
+    };
+    let host = |part: &str| {
+        part.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+    };
+    text.chars().count() <= 254
+        && plain(local)
+        && host(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+}
+
 /// A link field holding something that is not a web address, named by the field's label.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotWebAddress {

@@ -10,6 +10,7 @@ use web_sys::Element;
 
 use crate::domain::documents::outline::{self, Outline};
 use crate::domain::documents::plan::{file_name, markdown, Audience};
+use crate::domain::documents::reply::{self, Sent};
 use crate::domain::documents::share;
 use crate::domain::engagement::Engagement;
 use crate::domain::process::workflow;
@@ -36,9 +37,20 @@ pub fn fragment() -> String {
         .to_string()
 }
 
-/// Whether the customer owes answers now: their part then comes second, and its button first.
+/// What this browser remembers sending from this link, if anything.
+pub fn sent(engagement: &Engagement) -> Option<Sent> {
+    browser::setting(&Sent::key(engagement)).and_then(|text| Sent::from_text(&text))
+}
+
+/// Whether the customer is asked for answers at this stage: their part then comes second.
 pub fn owes(engagement: &Engagement) -> bool {
     !workflow::customer_owes(engagement, workflow::stage(engagement)).is_empty()
+}
+
+/// Whether "Fill in your part" is the page's first and primary button: an item the customer owns
+/// is missing, at any stage, and nothing was sent from this link yet.
+pub fn fill_in_first(engagement: &Engagement) -> bool {
+    reply::fill_in_first(engagement, sent(engagement).as_ref())
 }
 
 /// Draws the page a shared link opens.
@@ -138,7 +150,12 @@ fn plan(d: &Dom, main: &Element, engagement: Engagement) {
         intro,
         sections,
         ..
-    } = outline::build(&engagement, today, Audience::Customer);
+    } = outline::build_with(
+        &engagement,
+        today,
+        Audience::Customer,
+        sent(&engagement).as_ref(),
+    );
     let article = d.el_with(
         "article",
         &[

@@ -34,7 +34,7 @@ pub fn start() {
             asking: RwSignal::new(None),
             plan: StoredValue::new(engagement.clone()),
         };
-        let owes = first_screen::owes(&engagement);
+        let owes = first_screen::fill_in_first(&engagement);
         leptos::mount::mount_to(said, move || view! { <SaveSaid talk=talk/> }).forget();
         // The loading line gives way to the form.
         if let Ok(Some(loading)) = part.query_selector(".loading") {
@@ -82,8 +82,8 @@ impl Talk {
     }
 }
 
-/// "Save a copy to this browser" and "Fill in your part", the latter first while the customer
-/// owes answers.
+/// "Save a copy to this browser" and "Fill in your part", the latter first and primary while an
+/// item the customer owns is missing and nothing was sent from this link.
 #[component]
 fn SaveButtons(talk: Talk, owes: bool) -> impl IntoView {
     let state = use_app_state();

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::domain::documents::reply::{Field, Reply};
+use crate::domain::documents::reply::{Field, Reply, Sent};
 use crate::domain::documents::share::TamEmail;
-use crate::domain::engagement::fields::{Form, Input};
+use crate::domain::engagement::fields::{problems, Form, Input, Problem};
 use crate::domain::engagement::Engagement;
 use crate::ui::platform::browser;
 use crate::ui::widgets::fields::wall_text;
@@ -56,6 +56,10 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
         start.extend(draft);
     }
     let answers = RwSignal::new(start);
+    // What the intake table's checks find wrong, at each field and in the summary.
+    let found = Memo::new(move |_| answers.with(problems));
+    // Set once "Send back" was pressed with mistakes: the summary shows until none is left.
+    let tried = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let link = RwSignal::new(None::<String>);
     // The confirmation beside the buttons, which takes the focus.
@@ -129,37 +133,24 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
             Input::Zone => set_zone(v),
             _ => set(field, v),
         };
-        view! { <IntakeInput field=field form=Form::Customer value=value on_commit=Callback::new(commit)/> }
+        let problem = Signal::derive(move || {
+            found.with(|all| all.iter().find_map(|(f, p)| (*f == field).then_some(*p)))
+        });
+        view! { <IntakeInput field=field form=Form::Customer value=value on_commit=Callback::new(commit) problem=problem/> }
     };
     let send = move |_| {
-        let reply = plan.with_value(|e| answers.with_untracked(|a| Reply::to(e, a)));
-        // What the TAM's side would refuse is said here, next to the button, before any link.
-        if let Some(field) = reply
-            .answers
-            .iter()
-            .find(|(f, v)| f.check(v).is_err())
-            .map(|(f, _)| *f)
-        {
+        // A mistake anywhere builds nothing: the summary at the top lists each, linked to its
+        // field, and takes the focus.
+        if found.with_untracked(|all| !all.is_empty()) {
             link.set(None);
-            message.set(Some(match field.input() {
-                Input::Hours => {
-                    format!(
-                        "“{}”: {}",
-                        field.label(),
-                        crate::domain::process::intake::HoursError
-                    )
-                }
-                Input::Link => format!(
-                    "“{}” must be a web address starting with https://: correct it first.",
-                    field.label()
-                ),
-                _ => format!(
-                    "“{}” cannot be sent as it is: correct it first.",
-                    field.label()
-                ),
-            }));
+            sent.set(None);
+            message.set(None);
+            tried.set(true);
+            browser::focus_soon("#reply-problems".into());
             return;
         }
+        tried.set(false);
+        let reply = plan.with_value(|e| answers.with_untracked(|a| Reply::to(e, a)));
         if reply.answers.is_empty() {
             link.set(None);
             message.set(Some(
@@ -168,6 +159,10 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
             return;
         }
         let url = format!("{}#{}", browser::app_home_url(), reply.encode());
+        // Remembered for this link only: coming back, the next step says what was sent.
+        plan.with_value(|e| {
+            browser::set_setting(&Sent::key(e), &Sent::of(&reply, browser::today()).to_text())
+        });
         let count = reply.answers.len();
         link.set(Some(url));
         message.set(None);
@@ -182,6 +177,7 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
     };
     view! {
         // Inside the section the first screen drew, under its heading.
+        <ProblemSummary found=found shown=tried/>
         <p class="hint">
                 "What only you can tell your Technical Account Manager. Fill in what you know; it is kept in this browser, and nothing is sent until you send the return link yourself."
             </p>
@@ -214,6 +210,42 @@ pub fn YourPart(engagement: Engagement, reply_to: Option<TamEmail>) -> impl Into
                 <button type="button" class="primary" on:click=send>"Send back to your TAM"</button>
             </div>
             <ReturnLink link=link sent=sent reply_to=reply_to customer=customer/>
+    }
+}
+
+/// At the top of "Your part" after a "Send back" with mistakes: every one, each a link that takes
+/// the focus to its field. It goes once the last is corrected.
+#[component]
+fn ProblemSummary(found: Memo<Vec<(Field, Problem)>>, shown: RwSignal<bool>) -> impl IntoView {
+    let go = |field: Field| {
+        move |ev: leptos::ev::MouseEvent| {
+            // The address's fragment is the plan's link: following `#field` would replace it.
+            ev.prevent_default();
+            browser::focus_soon(format!("#{}", field.id(Form::Customer)));
+        }
+    };
+    move || {
+        (shown.get() && found.with(|all| !all.is_empty())).then(|| {
+            view! {
+                <div class="error-summary" id="reply-problems" tabindex="-1" aria-labelledby="reply-problems-heading">
+                    <h3 id="reply-problems-heading">
+                        {found.with(|all| match all.len() {
+                            1 => "Correct this before sending".to_string(),
+                            n => format!("Correct these {n} before sending"),
+                        })}
+                    </h3>
+                    <ul>
+                        {found.get().into_iter().map(|(field, problem)| view! {
+                            <li>
+                                <a href=format!("#{}", field.id(Form::Customer)) on:click=go(field)>
+                                    {format!("{}: {problem}", field.label())}
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::documents::outline;
 use crate::domain::documents::risks;
-use crate::domain::engagement::fields::{Field, Form};
+use crate::domain::engagement::fields::{problems, values, Field, Form};
 use crate::domain::engagement::limits::{LINE_CHARS, SHORT_CHARS};
 use crate::domain::engagement::{Engagement, EngagementId};
 use crate::domain::process::intake::{self, Intake, MigrationMethod};
@@ -164,7 +164,14 @@ impl Editor {
             Field::TimeZone => self.set_zone(v),
             _ => self.set(&|i| field.write(i, &v)),
         };
-        view! { <IntakeInput field=field form=Form::Tam value=value on_commit=Callback::new(commit)/> }
+        let problem = Signal::derive(move || {
+            self.intake.with(|i| {
+                problems(&values(i))
+                    .into_iter()
+                    .find_map(|(f, p)| (f == field).then_some(p))
+            })
+        });
+        view! { <IntakeInput field=field form=Form::Tam value=value on_commit=Callback::new(commit) problem=problem/> }
     }
 }
 

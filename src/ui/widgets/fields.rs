@@ -35,7 +35,16 @@ pub fn TextField(
     /// read (`Err`, shown as the field's error). The value is saved either way.
     #[prop(optional, into)]
     note: Option<Signal<Option<Result<String, String>>>>,
+    /// What the intake table's checks find wrong with the saved value, shown as the field's
+    /// error (after a limit's refusal).
+    #[prop(optional, into)]
+    problem: Option<Signal<Option<String>>>,
+    /// Every text is committed, whatever it holds: the caller says what is wrong through
+    /// `problem` (the customer's "Your part" keeps a mistyped link, and names it before sending).
+    #[prop(optional)]
+    keep_all: bool,
 ) -> impl IntoView {
+    let problem = move || problem.and_then(|p| p.get());
     let has_note = note.is_some();
     let note = move || note.and_then(|n| n.get());
     let limit = max_chars.unwrap_or(if multiline {
@@ -45,7 +54,12 @@ pub fn TextField(
     });
     let typed_error = RwSignal::new(None::<String>);
     // A limit's refusal first (the text is not saved), then the note's reason (it is).
-    let shown_error = move || typed_error.get().or_else(|| note().and_then(Result::err));
+    let shown_error = move || {
+        typed_error
+            .get()
+            .or_else(problem)
+            .or_else(|| note().and_then(Result::err))
+    };
     let error_id = format!("{id}-error");
     let note_id = format!("{id}-note");
     let described_by = if has_note {
@@ -54,6 +68,9 @@ pub fn TextField(
         error_id.clone()
     };
     let checked = move |text: &str| {
+        if keep_all {
+            return Ok(());
+        }
         limits::check_text(text, limit).map_err(|over| over.to_string())?;
         if link && !links::is_web_address(text) {
             return Err(links::NOT_WEB_ADDRESS.to_string());
@@ -212,8 +229,11 @@ pub fn WallTimeField(
     label: &'static str,
     #[prop(into)] value: Signal<String>,
     on_commit: Callback<String>,
+    /// What is wrong with the value, shown at the field.
+    #[prop(into)]
+    error: Signal<Option<String>>,
 ) -> impl IntoView {
-    view! { <ChangeField id=id label=label input_type="datetime-local" class="field" value=value on_commit=on_commit/> }
+    view! { <ChangeField id=id label=label input_type="datetime-local" class="field" value=value on_commit=on_commit error=error/> }
 }
 
 /// An input of `input_type` whose text is committed when it changes (a date, a time), as the
@@ -226,7 +246,12 @@ pub fn ChangeField(
     class: &'static str,
     #[prop(into)] value: Signal<String>,
     on_commit: Callback<String>,
+    /// What is wrong with the value, shown at the field.
+    #[prop(optional, into)]
+    error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
+    let error = move || error.and_then(|e| e.get());
+    let error_id = format!("{id}-error");
     view! {
         <div class=class>
             <label for=id>{label}</label>
@@ -235,7 +260,13 @@ pub fn ChangeField(
                 type=input_type
                 prop:value=move || value.get()
                 on:change=move |ev| on_commit.run(event_target_value(&ev))
+                aria-invalid=move || error().is_some().to_string()
+                aria-describedby={
+                    let error_id = error_id.clone();
+                    move || error().is_some().then(|| error_id.clone())
+                }
             />
+            {move || error().map(|m| view! { <p class="field-error" id=error_id.clone() role="alert">{m}</p> })}
         </div>
     }
 }
