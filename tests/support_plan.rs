@@ -315,6 +315,18 @@ fn each_risk_has_its_rule() {
     )
     .unwrap();
     check(Risk::InsideNoticePeriod, &soon, false);
+    // Issue 35: a packet that argues against its own method says so.
+    check(Risk::MethodAgainstSizing, &e, false);
+    let mut geo = scenario();
+    geo.coordination.intake.method = MigrationMethod::GeoFailover;
+    check(Risk::MethodAgainstSizing, &geo, true);
+    geo.sizing.geo = true;
+    check(Risk::MethodAgainstSizing, &geo, false);
+    let mut helm = scenario();
+    helm.coordination.intake.method = MigrationMethod::LinuxPackageToHelm;
+    check(Risk::MethodAgainstSizing, &helm, true);
+    helm.sizing.kubernetes_expertise = true;
+    check(Risk::MethodAgainstSizing, &helm, false);
     for risk in Risk::ALL {
         assert!(tested.contains(&risk), "{risk:?} has no test");
     }

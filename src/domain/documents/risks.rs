@@ -6,7 +6,7 @@ use time::Date;
 
 use crate::domain::documents::schedule::{self, Schedule, UpgradePlace};
 use crate::domain::engagement::Engagement;
-use crate::domain::process::intake::{self, REVIEW_LEAD_DAYS};
+use crate::domain::process::intake::{self, MigrationMethod, REVIEW_LEAD_DAYS};
 use crate::domain::process::upgrade::{self, UpgradePath};
 use crate::domain::process::workflow::{self, Feedback, MigrationStatus, PsDecision};
 use crate::domain::sizing::LARGE_UPGRADE_USERS;
@@ -35,10 +35,12 @@ pub enum Risk {
     InsideNoticePeriod,
     /// A PostgreSQL major upgrade on the way.
     PostgresUpgrade,
+    /// The migration method and the sizing say different things.
+    MethodAgainstSizing,
 }
 
 impl Risk {
-    pub const ALL: [Risk; 10] = [
+    pub const ALL: [Risk; 11] = [
         Risk::MoveAndUpgrade,
         Risk::ZeroDowntimeImpossible,
         Risk::LongerThanWindow,
@@ -49,6 +51,7 @@ impl Risk {
         Risk::ClockChange,
         Risk::InsideNoticePeriod,
         Risk::PostgresUpgrade,
+        Risk::MethodAgainstSizing,
     ];
 
     /// The rule's name, as the page marks each line with it.
@@ -64,6 +67,7 @@ impl Risk {
             Risk::ClockChange => "clock-change",
             Risk::InsideNoticePeriod => "inside-notice-period",
             Risk::PostgresUpgrade => "postgres-upgrade",
+            Risk::MethodAgainstSizing => "method-against-sizing",
         }
     }
 }
@@ -256,6 +260,18 @@ fn check(risk: Risk, f: &Facts) -> Option<String> {
                 )
             })
         }
+        // A planned failover needs a working Geo secondary site (Disaster recovery for planned
+        // failover); Cloud Native Hybrid needs strong Kubernetes expertise (Reference
+        // architectures). The packet must not argue against its own method.
+        Risk::MethodAgainstSizing => match i.method {
+            MigrationMethod::GeoFailover if !e.sizing.geo => Some(
+                "The method is a Geo planned failover, but the sizing says the customer does not run Geo: a planned failover needs a working Geo secondary site. Tick “Geo” in the sizing (and size the secondary site), or choose another method.".into(),
+            ),
+            MigrationMethod::LinuxPackageToHelm if !e.sizing.kubernetes_expertise => Some(
+                "The method moves the instance to the Helm chart (Cloud Native Hybrid), but the sizing says the customer has no strong Kubernetes expertise, which GitLab asks for before Cloud Native Hybrid: confirm who runs the cluster and tick “Kubernetes expertise”, or choose a Linux package method.".into(),
+            ),
+            _ => None,
+        },
         Risk::PostgresUpgrade => {
             let path = f.path.as_ref()?;
             let texts: Vec<String> = path
