@@ -202,9 +202,9 @@ fn the_intake_fields_are_one_table_for_both_forms() {
         );
         let refused = match field.input() {
             Input::Link => Some(Problem::NotWebAddress),
-            Input::Hours | Input::Date | Input::WallTime | Input::Installation => {
-                Some(Problem::BadValue)
-            }
+            // Issue 36: a duration that does not read as hours says so.
+            Input::Hours => Some(Problem::NotHours),
+            Input::Date | Input::WallTime | Input::Installation => Some(Problem::BadValue),
             Input::Line | Input::Long | Input::Zone => None,
         };
         if let Some(problem) = refused {
