@@ -40,7 +40,7 @@ test("a TAM fills Support's intake by its labels and the checklist shrinks to no
   await page.getByLabel("Migration method").selectOption({ label: "Backup and restore to new infrastructure (single node)" });
   // Backup and restore with two versions: the same-version rule is a risk for the window, and
   // the checklist does not call a plan with open risks complete (issue 22).
-  await expect(page.getByRole("region", { name: "Risks for this window" })).toContainText("a backup restores only onto the same GitLab version and edition");
+  await expect(page.getByRole("region", { name: "Risks for this window" })).toContainText("needs a window of its own before the move");
   await expect(intake).toContainText("Every field Support asks for is filled in, but the");
 
   // A deviation adds what its record needs.

@@ -110,7 +110,7 @@ test("6,500 users moving and upgrading in one Chicago night: the packet opens wi
   expect(runbook.slice(runbook.indexOf("Cut over:"), runbook.indexOf("## Each upgrade stop"))).not.toContain("Upgrade to");
   // 06:00 CDT less the two hours of rollback: 04:00, on summer time's clock.
   expect(runbook).toContain("- **Rollback deadline:** 2027-03-14 04:00 (UTC-05:00; 09:00 UTC)");
-  expect(runbook).toContain("2027-03-13 22:00 (UTC-06:00; 04:00 UTC on 2027-03-14) — Old environment: enable maintenance mode");
+  expect(runbook).toContain("2027-03-13 22:00 (UTC-06:00; 04:00 UTC on 2027-03-14) — Old environment: check the system-level backup or snapshot is current, enable maintenance mode");
   expect(runbook).not.toMatch(/2027-03-14 02:\d\d/);
   expect(runbook).not.toMatch(/2027-03-14 0[4-9]:\d\d \(UTC-06:00/);
   expect(runbook).toContain("850 GB at an assumed 200 GB an hour");

@@ -21,6 +21,13 @@ use crate::ui::widgets::fields::TextField;
 /// The longest new-issue or mail address the app opens; past it the plan goes via the clipboard.
 const MAX_HANDOFF_URL: usize = 8_000;
 
+/// A value for a query string, with spaces as `+` (a form-encoded query, which GitLab reads as
+/// spaces): a packet's many spaces then take one character each instead of three, so a longer
+/// packet still fits the address.
+fn query_value(text: &str) -> String {
+    String::from(js_sys::encode_uri_component(text)).replace("%20", "+")
+}
+
 /// Keeps what was just handed over (`kind`) as its reader sees it: the customer's view, or the
 /// packet with or without the internal notes.
 fn keep_hand_off(state: AppState, id: EngagementId, kind: Kept, with_notes: bool) {
@@ -356,8 +363,8 @@ fn SupportHandOff(
                 format!(
                     "{}/-/issues/new?issue[confidential]=true&issue[title]={}&issue[description]={}",
                     base.trim_end_matches('/'),
-                    js_sys::encode_uri_component(title),
-                    js_sys::encode_uri_component(body)
+                    query_value(title),
+                    query_value(body)
                 )
             },
             base,
