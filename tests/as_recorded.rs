@@ -2,6 +2,8 @@
 //! is true of the record, and goes on without a growth figure.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
 use upgrade_planner::domain::documents::architecture;
@@ -9,9 +11,7 @@ use upgrade_planner::domain::documents::outline::build;
 use upgrade_planner::domain::documents::plan::{markdown, Audience};
 use upgrade_planner::domain::documents::risks::{risks, Risk};
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
-use upgrade_planner::domain::process::intake::{
-    self, Installation, Intake, MigrationMethod, Missing,
-};
+use upgrade_planner::domain::process::intake::{self, Installation, Intake, Missing};
 use upgrade_planner::domain::process::upgrade::{self, path};
 use upgrade_planner::domain::process::workflow::{
     apply, customer_next_step, missing_for, sizing_of, stage, status, Action, PlanRecord,
@@ -64,29 +64,6 @@ fn scenario(intake: Intake) -> Engagement {
     e
 }
 
-/// Everything Support asks for, recorded.
-fn full_intake() -> Intake {
-    Intake {
-        rollback_summary: "DNS back to the old site.".into(),
-        window_start: Some(datetime!(2027-03-13 22:00 -6)),
-        window_end: Some(datetime!(2027-03-14 06:00 -5)),
-        time_zone: "America/Chicago".into(),
-        contact_name: "Ana Ruiz".into(),
-        contact_email: "ana@prairie.example".into(),
-        target_version: "18.5.1".into(),
-        installation: Installation::LinuxPackage,
-        operating_system: "Ubuntu 22.04".into(),
-        diagram_link: "https://prairie.example/diagram.png".into(),
-        backup_method: "gitlab-backup and snapshots".into(),
-        data_size_gb: "850".into(),
-        rehearsal_on: Some(date!(2026 - 11 - 20)),
-        rehearsal_result: "Restored on staging".into(),
-        restore_hours: "5:10".into(),
-        method: MigrationMethod::BackupRestoreMultiNode,
-        ..Intake::default()
-    }
-}
-
 /// The text of one `## ` section of a Markdown document.
 fn section<'a>(md: &'a str, heading: &str) -> &'a str {
     let start = md
@@ -110,7 +87,7 @@ fn a_version_without_its_patch_reads_as_the_latest_patch_and_says_so() {
     assert_eq!(read.target.to_string(), "the latest patch of 18.6");
     let e = scenario(Intake {
         target_version: "18.6.x".into(),
-        ..full_intake()
+        ..common::prairie_intake()
     });
     let md = markdown(&e, NOW, Audience::Support);
     let upgrade = section(&md, "Upgrade path");
@@ -141,7 +118,7 @@ fn a_version_without_its_patch_reads_as_the_latest_patch_and_says_so() {
     // "18.6" and "18.6.x" are the same release: no warning that a backup cannot bridge them.
     let same = scenario(Intake {
         target_version: "18.6.x".into(),
-        ..full_intake()
+        ..common::prairie_intake()
     });
     let mut same = same;
     apply(&mut same, Action::SetGitlabVersion("18.6".into()), NOW).unwrap();
@@ -162,7 +139,7 @@ fn an_unreadable_version_names_the_form_and_the_packet_is_still_drawn() {
     );
     let e = scenario(Intake {
         target_version: "18.six".into(),
-        ..full_intake()
+        ..common::prairie_intake()
     });
     let md = markdown(&e, NOW, Audience::Support);
     let upgrade = section(&md, "Upgrade path");
@@ -187,7 +164,7 @@ fn the_rehearsal_risk_says_what_is_recorded() {
     let timed = scenario(Intake {
         rehearsal_on: None,
         rehearsal_result: String::new(),
-        ..full_intake()
+        ..common::prairie_intake()
     });
     assert_eq!(not_rehearsed(&timed), None);
     // Nothing recorded at all.
@@ -195,7 +172,7 @@ fn the_rehearsal_risk_says_what_is_recorded() {
         rehearsal_on: None,
         rehearsal_result: String::new(),
         restore_hours: String::new(),
-        ..full_intake()
+        ..common::prairie_intake()
     });
     assert!(not_rehearsed(&nothing)
         .unwrap()
@@ -204,7 +181,7 @@ fn the_rehearsal_risk_says_what_is_recorded() {
     let result_only = scenario(Intake {
         rehearsal_on: None,
         restore_hours: String::new(),
-        ..full_intake()
+        ..common::prairie_intake()
     });
     assert_eq!(
         not_rehearsed(&result_only).as_deref(),
@@ -212,7 +189,7 @@ fn the_rehearsal_risk_says_what_is_recorded() {
     );
     let dated = scenario(Intake {
         restore_hours: String::new(),
-        ..full_intake()
+        ..common::prairie_intake()
     });
     assert_eq!(
         not_rehearsed(&dated).as_deref(),
@@ -229,7 +206,7 @@ fn a_missing_item_names_only_its_missing_part() {
         operating_system: String::new(),
         rehearsal_on: None,
         window_end: None,
-        ..full_intake()
+        ..common::prairie_intake()
     });
     let words: Vec<String> = intake::missing(&e)
         .into_iter()
@@ -271,7 +248,7 @@ fn a_missing_item_names_only_its_missing_part() {
         rehearsal_result: String::new(),
         window_start: None,
         target_version: String::new(),
-        ..full_intake()
+        ..common::prairie_intake()
     });
     let words: Vec<String> = intake::missing(&other)
         .into_iter()
@@ -307,7 +284,7 @@ fn the_customer_s_count_and_the_packet_s_list_agree() {
         backup_method: String::new(),
         contact_email: String::new(),
         rehearsal_on: None,
-        ..full_intake()
+        ..common::prairie_intake()
     });
     let next = customer_next_step(&e, &status(&e, TODAY));
     assert!(
@@ -328,7 +305,7 @@ fn the_customer_s_count_and_the_packet_s_list_agree() {
 // Point 6 (d): the log and the risks name today's users and the projected users alike.
 #[test]
 fn the_log_and_the_risks_give_the_same_user_figures() {
-    let e = scenario(full_intake());
+    let e = scenario(common::prairie_intake());
     let both = "6,500 users today, 7,800 projected";
     let log = e
         .log

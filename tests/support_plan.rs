@@ -14,7 +14,7 @@ use upgrade_planner::domain::documents::risks::{risks, Risk};
 use upgrade_planner::domain::documents::runbook::runbook;
 use upgrade_planner::domain::documents::schedule::{timing, DeadlineWhy};
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
-use upgrade_planner::domain::process::intake::{self, Installation, Intake, MigrationMethod};
+use upgrade_planner::domain::process::intake::{self, Intake, MigrationMethod};
 use upgrade_planner::domain::process::upgrade::{path, PathError, Step};
 use upgrade_planner::domain::process::workflow::{
     apply, missing_for, Action, Feedback, Migration, MigrationStatus, PlanRecord, PsDecision, Stage,
@@ -169,25 +169,7 @@ fn scenario() -> Engagement {
     );
     act(
         &mut e,
-        Action::SetIntake(Box::new(Intake {
-            rollback_summary: "DNS back to the old site.".into(),
-            window_start: Some(datetime!(2027-03-13 22:00 -6)),
-            window_end: Some(datetime!(2027-03-14 06:00 -5)),
-            time_zone: "America/Chicago".into(),
-            contact_name: "Ana Ruiz".into(),
-            contact_email: "ana@prairie.example".into(),
-            target_version: "18.5.1".into(),
-            installation: Installation::LinuxPackage,
-            operating_system: "Ubuntu 22.04".into(),
-            diagram_link: "https://prairie.example/diagram.png".into(),
-            backup_method: "gitlab-backup and snapshots".into(),
-            data_size_gb: "850".into(),
-            rehearsal_on: Some(date!(2026 - 11 - 20)),
-            rehearsal_result: "Restored on staging".into(),
-            restore_hours: "5:10".into(),
-            method: MigrationMethod::BackupRestoreMultiNode,
-            ..Intake::default()
-        })),
+        Action::SetIntake(Box::new(common::prairie_intake())),
     );
     act(
         &mut e,

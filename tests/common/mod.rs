@@ -173,3 +173,27 @@ pub fn reference_engagement() -> Engagement {
     }
     e
 }
+
+/// Everything Support asks for, recorded, for a multi-node move on the night Chicago's clocks go
+/// forward (the packet tests' scenario).
+pub fn prairie_intake() -> Intake {
+    Intake {
+        rollback_summary: "DNS back to the old site.".into(),
+        window_start: Some(datetime!(2027-03-13 22:00 -6)),
+        window_end: Some(datetime!(2027-03-14 06:00 -5)),
+        time_zone: "America/Chicago".into(),
+        contact_name: "Ana Ruiz".into(),
+        contact_email: "ana@prairie.example".into(),
+        target_version: "18.5.1".into(),
+        installation: Installation::LinuxPackage,
+        operating_system: "Ubuntu 22.04".into(),
+        diagram_link: "https://prairie.example/diagram.png".into(),
+        backup_method: "gitlab-backup and snapshots".into(),
+        data_size_gb: "850".into(),
+        rehearsal_on: Some(date!(2026 - 11 - 20)),
+        rehearsal_result: "Restored on staging".into(),
+        restore_hours: "5:10".into(),
+        method: MigrationMethod::BackupRestoreMultiNode,
+        ..Intake::default()
+    }
+}
