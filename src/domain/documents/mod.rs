@@ -1,6 +1,8 @@
 //! What leaves the app, for each audience: the outline and its Markdown, plan files and
 //! backups, customer links and return links, the cut-over (timeline, calendar entry, runbook),
-//! the risks, the TAM's day, and the requests that keep an engagement in a GitLab project. The top layer: it may import every other.
+//! the risks, the TAM's day, the requests that keep an engagement in a GitLab project, and the
+//! GitLab Environment Toolkit starting configuration with its zip. The top layer: it may import
+//! every other.
 
 pub mod architecture;
 pub mod attention;
@@ -17,3 +19,5 @@ pub mod risks;
 pub mod runbook;
 pub mod schedule;
 pub mod share;
+pub mod toolkit;
+pub mod zip;
