@@ -243,7 +243,8 @@ fn file<'a>(c: &'a toolkit::Configuration, ending: &str) -> &'a str {
 
 #[test]
 fn a_10k_on_aws_is_laid_out_as_get_lays_out_one_environment() {
-    let e = engagement("Acme Corp", "8000", "aws");
+    let mut e = engagement("Acme Corp", "8000", "aws");
+    e.coordination.intake.target_version = "18.6.2".into();
     assert_eq!(sizing_of(&e).unwrap().1.size, SizeKey::Users10k);
     let c = starting_configuration(&e, date!(2026 - 12 - 07)).unwrap();
     let paths: Vec<_> = c.files.iter().map(|f| f.path.as_str()).collect();
@@ -290,6 +291,7 @@ fn a_10k_on_aws_is_laid_out_as_get_lays_out_one_environment() {
     ));
     assert!(readme.contains("| GitLab Rails | `gitlab_rails` | 3 | `c5.9xlarge` |"));
     assert!(readme.contains("Planned: as recommended"));
+    assert!(readme.contains("target GitLab version is 18.6.2"));
 }
 
 #[test]

@@ -807,16 +807,27 @@ impl Writer<'_> {
              - `terraform/environments/{p}/main.tf`: the state backend and the provider.\n\
              - `terraform/environments/{p}/variables.tf`: the environment's variables.\n\
              - `terraform/environments/{p}/environment.tf`: module `{}` with every component's \
-             `*{}` count and `*{}` size.\n\
+             `*_node_count` and `*{}`.\n\
              - `ansible/environments/{p}/inventory/vars.yml`: the environment's settings.\n\
-             - `ansible/environments/{p}/inventory/{}`: the dynamic inventory, filtered on `{p}`.\n\n\
+             - `ansible/environments/{p}/inventory/{}`: the dynamic inventory, {}.\n\n\
              Copy the `terraform` and `ansible` folders into a checkout of GET at the version above.\n\n",
             cloud.module(),
-            "_node_count",
             cloud.size_suffix(),
             cloud.inventory_file(self.prefix),
+            match cloud {
+                Cloud::Azure => "limited to the environment's resource group",
+                Cloud::Gcp | Cloud::Aws => "filtered on the machines' `gitlab_node_prefix`",
+            },
             p = self.prefix,
         ));
+        let version = e.coordination.intake.target_version.trim();
+        if !version.is_empty() {
+            out.push_str(&format!(
+                "The engagement's target GitLab version is {}: GET installs it when `gitlab_version` \
+                 is set in `vars.yml`.\n\n",
+                escape_md(version)
+            ));
+        }
 
         out.push_str(&format!(
             "## What Professional Services fill in\n\nEvery `{PLACEHOLDER}`; the planner writes no \
