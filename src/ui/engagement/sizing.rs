@@ -11,6 +11,7 @@ use crate::domain::sizing::{
     recommend, Field, FieldError, FieldIssue, Flag, Monorepos, Recommendation, Requirements,
     SizingInputs, DEFAULT_HORIZON_MONTHS,
 };
+use crate::ui::engagement::toolkit::ToolkitDownload;
 use crate::ui::platform::state::use_app_state;
 use crate::ui::widgets::plan_view::Blocks;
 
@@ -111,7 +112,7 @@ pub fn SizingSection(id: EngagementId) -> impl IntoView {
             })}
             <div class="sizing-layout" id="sizing-body" hidden=move || collapsed.get()>
                 <RequirementsForm on_toggle=Callback::new(move |(flag, on)| toggle(flag, on))/>
-                <RecommendationPanel parsed=parsed shown=shown stale=stale deviation=deviation/>
+                <RecommendationPanel id=id parsed=parsed shown=shown stale=stale deviation=deviation/>
             </div>
         </section>
     }
@@ -207,9 +208,11 @@ fn RequirementsForm(on_toggle: Callback<(Flag, bool)>) -> impl IntoView {
 }
 
 /// GitLab's recommendation for the requirements as typed, or the last valid one marked out of
-/// date while a field needs correcting; the recorded deviation from it, beside it.
+/// date while a field needs correcting; the recorded deviation from it, beside it; and the
+/// GitLab Environment Toolkit starting configuration of it, once a platform is chosen.
 #[component]
 fn RecommendationPanel(
+    id: EngagementId,
     parsed: Memo<Result<Requirements, Vec<FieldIssue>>>,
     shown: Memo<Option<Recommendation>>,
     stale: Memo<bool>,
@@ -255,6 +258,7 @@ fn RecommendationPanel(
                     .into_any()
             }
         }}
+        <ToolkitDownload id=id shown=shown deviation=deviation/>
     </section>
         }
 }

@@ -41,9 +41,19 @@ pub fn new_id() -> EngagementId {
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    offer(name, mime, &wasm_bindgen::JsValue::from_str(text))
+}
+
+/// Offers `bytes` (a zip archive) as a file download named `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    offer(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// Offers one part, text or bytes (a Blob takes either), as a file download.
+fn offer(name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
     use wasm_bindgen::JsCast;
     let fail = |e: wasm_bindgen::JsValue| format!("the browser refused the download ({e:?})");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
