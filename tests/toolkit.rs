@@ -315,6 +315,8 @@ fn a_hybrid_on_gcp_writes_node_pools_and_the_hybrid_settings() {
     assert!(
         vars.contains("    cloud_native_hybrid_environment: true\n    kubeconfig_setup: true\n")
     );
+    assert!(file(&c, "README.md")
+        .contains("| Webservice node pool | `webservice_node_pool` | 3 | `n1-standard-32` |"));
 }
 
 #[test]

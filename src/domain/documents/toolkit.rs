@@ -155,6 +155,15 @@ pub struct Machines {
 }
 
 impl Machines {
+    /// The component as a person names it: "Gitaly", "Webservice node pool".
+    pub fn title(&self) -> String {
+        if self.pool {
+            format!("{} node pool", self.label)
+        } else {
+            self.label.to_string()
+        }
+    }
+
     /// `gitaly_node_count`, or `webservice_node_pool_count` for a pool.
     pub fn count_variable(&self) -> String {
         if self.pool {
@@ -622,7 +631,9 @@ impl Writer<'_> {
             };
             out.push_str(&format!(
                 "\n  # {}: {} × {}{shown}\n",
-                m.label, m.count, m.shown
+                m.title(),
+                m.count,
+                m.shown
             ));
             let mut lines = vec![
                 (m.count_variable(), m.count.to_string()),
@@ -794,7 +805,7 @@ impl Writer<'_> {
         for m in self.machines {
             out.push_str(&format!(
                 "| {} | `{}` | {}{} | `{}` |\n",
-                m.label,
+                m.title(),
                 m.get_name,
                 m.count,
                 if m.at_least { " (at least)" } else { "" },
