@@ -1,5 +1,5 @@
-// The customer's first screen is drawn without the UI framework: its module (before wasm-opt,
-// which keeps the function names) must hold no function of Leptos or its reactive system. Run
+// The customer's link is drawn without the UI framework: its module (before wasm-opt, which
+// keeps the function names) must hold no function of Leptos or its reactive system. Run
 // after the release build by `make build` (in `make test`).
 import { readFileSync } from "node:fs";
 
@@ -9,6 +9,14 @@ const names = readFileSync(file).toString("latin1");
 const found = ["leptos", "tachys", "reactive_graph"].filter((crate) => names.includes(`${crate.length}${crate}`));
 if (found.length) {
   console.error(`check-first-screen: ${file} holds code of ${found.join(", ")}; the first screen must not use the UI framework.`);
+  process.exit(1);
+}
+// Nor of what only the TAM and Support read: the risks, the schedule, the runbook and the
+// procedure and clock-change tables behind them.
+const team = ["risks", "schedule", "runbook", "request", "cutover", "procedures", "zone_rules"]
+  .filter((module) => names.includes(`${module.length}${module}`));
+if (team.length) {
+  console.error(`check-first-screen: ${file} holds code of ${team.join(", ")}; the customer's outline must not reach what only the TAM and Support read.`);
   process.exit(1);
 }
 if (!names.includes("first_screen")) {

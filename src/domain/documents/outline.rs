@@ -645,6 +645,32 @@ pub fn build(e: &Engagement, today: Date, audience: Audience) -> Outline {
 /// The outline as [`build`] makes it, for a customer whose browser remembers sending answers
 /// from this link (`sent`): their next step says so instead of what is still owed.
 pub fn build_with(e: &Engagement, today: Date, audience: Audience, sent: Option<&Sent>) -> Outline {
+    match audience {
+        Audience::Customer => build_customer(e, today, sent),
+        Audience::Tam | Audience::Support => build_team(e, today, audience),
+    }
+}
+
+/// The customer's outline (see [`build_with`]). Built apart from the TAM's and Support's, so
+/// that the customer's module holds none of what only they read (the risks, the schedule, the
+/// procedures behind them).
+pub fn build_customer(e: &Engagement, today: Date, sent: Option<&Sent>) -> Outline {
+    build_for(e, today, Audience::Customer, sent, customer_sections)
+}
+
+fn build_team(e: &Engagement, today: Date, audience: Audience) -> Outline {
+    build_for(e, today, audience, None, team_sections)
+}
+
+/// An outline, with the sections only its audience reads from `sections_of`: each audience's
+/// caller names its own, so the customer's module holds none of the TAM's.
+fn build_for(
+    e: &Engagement,
+    today: Date,
+    audience: Audience,
+    sent: Option<&Sent>,
+    sections_of: fn(Parts, &mut Vec<Section>) -> (String, &'static str),
+) -> Outline {
     let status = workflow::status(e, today);
     let next = audience.next(e, &status);
     let next = match sent.filter(|_| audience == Audience::Customer) {
@@ -652,7 +678,6 @@ pub fn build_with(e: &Engagement, today: Date, audience: Audience, sent: Option<
         Some(sent) => format!("{} {next}", sent.next_step()),
         None => next,
     };
-    let found = risks::risks(e, today);
     // The deviation record is for Support: the customer's outline leaves its warning out. What
     // the risks say (a version the method cannot meet, the notice) is not said again.
     let mut warnings: Vec<String> = Vec::new();
@@ -665,139 +690,24 @@ pub fn build_with(e: &Engagement, today: Date, audience: Audience, sent: Option<
             warnings.push(w.text.clone());
         }
     }
-    let section = |id, heading: &str, blocks| Section {
-        id,
-        heading: heading.to_string(),
-        blocks,
-    };
     let name = e.customer_name.to_string();
     let sizing = sizing_of(e);
-    let sizing = sizing.as_ref();
-    // The sections both orders hold, each defined once.
-    let architecture_section = || {
-        section(
-            "plan-architecture-heading",
-            "Recommended reference architecture",
-            architecture(e, audience, sizing),
-        )
-    };
-    let intake_section = || {
-        section(
-            "plan-intake-heading",
-            "For Support's review",
-            intake_blocks(e, audience),
-        )
-    };
-    let upgrade_section = || section("plan-upgrade-heading", "Upgrade path", upgrade_blocks(e));
-    let coordination_section = |heading| {
-        section(
-            "plan-coordination-heading",
-            heading,
-            coordination(e, audience, status.stage, sizing),
-        )
-    };
+    let stage = status.stage;
     let mut sections = Vec::new();
-    let (title, intro) = match audience {
-        Audience::Customer => {
-            let mut first = vec![Block::Para(vec![Inline::Text(next)])];
-            if !warnings.is_empty() {
-                first.push(Block::Warnings(warnings));
-            }
-            sections.push(section("plan-next-heading", "Your next step", first));
-            sections.push(architecture_section());
-            sections.push(coordination_section("Where the move stands"));
-            sections.push(intake_section());
-            sections.push(upgrade_section());
-            (
-                format!("Planning summary for {name}"),
-                "The engagement as your Technical Account Manager records it: your next step, GitLab's recommended reference architecture and where the move stands. The upgrade plan itself is a separate document, linked below.",
-            )
-        }
-        Audience::Tam | Audience::Support => {
-            let missing = missing_blocks(e, status.stage);
-            let mut first = vec![Block::Facts(vec![
-                ("Plan".into(), plan_value(e)),
-                ("Maintenance window".into(), vec![Inline::Text(window(e))]),
-                ("Support review".into(), review_value(e)),
-                ("Next action".into(), vec![Inline::Text(next)]),
-            ])];
-            if let Some(plan) = e.coordination.plan.as_ref() {
-                if !plan.summary.trim().is_empty() {
-                    first.push(Block::Sub {
-                        id: "plan-summary-heading",
-                        heading: "Summary of the plan".into(),
-                        blocks: vec![Block::Quote(plan.summary.clone())],
-                    });
-                }
-            }
-            first.push(Block::Sub {
-                id: "plan-missing-heading",
-                heading: "Missing for Support review".into(),
-                blocks: match (missing.is_empty(), found.is_empty()) {
-                    (true, true) => vec![Block::Para(vec![Inline::text(
-                        "Nothing: the packet holds everything Support asks for.",
-                    )])],
-                    (true, false) => vec![Block::Para(vec![Inline::Text(format!(
-                        "Every field Support asks for is filled in, but {} under “Risks for this window” {} still open.",
-                        if found.len() == 1 { "the risk".to_string() } else { format!("the {} risks", found.len()) },
-                        if found.len() == 1 { "is" } else { "are" }
-                    ))])],
-                    (false, _) => missing,
-                },
-            });
-            if !warnings.is_empty() {
-                first.push(Block::Warnings(warnings));
-            }
-            // What Support is asked to do comes before everything it is asked to review.
-            sections.push(section(
-                "plan-request-heading",
-                "What Support is asked to do",
-                request::support_request(e, today).blocks(),
-            ));
-            sections.push(section(
-                "plan-risks-heading",
-                "Risks for this window",
-                risk_blocks(&found),
-            ));
-            // What changed since Support last saw the plan (none for a first review). The
-            // internal notes are not among the rows: a packet that carries them shows them whole.
-            let changed = compare::since_support(e, false);
-            if !changed.is_empty() {
-                let seen = match e.support_last_saw() {
-                    Some(s) => format!(
-                        "Then: the plan as Support last saw it ({}, {} UTC). Now: this packet.",
-                        s.kind.label(),
-                        time_fmt::clock(time_fmt::to_utc(s.at))
-                    ),
-                    None => "Then: the sizing Support approved. Now: this packet.".to_string(),
-                };
-                sections.push(section(
-                    "plan-changed-heading",
-                    "Changed since Support's last review",
-                    vec![
-                        Block::Para(vec![Inline::Text(seen)]),
-                        Block::Table(compare::table(
-                            "Changed since Support's last review",
-                            &changed,
-                        )),
-                    ],
-                ));
-            }
-            sections.push(section(
-                "plan-review-heading",
-                "The plan under review",
-                first,
-            ));
-            sections.push(upgrade_section());
-            sections.push(intake_section());
-            sections.push(architecture_section());
-            sections.push(coordination_section("Coordination"));
-            (
-                format!("Planning summary and Support review packet: {name}"),
-                "The engagement as the TAM records it, for Support's review of the upgrade plan. The plan itself is the customer's or Professional Services' document, linked under \"The plan under review\".",
-            )
-        }
-    };
+    let (title, intro) = sections_of(
+        Parts {
+            e,
+            today,
+            audience,
+            status,
+            next,
+            warnings,
+            sizing: sizing.clone(),
+            name,
+        },
+        &mut sections,
+    );
+    let sizing = sizing.as_ref();
     sections.push(section(
         "plan-requirements-heading",
         "Requirements",
@@ -824,9 +734,207 @@ pub fn build_with(e: &Engagement, today: Date, audience: Audience, sent: Option<
         audience,
         title,
         intro: intro.to_string(),
-        stage: status.stage,
+        stage,
         sections,
     }
+}
+
+/// The customer's sections before the ones every outline ends with: their next step, the
+/// architecture, where the move stands, the intake and the upgrade path.
+fn customer_sections(p: Parts, sections: &mut Vec<Section>) -> (String, &'static str) {
+    let Parts {
+        e,
+        audience,
+        status,
+        next,
+        warnings,
+        sizing,
+        name,
+        ..
+    } = p;
+    let sizing = sizing.as_ref();
+    let mut first = vec![Block::Para(vec![Inline::Text(next)])];
+    if !warnings.is_empty() {
+        first.push(Block::Warnings(warnings));
+    }
+    sections.push(section("plan-next-heading", "Your next step", first));
+    sections.push(architecture_section(e, audience, sizing));
+    sections.push(coordination_section(
+        e,
+        audience,
+        status.stage,
+        sizing,
+        "Where the move stands",
+    ));
+    sections.push(intake_section(e, audience));
+    sections.push(upgrade_section(e));
+    (
+        format!("Planning summary for {name}"),
+        "The engagement as your Technical Account Manager records it: your next step, GitLab's recommended reference architecture and where the move stands. The upgrade plan itself is a separate document, linked below.",
+    )
+}
+
+/// What every outline's sections are made from.
+struct Parts<'a> {
+    e: &'a Engagement,
+    today: Date,
+    audience: Audience,
+    status: workflow::Status,
+    next: String,
+    warnings: Vec<String>,
+    sizing: Option<(Requirements, Recommendation)>,
+    name: String,
+}
+
+fn section(id: &'static str, heading: &str, blocks: Vec<Block>) -> Section {
+    Section {
+        id,
+        heading: heading.to_string(),
+        blocks,
+    }
+}
+
+// The sections both orders hold, each defined once.
+fn architecture_section(e: &Engagement, audience: Audience, sizing: Sizing) -> Section {
+    section(
+        "plan-architecture-heading",
+        "Recommended reference architecture",
+        architecture(e, audience, sizing),
+    )
+}
+
+fn intake_section(e: &Engagement, audience: Audience) -> Section {
+    section(
+        "plan-intake-heading",
+        "For Support's review",
+        intake_blocks(e, audience),
+    )
+}
+
+fn upgrade_section(e: &Engagement) -> Section {
+    section("plan-upgrade-heading", "Upgrade path", upgrade_blocks(e))
+}
+
+fn coordination_section(
+    e: &Engagement,
+    audience: Audience,
+    stage: Stage,
+    sizing: Sizing,
+    heading: &str,
+) -> Section {
+    section(
+        "plan-coordination-heading",
+        heading,
+        coordination(e, audience, stage, sizing),
+    )
+}
+
+/// The TAM's and Support's sections before the ones every outline ends with: what Support is
+/// asked to do, the risks, the plan under review, and what changed since Support's last review.
+fn team_sections(p: Parts, sections: &mut Vec<Section>) -> (String, &'static str) {
+    let Parts {
+        e,
+        today,
+        audience,
+        status,
+        next,
+        warnings,
+        sizing,
+        name,
+    } = p;
+    let sizing = sizing.as_ref();
+    let section = section;
+    // The risks are the TAM's and Support's: the customer's outline (and its module)
+    // never reaches them.
+    let found = risks::risks(e, today);
+    let missing = missing_blocks(e, status.stage);
+    let mut first = vec![Block::Facts(vec![
+        ("Plan".into(), plan_value(e)),
+        ("Maintenance window".into(), vec![Inline::Text(window(e))]),
+        ("Support review".into(), review_value(e)),
+        ("Next action".into(), vec![Inline::Text(next)]),
+    ])];
+    if let Some(plan) = e.coordination.plan.as_ref() {
+        if !plan.summary.trim().is_empty() {
+            first.push(Block::Sub {
+                id: "plan-summary-heading",
+                heading: "Summary of the plan".into(),
+                blocks: vec![Block::Quote(plan.summary.clone())],
+            });
+        }
+    }
+    first.push(Block::Sub {
+        id: "plan-missing-heading",
+        heading: "Missing for Support review".into(),
+        blocks: match (missing.is_empty(), found.is_empty()) {
+            (true, true) => vec![Block::Para(vec![Inline::text(
+                "Nothing: the packet holds everything Support asks for.",
+            )])],
+            (true, false) => vec![Block::Para(vec![Inline::Text(format!(
+                "Every field Support asks for is filled in, but {} under “Risks for this window” {} still open.",
+                if found.len() == 1 { "the risk".to_string() } else { format!("the {} risks", found.len()) },
+                if found.len() == 1 { "is" } else { "are" }
+            ))])],
+            (false, _) => missing,
+        },
+    });
+    if !warnings.is_empty() {
+        first.push(Block::Warnings(warnings));
+    }
+    // What Support is asked to do comes before everything it is asked to review.
+    sections.push(section(
+        "plan-request-heading",
+        "What Support is asked to do",
+        request::support_request(e, today).blocks(),
+    ));
+    sections.push(section(
+        "plan-risks-heading",
+        "Risks for this window",
+        risk_blocks(&found),
+    ));
+    // What changed since Support last saw the plan (none for a first review). The
+    // internal notes are not among the rows: a packet that carries them shows them whole.
+    let changed = compare::since_support(e, false);
+    if !changed.is_empty() {
+        let seen = match e.support_last_saw() {
+            Some(s) => format!(
+                "Then: the plan as Support last saw it ({}, {} UTC). Now: this packet.",
+                s.kind.label(),
+                time_fmt::clock(time_fmt::to_utc(s.at))
+            ),
+            None => "Then: the sizing Support approved. Now: this packet.".to_string(),
+        };
+        sections.push(section(
+            "plan-changed-heading",
+            "Changed since Support's last review",
+            vec![
+                Block::Para(vec![Inline::Text(seen)]),
+                Block::Table(compare::table(
+                    "Changed since Support's last review",
+                    &changed,
+                )),
+            ],
+        ));
+    }
+    sections.push(section(
+        "plan-review-heading",
+        "The plan under review",
+        first,
+    ));
+    sections.push(upgrade_section(e));
+    sections.push(intake_section(e, audience));
+    sections.push(architecture_section(e, audience, sizing));
+    sections.push(coordination_section(
+        e,
+        audience,
+        status.stage,
+        sizing,
+        "Coordination",
+    ));
+    (
+        format!("Planning summary and Support review packet: {name}"),
+        "The engagement as the TAM records it, for Support's review of the upgrade plan. The plan itself is the customer's or Professional Services' document, linked under \"The plan under review\".",
+    )
 }
 
 /// Who reads the document. The TAM's own file holds everything; Support's hand-off holds no

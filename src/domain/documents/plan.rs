@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 
 use crate::domain::documents::blocks::Table;
 use crate::domain::documents::compare::{compare, Change};
-use crate::domain::documents::outline::{self, Block, Inline};
+use crate::domain::documents::outline::{self, Block, Inline, Outline};
 use crate::domain::engagement::fields;
 use crate::domain::engagement::{Engagement, EngagementId, ReadError};
 use crate::domain::process::workflow::{self, sizing_of, Stage};
@@ -84,7 +84,12 @@ pub fn file_name(engagement: &Engagement, today: time::Date, extension: &str) ->
 /// The plan as Markdown, for a support ticket, a GitLab issue or an email: the reader's outline
 /// (see `outline`), with everything a user typed escaped.
 pub fn markdown(engagement: &Engagement, now: OffsetDateTime, audience: Audience) -> String {
-    let outline = outline::build(engagement, now.date(), audience);
+    markdown_of(&outline::build(engagement, now.date(), audience), now)
+}
+
+/// An outline as Markdown, exported at `now` (the customer's module builds only the customer's
+/// outline: see `outline::build_customer`).
+pub fn markdown_of(outline: &Outline, now: OffsetDateTime) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", escape_md(&outline.title));
     let _ = writeln!(md, "{}\n", escape_md(&outline.intro));
