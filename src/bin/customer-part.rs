@@ -1,5 +1,5 @@
-//! The customer's link, second module: "Your part" and saving a copy, mounted into the first
-//! screen the customer's first module drew (see `ui::customer::shared_plan`).
+//! The customer's link, second module: saving a copy to this browser, fetched when the customer
+//! first presses "Save a copy to this browser" (see `ui::customer::shared_plan`).
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -1,5 +1,5 @@
 //! The customer's first screen of a shared link, a small module without the UI framework (see
-//! `ui::customer::first_screen`); `index.html` loads the second module once it is painted.
+//! `ui::customer::first_screen`); "Your part" included; `index.html` loads the second module when saving a copy is asked for.
 
 fn main() {
     console_error_panic_hook::set_once();

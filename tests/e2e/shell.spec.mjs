@@ -33,7 +33,7 @@ function wasmRequests(page) {
   return seen;
 }
 
-test("a customer's link loads the customer's own two modules, the first a fraction of the planner's, and saving a copy opens the planner", async ({ page, browser }) => {
+test("a customer's link loads one module of its own, a fraction of the planner's, holding Your part; saving a copy fetches its own and opens the planner", async ({ page, browser }) => {
   const link = await customerLink(page, "Module Co");
   const planner = wasmRequests(page);
   await page.goto("/");
@@ -52,14 +52,17 @@ test("a customer's link loads the customer's own two modules, the first a fracti
   await expect(view.getByRole("heading", { level: 1 })).toHaveText("Planning summary for Module Co");
   await expect(view.getByRole("heading", { name: "Recommended reference architecture" })).toBeVisible();
   expect(asked[0]).toMatch(/^customer-view-[0-9a-f]+_bg\.wasm$/);
-  // The second module follows the first screen; the planner's is never asked for.
-  await expect(view.getByRole("button", { name: "Save a copy to this browser" })).toBeVisible();
-  expect(asked).toEqual([expect.stringMatching(/^customer-view-[0-9a-f]+_bg\.wasm$/), expect.stringMatching(/^customer-part-[0-9a-f]+_bg\.wasm$/)]);
+  // Your part comes with it; saving a copy's module waits until it is asked for, and the
+  // planner's until the saved copy is opened.
+  await expect(view.getByLabel("Customer contact during the window (name)")).toBeEditable();
+  await view.waitForLoadState("networkidle");
+  expect(asked).toEqual([expect.stringMatching(/^customer-view-[0-9a-f]+_bg\.wasm$/)]);
   const plannerSize = (await view.request.get(`/${planner[0]}`)).body().then((b) => b.length);
   expect(Object.values(sizes)[0]).toBeLessThan(0.7 * (await plannerSize));
 
   await view.getByRole("button", { name: "Save a copy to this browser" }).click();
   await expect(view.getByRole("status").filter({ hasText: "Saved a copy to this browser." })).toBeVisible();
+  expect(asked).toEqual([expect.stringMatching(/^customer-view-[0-9a-f]+_bg\.wasm$/), expect.stringMatching(/^customer-part-[0-9a-f]+_bg\.wasm$/)]);
   await view.getByRole("link", { name: "Open the saved copy" }).click();
   await expect(view.getByRole("heading", { level: 1 })).toHaveText("Module Co");
   await expect(view.getByLabel("Current users")).toHaveValue("3000");

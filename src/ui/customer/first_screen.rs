@@ -1,29 +1,28 @@
-//! The customer's first screen, drawn without the UI framework: the link decoded, the plan's
-//! outline drawn by the one outline renderer (`widgets::dom`), and "Download". Its module is
-//! small, so a customer on a slow connection reads the plan sooner; what the customer can do
-//! beyond reading ("Your part", saving a copy) comes with the second module (`part`), which
-//! `index.html` requests once this screen is painted and which fills the places left for it
-//! here (`BUTTONS`, `SAID`, `YOUR_PART`).
+//! The customer's link, drawn without the UI framework: the link decoded, the plan's outline
+//! drawn by the one outline renderer (`widgets::dom`), "Download", and "Your part"
+//! (`your_part`), all from one small module, so a customer on a slow connection reads the plan
+//! and types their answers sooner. "Save a copy to this browser" needs the planner's storage:
+//! its module (`shared_plan`, the second module) is fetched only when the button is pressed, and
+//! says what it did in the place left for it here (`SAID`).
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::domain::documents::outline::{self, Outline};
-use crate::domain::documents::plan::{file_name, markdown, Audience};
+use crate::domain::documents::plan::{file_name, markdown_of};
 use crate::domain::documents::reply::{self, Sent};
-use crate::domain::documents::share;
+use crate::domain::documents::share::{self, TamEmail};
 use crate::domain::engagement::Engagement;
 use crate::domain::process::workflow;
 use crate::domain::text::time_fmt;
+use crate::ui::customer::your_part;
 use crate::ui::platform::browser;
 use crate::ui::widgets::dom::{self, add, set, Dom};
 
-/// Where the second module puts its buttons (inside the row, before "Download").
-pub const BUTTONS: &str = "customer-buttons";
 /// Where the second module says what it did, and asks before replacing a saved copy.
 pub const SAID: &str = "customer-said";
-/// The "Your part" section, which says it is loading until the second module fills it.
-pub const YOUR_PART: &str = "your-part";
+/// The event the second module answers by saving a copy (or asking first).
+pub const SAVE_EVENT: &str = "save-copy";
 
 /// How many of the customer's sections make the first screen; the rest follow the first paint.
 const FIRST_SCREEN: usize = 2;
@@ -84,7 +83,7 @@ pub fn start() {
     );
     let main = d.el_with("main", &[("id", "main"), ("class", "page")]);
     match share::decode_with_reply_to(&fragment()) {
-        Ok((engagement, _)) => plan(&d, &main, engagement),
+        Ok((engagement, reply_to)) => plan(&d, &main, engagement, reply_to),
         Err(error) => {
             browser::set_page_title("This plan link cannot be opened");
             let s = d.el_with(
@@ -127,7 +126,7 @@ pub fn start() {
 
 /// The shared plan: the banner, the title, "Download", the first sections, a place for "Your
 /// part", and the rest of the plan once the first screen is painted.
-fn plan(d: &Dom, main: &Element, engagement: Engagement) {
+fn plan(d: &Dom, main: &Element, engagement: Engagement, reply_to: Option<TamEmail>) {
     browser::set_page_title(&format!(
         "Planning summary for {}",
         engagement.customer_name
@@ -150,12 +149,7 @@ fn plan(d: &Dom, main: &Element, engagement: Engagement) {
         intro,
         sections,
         ..
-    } = outline::build_with(
-        &engagement,
-        today,
-        Audience::Customer,
-        sent(&engagement).as_ref(),
-    );
+    } = outline::build_customer(&engagement, today, sent(&engagement).as_ref());
     let article = d.el_with(
         "article",
         &[
@@ -165,10 +159,24 @@ fn plan(d: &Dom, main: &Element, engagement: Engagement) {
     );
     add(&article, &dom::heading(d, 1, Some("plan-title"), &title));
     let row = d.el_with("div", &[("class", "button-row no-print")]);
-    add(
-        &row,
-        &d.el_with("span", &[("id", BUTTONS), ("class", "slot")]),
+    // "Fill in your part" first and primary while an item the customer owns is missing and
+    // nothing was sent from this link.
+    let fill_first = fill_in_first(&engagement);
+    let fill = d.el_text("button", &[("type", "button")], "Fill in your part");
+    on_click(&fill, || browser::focus_soon("#reply-contact-name".into()));
+    let save = d.el_text(
+        "button",
+        &[("type", "button"), ("id", "save-copy")],
+        "Save a copy to this browser",
     );
+    set(if fill_first { &fill } else { &save }, "class", "primary");
+    if fill_first {
+        add(&row, &fill);
+        add(&row, &save);
+    } else {
+        add(&row, &save);
+        add(&row, &fill);
+    }
     let download = d.el_text("button", &[("type", "button")], "Download");
     add(&row, &download);
     add(&article, &row);
@@ -176,8 +184,12 @@ fn plan(d: &Dom, main: &Element, engagement: Engagement) {
     let downloaded = d.el_with("p", &[("class", "notice-line")]);
     add(&said, &downloaded);
     add(&article, &said);
+    let loading = downloaded.clone();
+    on_click(&save, move || save_copy(loading.clone()));
+    let engagement_for_part = engagement.clone();
     let on_download = Closure::<dyn Fn()>::new(move || {
-        let md = markdown(&engagement, browser::now(), Audience::Customer);
+        let now = browser::now();
+        let md = markdown_of(&outline::build_customer(&engagement, now.date(), None), now);
         let result = browser::download(&file_name(&engagement, today, "md"), "text/markdown", &md);
         set(&downloaded, "role", "status");
         downloaded.set_text_content(Some(&match result {
@@ -192,7 +204,7 @@ fn plan(d: &Dom, main: &Element, engagement: Engagement) {
         &article,
         &d.el_text("p", &[("class", "plan-intro")], &intro),
     );
-    let part = your_part(d);
+    let part = your_part(d, engagement_for_part, reply_to);
     let mut sections = sections.into_iter();
     for (i, s) in sections.by_ref().take(FIRST_SCREEN).enumerate() {
         add(&article, &dom::section(d, &s, 2));
@@ -213,12 +225,12 @@ fn plan(d: &Dom, main: &Element, engagement: Engagement) {
     });
 }
 
-/// The place for "Your part": its heading, and a line saying it is on its way.
-fn your_part(d: &Dom) -> Element {
+/// "Your part": its heading, then the form.
+fn your_part(d: &Dom, engagement: Engagement, reply_to: Option<TamEmail>) -> Element {
     let s = d.el_with(
         "section",
         &[
-            ("id", YOUR_PART),
+            ("id", "your-part"),
             ("class", "card your-part no-print"),
             ("aria-labelledby", "your-part-heading"),
         ],
@@ -227,13 +239,42 @@ fn your_part(d: &Dom) -> Element {
         &s,
         &d.el_text("h2", &[("id", "your-part-heading")], "Your part"),
     );
-    add(
-        &s,
-        &d.el_text(
-            "p",
-            &[("class", "loading"), ("role", "status")],
-            "Loading your part…",
-        ),
-    );
+    your_part::draw(d, &s, engagement, reply_to);
     s
+}
+
+fn on_click(target: &Element, work: impl Fn() + 'static) {
+    let handler = Closure::<dyn Fn()>::new(work);
+    let _ = target.add_event_listener_with_callback("click", handler.as_ref().unchecked_ref());
+    handler.forget();
+}
+
+/// "Save a copy to this browser": the second module is fetched the first time (index.html's
+/// `loadPart`), then asked to save. `said` tells the customer when it cannot be fetched.
+fn save_copy(said: Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let load = js_sys::Reflect::get(&window, &"loadPart".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&window).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = match load {
+            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+            None => false,
+        };
+        if !loaded {
+            set(&said, "role", "alert");
+            said.set_text_content(Some(
+                "Saving a copy did not load. Check the connection, then try again.",
+            ));
+            return;
+        }
+        let event = web_sys::Event::new(SAVE_EVENT);
+        if let (Some(document), Ok(event)) = (window.document(), event) {
+            let _ = document.dispatch_event(&event);
+        }
+    });
 }

@@ -1,6 +1,6 @@
-//! The customer's link: a first screen drawn without the UI framework (`first_screen`, the
-//! customer's first module), then what the customer can do (`shared_plan`, with `your_part`: the
-//! second module).
+//! The customer's link: the plan and "Your part" drawn without the UI framework (`first_screen`
+//! with `your_part`, the customer's module), and saving a copy to this browser (`shared_plan`,
+//! a second module fetched only when asked for).
 
 pub mod first_screen;
 pub mod shared_plan;

@@ -1,56 +1,49 @@
-//! The customer's link, second module: what the customer can do beyond reading the plan the
-//! first screen drew (`first_screen`): "Save a copy to this browser", "Fill in your part", and
-//! the customer's part itself, each mounted into the place the first screen left for it.
+//! The customer's link, second module: "Save a copy to this browser", which needs the planner's
+//! storage. The first module (`first_screen`) fetches it when the button is first pressed, then
+//! asks it to save with an event (`SAVE_EVENT`); what saving did, and the question before
+//! replacing a copy saved here, go in the place the first screen left for them (`SAID`).
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 
 use crate::domain::documents::plan::Replacing;
 use crate::domain::documents::share;
 use crate::domain::engagement::Engagement;
 use crate::domain::text::time_fmt;
-use crate::ui::customer::first_screen::{self, BUTTONS, SAID, YOUR_PART};
-use crate::ui::customer::your_part::YourPart;
+use crate::ui::customer::first_screen::{self, SAID, SAVE_EVENT};
 use crate::ui::platform::browser;
 use crate::ui::platform::state::{use_app_state, AppState, SameId};
 use crate::ui::widgets::changes::ChangesTable;
 
-/// Fills the first screen's places, once it is drawn (a link that cannot be opened has none).
+/// Mounts what saving says, and answers the first screen's requests to save.
 pub fn start() {
-    let Ok((engagement, reply_to)) = share::decode_with_reply_to(&first_screen::fragment()) else {
+    let Ok((engagement, _)) = share::decode_with_reply_to(&first_screen::fragment()) else {
         return;
     };
-    let place = |id: &str| browser::find_element(&format!("#{id}"));
-    let (Some(buttons), Some(said), Some(part)) = (place(BUTTONS), place(SAID), place(YOUR_PART))
-    else {
+    let Some(said) = browser::find_element(&format!("#{SAID}")) else {
         return;
     };
-    // One root holds the state; the other two places are mounted from inside it, so that they
-    // share its context (and the first mount starts the executor the state's effects need).
-    leptos::mount::mount_to(buttons, move || {
+    leptos::mount::mount_to(said, move || {
         provide_context(AppState::start());
         let talk = Talk {
             message: RwSignal::new(None),
             saved: RwSignal::new(None),
             asking: RwSignal::new(None),
-            plan: StoredValue::new(engagement.clone()),
+            plan: StoredValue::new(engagement),
+            state: use_app_state(),
         };
-        let owes = first_screen::fill_in_first(&engagement);
-        leptos::mount::mount_to(said, move || view! { <SaveSaid talk=talk/> }).forget();
-        // The loading line gives way to the form.
-        if let Ok(Some(loading)) = part.query_selector(".loading") {
-            loading.remove();
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            let on_save = Closure::<dyn Fn()>::new(move || talk.ask());
+            let _ = document
+                .add_event_listener_with_callback(SAVE_EVENT, on_save.as_ref().unchecked_ref());
+            on_save.forget();
         }
-        leptos::mount::mount_to(
-            part,
-            move || view! { <YourPart engagement=engagement reply_to=reply_to/> },
-        )
-        .forget();
-        view! { <SaveButtons talk=talk owes=owes/> }
+        view! { <SaveSaid talk=talk/> }
     })
     .forget();
 }
 
-/// What saving a copy says, shared between the buttons and the lines below them.
+/// What saving a copy says.
 #[derive(Clone, Copy)]
 struct Talk {
     message: RwSignal<Option<String>>,
@@ -60,11 +53,33 @@ struct Talk {
     /// change when it came after this link was made, and whether it holds internal notes.
     asking: RwSignal<Option<(Option<String>, bool, Replacing)>>,
     plan: StoredValue<Engagement>,
+    state: AppState,
 }
 
 impl Talk {
+    /// Saves the copy, or first asks whether to replace the one already saved here.
+    fn ask(self) {
+        let plan = self.plan;
+        let Some(stored) = self.state.find(plan.with_value(|e| e.id)) else {
+            self.save(SameId::Replace);
+            return;
+        };
+        let later = plan
+            .with_value(|shared| stored.changed_after(shared))
+            .then(|| time_fmt::format_local(stored.updated, browser::local_offset_minutes()));
+        let replacing = plan.with_value(|shared| {
+            Replacing::of(&stored, &share::replacing(&stored, shared.clone()))
+        });
+        self.asking.set(Some((
+            later,
+            !stored.internal_notes.trim().is_empty(),
+            replacing,
+        )));
+        browser::focus_soon("#replace-cancel".into());
+    }
+
     fn save(self, same_id: SameId) {
-        let state = use_app_state();
+        let state = self.state;
         self.asking.set(None);
         let shared = self.plan.get_value();
         let incoming = match state.find(shared.id) {
@@ -79,43 +94,6 @@ impl Talk {
                 .set(Some("Saved a copy to this browser.".into()));
             browser::focus_soon("#open-saved-copy".into());
         }
-    }
-}
-
-/// "Save a copy to this browser" and "Fill in your part", the latter first and primary while an
-/// item the customer owns is missing and nothing was sent from this link.
-#[component]
-fn SaveButtons(talk: Talk, owes: bool) -> impl IntoView {
-    let state = use_app_state();
-    let offset = browser::local_offset_minutes();
-    let on_save = move |_| {
-        let plan = talk.plan;
-        if let Some(stored) = state.find(plan.with_value(|e| e.id)) {
-            let later = plan
-                .with_value(|shared| stored.changed_after(shared))
-                .then(|| time_fmt::format_local(stored.updated, offset));
-            let replacing = plan.with_value(|shared| {
-                Replacing::of(&stored, &share::replacing(&stored, shared.clone()))
-            });
-            talk.asking.set(Some((
-                later,
-                !stored.internal_notes.trim().is_empty(),
-                replacing,
-            )));
-            browser::focus_soon("#replace-cancel".into());
-        } else {
-            talk.save(SameId::Replace);
-        }
-    };
-    let fill = move |primary: bool| {
-        view! {
-            <button type="button" class=primary.then_some("primary") on:click=|_| browser::focus_soon("#reply-contact-name".into())>"Fill in your part"</button>
-        }
-    };
-    view! {
-        {owes.then(|| fill(true))}
-        <button type="button" class=(!owes).then_some("primary") id="save-copy" on:click=on_save>"Save a copy to this browser"</button>
-        {(!owes).then(|| fill(false))}
     }
 }
 

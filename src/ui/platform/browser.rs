@@ -182,11 +182,15 @@ pub fn find_element(selector: &str) -> Option<web_sys::HtmlElement> {
 /// Moves keyboard focus to the first element `selector` finds, once the view has drawn it: the
 /// button or link that takes the place of one the user's action removed.
 pub fn focus_soon(selector: String) {
-    leptos::prelude::request_animation_frame(move || {
+    // Without the UI framework's helper: the customer's first module uses it too.
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
         if let Some(element) = find_element(&selector) {
             let _ = element.focus();
         }
     });
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame));
+    }
 }
 
 /// The app's name, ending every page's title.
