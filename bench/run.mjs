@@ -240,6 +240,7 @@ async function feltMedian(browser, url, selector, profile, warm, later = null, r
     usable: median(all.map((r) => r.usable)),
     // "Your part" after the first screen, run by run.
     after: median(all.map((r) => r.later - r.usable)),
+    partUsable: median(all.map((r) => r.later)),
     encodings: all[0].encodings,
   };
 }
@@ -291,8 +292,11 @@ try {
         budget ? `≤ ${secs(budget)} (counter ${secs(counterCold.usable)})` : `counter ${secs(counterCold.usable)}`,
         budget ? r.usable <= budget : ""]);
       if (later) {
-        feltRows.push([`  "Your part" usable, after the first screen`, secs(r.after),
-          profile.cpu > 1 && !warm ? "≤ 1.00 s" : "", profile.cpu > 1 && !warm ? r.after <= 1000 : ""]);
+        // Issue 36's budgets: the customer can type into Your part within 1.4 s cold and 0.6 s
+        // warm of opening the link on a slow phone connection.
+        const partBudget = profile.cpu > 1 ? (warm ? 600 : 1400) : null;
+        feltRows.push([`  "Your part" usable, from navigation (${secs(r.after)} after the first screen)`, secs(r.partUsable),
+          partBudget ? `≤ ${secs(partBudget)}` : "", partBudget ? r.partUsable <= partBudget : ""]);
       }
       feltRows.push([`  first contentful paint (files: ${r.encodings})`, secs(r.fcp),
         profile.cpu > 1 && !warm ? `≤ 0.50 s (counter ${secs(counterCold.fcp)})` : "",
@@ -304,12 +308,12 @@ try {
 
   const rows = [
     ["Cold load, planner: wasm + JS + CSS (raw)", kb(app.raw), "—", ""],
-    ["Cold load, planner: wasm + JS + CSS (gzip)", kb(app.gzip), "≤ 200 KB", app.gzip <= 200 * 1024],
+    ["Cold load, planner: wasm + JS + CSS (gzip)", kb(app.gzip), "≤ 600 KB", app.gzip <= 600 * 1024],
     ["  the same as Brotli (the .br copies a host sends)", kb(app.brotli), "", ""],
-    ["Customer link, first module + CSS (Brotli)", kb(customer.brotli), "≤ 100 KB", customer.brotli <= 100 * 1024],
+    ["Customer link, its module + CSS before the first screen (Brotli)", kb(customer.brotli), "≤ 130 KB", customer.brotli <= 130 * 1024],
     ["  its WebAssembly and JS alone (Brotli); the CSS", `${kb(customer.brotli - css.brotli)}; ${kb(css.brotli)}`, "", ""],
     ["  the same as gzip", kb(customer.gzip), "", ""],
-    ["Customer link, second module (Your part): wasm + JS (Brotli)", kb(part.brotli - css.brotli), "", ""],
+    ["Customer link, saving a copy (fetched when pressed): wasm + JS (Brotli)", kb(part.brotli - css.brotli), "", ""],
     ["  the same as gzip", kb(part.gzip - css.gzip), "", ""],
     ["  counter, same profile (gzip)", kb(counter.gzip), "", ""],
     ["  previous release's figure in README, and the difference",
