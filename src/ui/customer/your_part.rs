@@ -237,11 +237,19 @@ fn entry(part: &Rc<Part>, field: Field) -> Element {
                     &format!("{suggested} (this browser's)"),
                 ),
             );
-            for zone in browser::time_zones() {
-                if zone != suggested {
-                    add(&s, &d.el_text("option", &[("value", &zone)], &zone));
-                }
+            // The chosen zone now; the browser's other 400 or so once the page is painted, so
+            // that they never hold up the plan or the fields above.
+            if !shown.is_empty() && shown != suggested {
+                add(&s, &d.el_text("option", &[("value", &shown)], &shown));
             }
+            let (d, select, shown) = (d.clone(), s.clone(), shown.clone());
+            browser::once_painted(move || {
+                for zone in browser::time_zones() {
+                    if zone != suggested && zone != shown {
+                        add(&select, &d.el_text("option", &[("value", &zone)], &zone));
+                    }
+                }
+            });
             s
         }
     };
