@@ -159,7 +159,7 @@ test("the customer link opens a read-only plan without internal notes, and saves
     "Your Technical Account Manager will propose Professional Services (Dedicated Implementation Services) " +
       "to plan and carry out the migration: highly recommended at 5,000 users or more.");
 
-  const saved = await download(view, "Download");
+  const saved = await download(view, "Download the plan (Markdown)");
   expect(saved.text).toContain("Stark Industries");
   expect(saved.text).not.toContain("Budget owner");
   expect(saved.text).toContain("## Your next step\n\nYour Technical Account Manager will propose Professional Services");

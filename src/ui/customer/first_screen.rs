@@ -140,7 +140,7 @@ fn plan(d: &Dom, main: &Element, engagement: Engagement, reply_to: Option<TamEma
             "div",
             &[("class", "shared-banner no-print"), ("role", "note")],
             &format!(
-                "A read-only plan shared by your GitLab Technical Account Manager, as it stood on {as_of}: ask them for a new link to see later changes. Nothing here is sent anywhere."
+                "A read-only plan shared by your GitLab Technical Account Manager, as it stood on {as_of}: ask them for a new link to see later changes. Nothing leaves this page unless you send it."
             ),
         ),
     );
@@ -177,7 +177,11 @@ fn plan(d: &Dom, main: &Element, engagement: Engagement, reply_to: Option<TamEma
         add(&row, &save);
         add(&row, &fill);
     }
-    let download = d.el_text("button", &[("type", "button")], "Download");
+    let download = d.el_text(
+        "button",
+        &[("type", "button")],
+        "Download the plan (Markdown)",
+    );
     add(&row, &download);
     add(&article, &row);
     let said = d.el_with("div", &[("id", SAID), ("class", "no-print")]);

@@ -467,7 +467,7 @@ fn SupportHandOff(
         );
     };
     view! {
-        <h3>"Support review"</h3>
+        <h3>"Hand the plan to Support"</h3>
         <ProjectField project=project project_error=project_error/>
         <div class="check">
             <input type="checkbox" id="include-internal-notes"

@@ -87,7 +87,10 @@ fn ConnectForm() -> impl IntoView {
                 gitlab.connect(s)
             }) {
                 Ok(()) => browser::focus_soon("#gitlab-status".into()),
-                Err(message) => failure.set(Some(message)),
+                Err(message) => {
+                    failure.set(Some(message));
+                    browser::focus_soon("#gitlab-connect-failure".into());
+                }
             }
         });
     };
@@ -131,7 +134,7 @@ fn ConnectForm() -> impl IntoView {
                 <button type="submit" class="primary" disabled=move || busy.get()>"Connect"</button>
             </div>
             {move || busy.get().then(|| view! { <p class="hint" role="status">"Checking the token and the project…"</p> })}
-            {move || failure.get().map(|f| view! { <p class="field-error" role="alert">{f}</p> })}
+            {move || failure.get().map(|f| view! { <p class="field-error" id="gitlab-connect-failure" tabindex="-1" role="alert">{f}</p> })}
         </form>
     }
 }
