@@ -133,7 +133,9 @@ fn the_day_lists_what_needs_attention_soonest_first() {
     assert!(reasons(&with_window("Later", 40), today).is_empty());
     let mut rolled = with_window("Rolled", -3);
     rolled.coordination.migration.status = MigrationStatus::RolledBack;
-    assert!(reasons(&rolled, today).is_empty());
+    assert!(reasons(&rolled, today)
+        .iter()
+        .all(|r| !r.text.contains("maintenance window starts")));
     assert_eq!(next_window(&rolled, today), None);
     assert_eq!(
         next_window(&soon, today),
@@ -214,4 +216,48 @@ fn a_reply_not_all_accepted_waits() {
         reply_waiting(&reply, &reference_engagement(), NOW.date()),
         None
     );
+}
+
+// Issue 37, point 4: Needs attention gives the window's time and zone, and a migration rolled
+// back without a new window asks for one.
+#[test]
+fn a_close_window_is_given_with_its_time_and_zone_and_a_rollback_asks_for_a_new_window() {
+    use time::macros::datetime;
+    use upgrade_planner::domain::documents::attention::reasons;
+    let today = NOW.date();
+    let mut now = with_window("Now", 0);
+    now.coordination.intake.window_start = Some(datetime!(2026-11-25 22:00 +1));
+    now.coordination.intake.time_zone = "Europe/Berlin".into();
+    let r = reasons(&now, today);
+    assert!(
+        r[0].text.starts_with(
+            "The maintenance window starts today (2026-11-25 22:00 UTC+01:00, Europe/Berlin)"
+        ),
+        "{r:?}"
+    );
+    // Rolled back nine days ago, its window behind it: a new one is to be agreed.
+    let mut rolled = with_window("Rolled", -9);
+    rolled.coordination.migration.status = MigrationStatus::RolledBack;
+    rolled.coordination.migration.start = Some(today - time::Duration::days(9));
+    let r = reasons(&rolled, today);
+    assert!(
+        r.iter().any(|r| r.text
+            == "Agree a new window: the migration was rolled back on 2026-11-16, and no window is set after it."),
+        "{r:?}"
+    );
+    // With a new window ahead, nothing to agree.
+    rolled.coordination.intake.window_start = Some(NOW + time::Duration::days(30));
+    rolled.coordination.intake.window_end =
+        Some(NOW + time::Duration::days(30) + time::Duration::hours(8));
+    assert!(
+        reasons(&rolled, today)
+            .iter()
+            .all(|r| !r.text.starts_with("Agree a new window")),
+        "{:?}",
+        reasons(&rolled, today)
+    );
+    // Done: nothing about windows.
+    let mut done = with_window("Done", -9);
+    done.coordination.migration.status = MigrationStatus::Done;
+    assert!(reasons(&done, today).is_empty());
 }

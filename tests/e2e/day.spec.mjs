@@ -1,5 +1,6 @@
 // Issue 23: the TAM's day and the customer's part, at a glance.
 import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { isoDate, openNewEngagement } from "./helpers.mjs";
 
 // The sizes the issue names: a TAM's desktop; the journeys on a phone set their own.
@@ -205,7 +206,18 @@ test("sharing with Support is one button, and handing the packet over offers to 
 
 // Point 4: the TAM's day on the home page, and the list's search, filter and order kept in the
 // address across opening an engagement and coming back.
+// Issue 37, point 4: the window's time and zone, a rolled-back migration asking for a new window,
+// the "Next window" column with finished engagements last, and the list's search and the GitLab
+// region reachable from the top of the page.
 test("home shows what needs attention today, soonest window first, and keeps search, filter and order on Back", async ({ page }) => {
+  // Rolled back nine days ago, without a new window: stored as a plan file keeps it.
+  const rolled = JSON.parse(readFileSync("tests/fixtures/engagement-v3-full.json", "utf8"));
+  Object.assign(rolled, { id: "52525252-5252-4252-8252-525252525252", customer_name: "Rolled Co", log: [], snapshots: [] });
+  rolled.coordination.migration = { start: isoDate(-9), end: isoDate(-9), status: "rolled_back" };
+  rolled.coordination.intake.window_start = `${isoDate(-9)}T22:00:00+01:00`;
+  rolled.coordination.intake.window_end = `${isoDate(-8)}T06:00:00+01:00`;
+  await page.goto("/");
+  await page.evaluate((d) => localStorage.setItem(`upgrade-planner.engagement.${d.id}`, JSON.stringify(d)), rolled);
   for (const [name, days] of [["Later Co", 40], ["Soon Co", 3], ["Quiet Co", null]]) {
     await openNewEngagement(page, name);
     await page.getByLabel("Current users").fill("900");
@@ -220,8 +232,17 @@ test("home shows what needs attention today, soonest window first, and keeps sea
   await page.getByRole("link", { name: "All engagements" }).click();
   const attention = page.getByRole("region", { name: "Needs attention" });
   await expect(attention.getByRole("listitem").first()).toContainText("Soon Co");
-  await expect(attention.getByRole("listitem").first()).toContainText(`The maintenance window starts in 3 days (${isoDate(3)})`);
+  await expect(attention.getByRole("listitem").first()).toContainText(`The maintenance window starts in 3 days (${isoDate(3)} 22:00 UTC+01:00, Europe/Berlin)`);
   await expect(attention).not.toContainText("Later Co");
+  await expect(attention.getByRole("listitem").filter({ hasText: "Rolled Co" }).first())
+    .toContainText(`Agree a new window: the migration was rolled back on ${isoDate(-9)}, and no window is set after it.`);
+  // From the top of the page: the list's search, and the GitLab region, before Needs attention.
+  await page.getByRole("link", { name: "Skip to all engagements" }).click();
+  await expect(page.getByLabel("Search customers")).toBeFocused();
+  await page.getByRole("link", { name: "Keep engagements in GitLab" }).click();
+  await expect(page.getByRole("region", { name: "GitLab" }).getByRole("heading", { name: "GitLab" })).toBeInViewport();
+  const before = (await page.locator("a, button, input, select").evaluateAll((all) => all.map((e) => e.textContent.trim())));
+  expect(before.indexOf("Skip to all engagements")).toBeLessThan(before.indexOf("Soon Co"));
   await attention.getByRole("link", { name: "Soon Co" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Soon Co");
   await page.goBack();
@@ -229,7 +250,10 @@ test("home shows what needs attention today, soonest window first, and keeps sea
   const list = page.getByRole("region", { name: "All engagements" });
   await page.getByLabel("Sort by").selectOption({ label: "Next maintenance window" });
   const names = () => list.getByRole("rowheader").allTextContents();
-  await expect.poll(names).toEqual(["Soon Co", "Later Co", "Quiet Co"]);
+  // Open engagements by their window, then those without one, then the finished ones.
+  await expect.poll(names).toEqual(["Soon Co", "Later Co", "Quiet Co", "Rolled Co"]);
+  await expect(list.getByRole("columnheader", { name: "Next window" })).toBeVisible();
+  await expect(list.getByRole("row", { name: /Soon Co/ })).toContainText(`${isoDate(3)} 22:00 UTC+01:00, Europe/Berlin`);
   await page.getByLabel("Search customers").fill("co");
   await page.getByLabel("Filter by stage").selectOption({ label: "Professional Services" });
   await expect(page).toHaveURL(/q=co/);

@@ -8,6 +8,7 @@ use crate::domain::documents::reply::{self, Reply};
 use crate::domain::engagement::Engagement;
 use crate::domain::process::intake::{self, REVIEW_LEAD_DAYS};
 use crate::domain::process::workflow::{self, Feedback, MigrationStatus, Stage};
+use crate::domain::text::time_fmt;
 
 /// How far ahead a window counts as close.
 pub const WINDOW_AHEAD_DAYS: i64 = 14;
@@ -71,8 +72,9 @@ pub fn reasons(e: &Engagement, today: Date) -> Vec<Reason> {
             if ahead <= 1 || !open.is_empty() {
                 found.push(Reason {
                     text: format!(
-                        "The maintenance window starts {} ({start}){}",
+                        "The maintenance window starts {} ({}){}",
                         days(ahead),
+                        when(e),
                         if open.is_empty() {
                             ".".to_string()
                         } else {
@@ -82,6 +84,26 @@ pub fn reasons(e: &Engagement, today: Date) -> Vec<Reason> {
                     by: start,
                 });
             }
+        }
+    }
+    // Rolled back, with no window set after it: the customer and the TAM agree a new one.
+    if c.migration.status == MigrationStatus::RolledBack {
+        let on = c.migration.end.or(c.migration.start);
+        let after = c
+            .intake
+            .window_start
+            .map(|w| w.date())
+            .is_some_and(|d| d >= today && on.is_none_or(|on| d > on));
+        if !after {
+            found.push(Reason {
+                text: match on {
+                    Some(on) => format!(
+                        "Agree a new window: the migration was rolled back on {on}, and no window is set after it."
+                    ),
+                    None => "Agree a new window: the migration was rolled back, and no window is set after it.".into(),
+                },
+                by: after_windows,
+            });
         }
     }
     // Support's feedback pending for longer than the review lead time.
@@ -126,6 +148,29 @@ pub fn reasons(e: &Engagement, today: Date) -> Vec<Reason> {
     }
     found.sort_by_key(|r| r.by);
     found
+}
+
+/// When the window starts, on its own clock and with its zone: "2027-03-06 22:00 UTC+01:00,
+/// Europe/Berlin" ("—" without a window).
+pub fn when(e: &Engagement) -> String {
+    let i = &e.coordination.intake;
+    let Some(start) = i.window_start else {
+        return "—".into();
+    };
+    let at = format!(
+        "{} {}",
+        time_fmt::clock(start),
+        time_fmt::offset_text(start.offset())
+    );
+    match i.time_zone.trim() {
+        "" => at,
+        zone => format!("{at}, {zone}"),
+    }
+}
+
+/// True once the migration is done or rolled back (the list puts these after the open ones).
+pub fn is_finished(e: &Engagement) -> bool {
+    finished(e)
 }
 
 /// The engagement's next maintenance window, when it is still ahead (for the list's order).

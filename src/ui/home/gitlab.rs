@@ -22,7 +22,7 @@ pub fn GitLabPanel() -> impl IntoView {
     let gitlab = use_gitlab();
     view! {
         <section class="card" aria-labelledby="gitlab-heading">
-            <h2 id="gitlab-heading">"GitLab"</h2>
+            <h2 id="gitlab-heading" tabindex="-1">"GitLab"</h2>
             {move || match gitlab.session.get() {
                 Some(session) => view! { <Connected session=session/> }.into_any(),
                 None => view! { <ConnectForm/> }.into_any(),

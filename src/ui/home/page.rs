@@ -23,6 +23,7 @@ pub fn HomePage() -> impl IntoView {
     browser::set_page_title("Engagements");
     view! {
         <h1>"Engagements"</h1>
+        <PageLinks/>
         <NewEngagementForm/>
         <ListNotice/>
         <TodayList/>
@@ -30,6 +31,28 @@ pub fn HomePage() -> impl IntoView {
         <EngagementList/>
         <ImportPanel/>
         <GitLabPanel/>
+    }
+}
+
+/// Links at the top of the page to what lies below the day's list: the list's search, and the
+/// GitLab region. They move the focus there (the address's fragment is left as it is).
+#[component]
+fn PageLinks() -> impl IntoView {
+    let go = |target: &'static str, fallback: &'static str| {
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            let found = browser::find_element(target).or_else(|| browser::find_element(fallback));
+            if let Some(element) = found {
+                element.scroll_into_view();
+                let _ = element.focus();
+            }
+        }
+    };
+    view! {
+        <nav class="page-links no-print" aria-label="On this page">
+            <a href="#list-heading" on:click=go("#search-customers", "#list-heading")>"Skip to all engagements"</a>
+            <a href="#gitlab-heading" on:click=go("#gitlab-heading", "#gitlab-heading")>"Keep engagements in GitLab"</a>
+        </nav>
     }
 }
 
@@ -387,10 +410,12 @@ fn EngagementList() -> impl IntoView {
                 .unwrap_or_default()
         });
         if order.get() == Order::NextWindow {
-            // Stable: those without a window ahead keep their order by last change, after.
-            rows.sort_by_key(|row| match row.next_window {
-                Some(d) => (0, Some(d)),
-                None => (1, None),
+            // Stable: the open ones by their window, then those without a window ahead by last
+            // change, then the finished ones (done or rolled back).
+            rows.sort_by_key(|row| match (row.finished, row.next_window) {
+                (true, _) => (2, None),
+                (false, Some(d)) => (0, Some(d)),
+                (false, None) => (1, None),
             });
         }
         rows
@@ -398,7 +423,7 @@ fn EngagementList() -> impl IntoView {
     let is_empty = move || state.engagements.with(Vec::is_empty);
     view! {
         <section class="card" aria-labelledby="list-heading">
-            <h2 id="list-heading">"All engagements"</h2>
+            <h2 id="list-heading" tabindex="-1">"All engagements"</h2>
             <Show
                 when=move || !is_empty()
                 fallback=|| {
@@ -410,64 +435,87 @@ fn EngagementList() -> impl IntoView {
                     }
                 }
             >
-                <div class="list-tools" role="search">
-                    <div class="field">
-                        <label for="search-customers">"Search customers"</label>
-                        <input
-                            id="search-customers"
-                            type="search"
-                            prop:value=move || query.get()
-                            on:input=move |ev| set_param.run(("q", event_target_value(&ev)))
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="filter-stage">"Filter by stage"</label>
-                        <select id="filter-stage" prop:value=move || stage_filter.get() on:change=move |ev| set_param.run(("stage", event_target_value(&ev)))>
-                            <option value="" selected=move || stage_filter.with(String::is_empty)>"All stages"</option>
-                            {Stage::ALL
-                                .iter()
-                                .map(|s| {
-                                    let code = s.code();
-                                    view! { <option value=code selected=move || stage_filter.with(|f| f == code)>{s.label()}</option> }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="sort-list">"Sort by"</label>
-                        <select id="sort-list" prop:value=move || order.get().code() on:change=move |ev| set_param.run(("sort", event_target_value(&ev)))>
-                            <option value="" selected=move || order.get() == Order::LastChange>"Last change"</option>
-                            <option value="window" selected=move || order.get() == Order::NextWindow>"Next maintenance window"</option>
-                        </select>
-                    </div>
-                </div>
+                <ListTools query=query stage_filter=stage_filter order=order set_param=set_param/>
                 <Show
                     when=move || rows.with(|r| !r.is_empty())
                     fallback=|| view! { <p class="empty-state">"No engagement matches the search and filter."</p> }
                 >
-                    <div class="table-scroll">
-                        <table class="engagement-list">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Customer"</th>
-                                    <th scope="col">"Stage"</th>
-                                    <th scope="col">"Next action"</th>
-                                    <th scope="col">"Last changed"</th>
-                                    <th scope="col">"Actions"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                <For
-                                    each=move || rows.get()
-                                    key=|row| (row.id, row.revision)
-                                    children=move |row| view! { <EngagementRow row=row offset=offset/> }
-                                />
-                            </tbody>
-                        </table>
-                    </div>
+                    <ListTable rows=rows order=order offset=offset/>
                 </Show>
             </Show>
         </section>
+    }
+}
+
+/// The list's search, stage filter and order, each kept in the address.
+#[component]
+fn ListTools(
+    query: Memo<String>,
+    stage_filter: Memo<String>,
+    order: Memo<Order>,
+    set_param: Callback<(&'static str, String)>,
+) -> impl IntoView {
+    view! {
+        <div class="list-tools" role="search">
+            <div class="field">
+                <label for="search-customers">"Search customers"</label>
+                <input
+                    id="search-customers"
+                    type="search"
+                    prop:value=move || query.get()
+                    on:input=move |ev| set_param.run(("q", event_target_value(&ev)))
+                />
+            </div>
+            <div class="field">
+                <label for="filter-stage">"Filter by stage"</label>
+                <select id="filter-stage" prop:value=move || stage_filter.get() on:change=move |ev| set_param.run(("stage", event_target_value(&ev)))>
+                    <option value="" selected=move || stage_filter.with(String::is_empty)>"All stages"</option>
+                    {Stage::ALL
+                        .iter()
+                        .map(|s| {
+                            let code = s.code();
+                            view! { <option value=code selected=move || stage_filter.with(|f| f == code)>{s.label()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="sort-list">"Sort by"</label>
+                <select id="sort-list" prop:value=move || order.get().code() on:change=move |ev| set_param.run(("sort", event_target_value(&ev)))>
+                    <option value="" selected=move || order.get() == Order::LastChange>"Last change"</option>
+                    <option value="window" selected=move || order.get() == Order::NextWindow>"Next maintenance window"</option>
+                </select>
+            </div>
+        </div>
+    }
+}
+
+/// The engagements as a table; ordered by the next window, with a "Next window" column.
+#[component]
+fn ListTable(rows: Memo<Vec<Row>>, order: Memo<Order>, offset: i32) -> impl IntoView {
+    let by_window = move || order.get() == Order::NextWindow;
+    view! {
+        <div class="table-scroll">
+            <table class="engagement-list">
+                <thead>
+                    <tr>
+                        <th scope="col">"Customer"</th>
+                        <th scope="col">"Stage"</th>
+                        {move || by_window().then(|| view! { <th scope="col">"Next window"</th> })}
+                        <th scope="col">"Next action"</th>
+                        <th scope="col">"Last changed"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || rows.get().into_iter().map(move |row| (by_window(), row))
+                        key=|(by_window, row)| (row.id, row.revision, *by_window)
+                        children=move |(by_window, row)| view! { <EngagementRow row=row offset=offset by_window=by_window/> }
+                    />
+                </tbody>
+            </table>
+        </div>
     }
 }
 
@@ -480,6 +528,10 @@ struct Row {
     updated: time::OffsetDateTime,
     status: Status,
     next_window: Option<time::Date>,
+    /// When the window starts, with its zone ("—" without one).
+    window: String,
+    /// Done or rolled back: after the open ones in the window order.
+    finished: bool,
 }
 
 impl Row {
@@ -491,21 +543,27 @@ impl Row {
             updated: e.updated,
             status: workflow::status(e, today),
             next_window: attention::next_window(e, today),
+            window: attention::when(e),
+            finished: attention::is_finished(e),
         }
     }
 }
 
 /// One engagement in the list.
 #[component]
-fn EngagementRow(row: Row, offset: i32) -> impl IntoView {
+fn EngagementRow(row: Row, offset: i32, by_window: bool) -> impl IntoView {
     let state = use_app_state();
     let Row {
         id,
         name,
         updated,
         status,
+        next_window,
+        window,
         ..
     } = row;
+    // The window's start while it is ahead; a finished one's is history.
+    let window = next_window.map(|_| window).unwrap_or_else(|| "—".into());
     let href = browser::href(&format!("/engagements/{id}"));
     let updated_iso = time_fmt::rfc3339(updated);
     view! {
@@ -514,6 +572,7 @@ fn EngagementRow(row: Row, offset: i32) -> impl IntoView {
                 <a href=href.clone()>{name}</a>
             </th>
             <td>{status.stage.label()}</td>
+            {by_window.then(|| view! { <td>{window}</td> })}
             <td>
                 {status.next_action}
                 {status
