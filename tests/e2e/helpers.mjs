@@ -53,3 +53,17 @@ export function expectInOrder(text, needles) {
     at = found;
   }
 }
+
+/** The customer opens `link` in a browser of their own, fills in `answers` (label → value) under
+ * "Your part" and sends them back: the return link. */
+export async function customerAnswers(browser, link, answers) {
+  const customer = await browser.newContext();
+  const view = await customer.newPage();
+  await view.goto(link);
+  const part = view.getByRole("region", { name: "Your part" });
+  for (const [label, value] of Object.entries(answers)) await part.getByLabel(label).fill(value);
+  await view.getByRole("button", { name: "Send back to your TAM" }).click();
+  const returned = await view.getByLabel("Return link").inputValue();
+  await customer.close();
+  return returned;
+}

@@ -58,10 +58,14 @@ test("a TAM fills Support's intake by its labels and the checklist shrinks to no
   await expect(page.getByLabel("Maintenance window start")).toHaveValue(`${isoDate(30)}T22:00`);
   await expect(page.getByLabel("Customer contact during the window (email)")).toHaveValue("dana@intake.example");
 
-  // Shared with nothing missing: no question, straight to review.
+  // Shared with nothing missing: the question names only the risks that stand (issue 37).
   await page.getByLabel("Shared with Support on").fill(isoDate(0));
   await page.getByLabel("Shared with Support on").press("Tab");
-  await expect(page.getByRole("button", { name: "Share anyway" })).toHaveCount(0);
+  const ask = page.getByRole("alertdialog");
+  await expect(ask).toContainText(/^\d+ risks stand for this window: /);
+  await expect(ask).toContainText("needs a window of its own before the move");
+  await expect(ask).not.toContainText("Support will still ask");
+  await ask.getByRole("button", { name: "Share anyway" }).click();
   await expect(page.getByRole("region", { name: "Activity log" })).toContainText("Plan shared with Support for review.");
 });
 

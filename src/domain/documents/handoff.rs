@@ -1,5 +1,32 @@
 //! Handing the Support packet over (a prefilled issue or an email): what the TAM is told, from
-//! what the browser allowed.
+//! what the browser allowed, and what the TAM is asked before the plan first goes to Support.
+
+use time::Date;
+
+use crate::domain::documents::risks;
+use crate::domain::engagement::Engagement;
+use crate::domain::process::workflow::{self, Stage};
+
+/// The question asked before the plan is first shared with Support (on `on`) while Support would
+/// still ask for items or risks stand for the window, naming both; `None` when there is nothing
+/// to ask, the plan went to Support already, or an earlier stage blocks sharing (its refusal
+/// says why).
+pub fn share_question(e: &Engagement, on: Option<Date>, today: Date) -> Option<String> {
+    if on.is_none()
+        || e.coordination.review.shared_on.is_some()
+        || workflow::missing_for(e, Stage::SupportReview).is_some()
+    {
+        return None;
+    }
+    let parts: Vec<String> = [
+        workflow::missing_sentence(e),
+        risks::standing_sentence(&risks::risks(e, today)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| format!("{} Share the plan with Support anyway?", parts.join(" ")))
+}
 
 /// What happened when the packet was handed over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

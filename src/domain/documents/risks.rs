@@ -108,6 +108,38 @@ pub fn risks(e: &Engagement, today: Date) -> Vec<Found> {
         .collect()
 }
 
+/// The risks in `after` that `before` did not hold: what a change (answers accepted, say)
+/// opened. A risk is the same risk while its rule is, whatever figures its line now gives.
+pub fn opened(before: &[Found], after: &[Found]) -> Vec<Found> {
+    after
+        .iter()
+        .filter(|found| before.iter().all(|b| b.risk != found.risk))
+        .cloned()
+        .collect()
+}
+
+/// "2 new risks for this window", said over the risks a change opened.
+pub fn opened_heading(count: usize) -> String {
+    match count {
+        1 => "1 new risk for this window".into(),
+        n => format!("{n} new risks for this window"),
+    }
+}
+
+/// The risks that stand, named in one sentence ("2 risks stand for this window: …"), or `None`
+/// when there are none.
+pub fn standing_sentence(found: &[Found]) -> Option<String> {
+    let lines: Vec<&str> = found.iter().map(|f| f.text.as_str()).collect();
+    match lines.len() {
+        0 => None,
+        1 => Some(format!("1 risk stands for this window: {}", lines[0])),
+        n => Some(format!(
+            "{n} risks stand for this window: {}",
+            lines.join(" ")
+        )),
+    }
+}
+
 pub use crate::domain::documents::schedule::database_on_its_own;
 
 fn check(risk: Risk, f: &Facts) -> Option<String> {

@@ -801,11 +801,9 @@ pub fn apply(
         } => {
             let first = next.review.shared_on.is_none() && on.is_some();
             let missing = intake::missing(engagement);
-            if first && !missing.is_empty() && !confirmed {
+            if let Some(still) = missing_sentence(engagement).filter(|_| first && !confirmed) {
                 return Err(Refusal::NeedsConfirmation(format!(
-                    "Support will still ask for {}: {}. Share the plan with Support anyway?",
-                    missing_count(missing.len()),
-                    missing_list(engagement, &missing)
+                    "{still} Share the plan with Support anyway?"
                 )));
             }
             next.review.shared_on = on;
@@ -887,6 +885,19 @@ pub fn apply(
 }
 
 /// "1 item" / "3 items".
+/// What Support will still ask for, in one sentence ("Support will still ask for 2 items: …."),
+/// or `None` when Support's intake is complete.
+pub fn missing_sentence(engagement: &Engagement) -> Option<String> {
+    let missing = intake::missing(engagement);
+    (!missing.is_empty()).then(|| {
+        format!(
+            "Support will still ask for {}: {}.",
+            missing_count(missing.len()),
+            missing_list(engagement, &missing)
+        )
+    })
+}
+
 fn missing_count(n: usize) -> String {
     if n == 1 {
         "1 item".into()

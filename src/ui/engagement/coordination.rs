@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use time::Date;
 
-use crate::domain::documents::compare;
+use crate::domain::documents::{compare, handoff};
 use crate::domain::engagement::draft::DraftField;
 use crate::domain::engagement::{Engagement, EngagementId};
 use crate::domain::process::workflow::{
@@ -586,7 +586,24 @@ fn typed_date(state: AppState, id: EngagementId, recorded: Signal<String>) -> St
 fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
     // What the TAM asked to share, while the app asks whether to share an incomplete packet.
     let pending = RwSignal::new(None::<(Option<Date>, String)>);
+    // Before the plan first goes to Support, the app asks while items are missing or risks stand,
+    // naming them; answers whether it asked.
+    let asked = move |on: Option<Date>, ticket: &str| {
+        let question = ctx.engagement.with_untracked(|e| {
+            e.as_ref()
+                .and_then(|e| handoff::share_question(e, on, ctx.today))
+        });
+        question
+            .map(|q| {
+                ctx.confirm_share.set(Some(q));
+                pending.set(Some((on, ticket.to_string())));
+            })
+            .is_some()
+    };
     let share_with = move |on: Option<Date>, ticket: String, confirmed: bool| {
+        if !confirmed && asked(on, &ticket) {
+            return;
+        }
         let done = ctx.act(
             Stage::SupportReview,
             Action::ShareWithSupport {
@@ -603,7 +620,13 @@ fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
     };
 
     let share = move |on: Option<Date>, ticket: String| share_with(on, ticket, false);
-    let mark_shared = move |_| share(Some(ctx.today), ctx.read(|c| c.review.ticket.clone()));
+    // From the button the question takes the focus, on its safe answer.
+    let mark_shared = move |_| {
+        share(Some(ctx.today), ctx.read(|c| c.review.ticket.clone()));
+        if ctx.confirm_share.with_untracked(Option::is_some) {
+            browser::focus_soon("#confirm-share-cancel".into());
+        }
+    };
     let not_shared = move || ctx.read(|c| c.review.shared_on.is_none());
     let out_of_date = move || {
         ctx.engagement
@@ -637,51 +660,21 @@ fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
                 </div>
                 <p class="hint">"Records today's date; change it below if the plan went to Support on another day."</p>
             </Show>
-            <div class="field-row">
-                <DateField
-                    id="shared-on"
-                    label="Shared with Support on"
-                    value=Signal::derive(move || ctx.read(|c| c.review.shared_on))
-                    on_commit=Callback::new(move |d| share(d, ctx.read(|c| c.review.ticket.clone())))
-                />
-                <TextField
-                    id="support-ticket"
-                    label="Support ticket link"
-                    input_type="url"
-                    link=true
-                    value=Signal::derive(move || ctx.read(|c| c.review.ticket.clone()))
-                    on_commit=Callback::new(move |t| share(ctx.read(|c| c.review.shared_on).or(Some(ctx.today)), t))
-                />
-                <SelectField
-                    id="support-feedback"
-                    label="Support's feedback"
-                    options=Feedback::ALL.iter().map(|f| (f.code(), f.label())).collect()
-                    value=Signal::derive(move || ctx.read(|c| workflow::effective_feedback(c).code().to_string()))
-                    on_commit=Callback::new(move |code: String| {
-                        Feedback::from_code(&code).is_some_and(|feedback| {
-                            let notes = ctx.read(|c| c.review.notes.clone());
-                            ctx.act(Stage::SupportReview, Action::SetFeedback { feedback, notes })
-                        })
-                    })
-                />
-            </div>
-            {move || ctx.confirm_share.get().map(|question| view! {
-                <div class="confirm" role="alertdialog" aria-labelledby="confirm-share-text">
-                    <p id="confirm-share-text">{question}</p>
-                    <button type="button" class="primary" on:click=move |_| {
-                        ctx.confirm_share.set(None);
-                        if let Some((on, ticket)) = pending.get_untracked() {
-                            share_with(on, ticket, true);
-                        }
-                    }>"Share anyway"</button>
-                    " "
-                    <button type="button" id="confirm-share-cancel" on:click=move |_| {
-                        ctx.confirm_share.set(None);
-                        pending.set(None);
-                        browser::focus_soon("#shared-on".into());
-                    }>"Cancel"</button>
-                </div>
-            })}
+            <ReviewFields ctx=ctx share=Callback::new(move |(on, ticket)| share(on, ticket))/>
+            <ShareQuestion
+                question=ctx.confirm_share
+                on_share=Callback::new(move |()| {
+                    ctx.confirm_share.set(None);
+                    if let Some((on, ticket)) = pending.get_untracked() {
+                        share_with(on, ticket, true);
+                    }
+                })
+                on_cancel=Callback::new(move |()| {
+                    ctx.confirm_share.set(None);
+                    pending.set(None);
+                    browser::focus_soon("#shared-on".into());
+                })
+            />
             <TextField
                 id="feedback-notes"
                 label="Feedback notes"
@@ -693,6 +686,64 @@ fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
                 })
             />
         </StagePanel>
+    }
+}
+
+/// When the plan went to Support, under which ticket, and Support's feedback; `share` records a
+/// day and a ticket (asking first, before the first share, when there is something to ask).
+#[component]
+fn ReviewFields(ctx: Ctx, share: Callback<(Option<Date>, String)>) -> impl IntoView {
+    view! {
+        <div class="field-row">
+            <DateField
+                id="shared-on"
+                label="Shared with Support on"
+                value=Signal::derive(move || ctx.read(|c| c.review.shared_on))
+                on_commit=Callback::new(move |d| share.run((d, ctx.read(|c| c.review.ticket.clone()))))
+            />
+            <TextField
+                id="support-ticket"
+                label="Support ticket link"
+                input_type="url"
+                link=true
+                value=Signal::derive(move || ctx.read(|c| c.review.ticket.clone()))
+                on_commit=Callback::new(move |t| share.run((ctx.read(|c| c.review.shared_on).or(Some(ctx.today)), t)))
+            />
+            <SelectField
+                id="support-feedback"
+                label="Support's feedback"
+                options=Feedback::ALL.iter().map(|f| (f.code(), f.label())).collect()
+                value=Signal::derive(move || ctx.read(|c| workflow::effective_feedback(c).code().to_string()))
+                on_commit=Callback::new(move |code: String| {
+                    Feedback::from_code(&code).is_some_and(|feedback| {
+                        let notes = ctx.read(|c| c.review.notes.clone());
+                        ctx.act(Stage::SupportReview, Action::SetFeedback { feedback, notes })
+                    })
+                })
+            />
+        </div>
+    }
+}
+
+/// The question asked before the plan first goes to Support while items are missing or risks
+/// stand, naming them.
+#[component]
+fn ShareQuestion(
+    question: RwSignal<Option<String>>,
+    on_share: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    move || {
+        question.get().map(|question| {
+            view! {
+                <div class="confirm" role="alertdialog" aria-labelledby="confirm-share-text">
+                    <p id="confirm-share-text">{question}</p>
+                    <button type="button" class="primary" on:click=move |_| on_share.run(())>"Share anyway"</button>
+                    " "
+                    <button type="button" id="confirm-share-cancel" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                </div>
+            }
+        })
     }
 }
 

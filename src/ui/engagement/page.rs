@@ -92,6 +92,8 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
     // stage in progress (the heading of the page for one still at its requirements).
     let stage_at_open = status.with_untracked(|s| s.as_ref().map(|s| s.stage));
     match browser::take_landing() {
+        // Asked for its top (from the customer's answers): the page's own focus on its heading.
+        Some(top) if top == browser::PAGE_TOP => {}
         Some(selector) => browser::land_on(selector),
         None => match stage_at_open {
             Some(Stage::Requirements) | None => {}

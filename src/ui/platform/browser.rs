@@ -209,6 +209,10 @@ thread_local! {
     static LANDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
+/// The landing that asks the next page to open at its top, on its main heading, as a page
+/// reached from elsewhere does.
+pub const PAGE_TOP: &str = "main h1";
+
 /// Asks the next page to put focus on `selector` when it opens.
 pub fn land_next_page_on(selector: &str) {
     LANDING.with(|l| *l.borrow_mut() = Some(selector.to_string()));
