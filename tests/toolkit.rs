@@ -177,7 +177,7 @@ fn every_table_key_has_a_get_name_except_object_storage() {
 fn is_get_prefix(p: &str) -> bool {
     let b = p.as_bytes();
     (3..=30).contains(&b.len())
-        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        && b[0].is_ascii_lowercase()
         && b.iter()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
@@ -197,6 +197,10 @@ fn the_prefix_comes_from_the_customers_name() {
         "a-very-long-customer-name-that",
     );
     check("--Initech--", "initech");
+    // GCP's machine and cluster names start with a letter.
+    check("3M", "gl-3m");
+    check("1&1 Versatel", "gl-1-1-versatel");
+    assert!(Prefix::try_from("3m-gitlab").is_err());
     assert!(Prefix::try_from("-abc").is_err());
     assert!(Prefix::try_from("ab").is_err());
     assert!(Prefix::try_from("Abc").is_err());
@@ -317,6 +321,20 @@ fn a_hybrid_on_gcp_writes_node_pools_and_the_hybrid_settings() {
     );
     assert!(file(&c, "README.md")
         .contains("| Webservice node pool | `webservice_node_pool` | 3 | `n1-standard-32` |"));
+    // Without an external HAProxy, the cluster's ingress takes the external IP: GET reads it
+    // from `vars.yml` (`external_ip`, required on GCP), not from Terraform.
+    assert!(
+        vars.contains("    external_ip: \"<set by Professional Services>\"\n"),
+        "{vars}"
+    );
+    assert!(!file(&c, "variables.tf").contains("external_ip"));
+    let readme = file(&c, "README.md");
+    assert!(
+        readme.contains("`variables.tf`: the project, region and zone."),
+        "{readme}"
+    );
+    assert!(readme.contains("the cluster's external IP"), "{readme}");
+    assert!(readme.contains("`*_node_pool_count`"), "{readme}");
 }
 
 #[test]

@@ -331,8 +331,9 @@ pub fn machines(size: SizeKey, variant: Variant, cloud: Cloud) -> Result<Vec<Mac
     Ok(pools.chain(vms).collect())
 }
 
-/// GET's environment prefix: lower-case letters, digits and hyphens, 3 to 30 characters,
-/// starting with a letter or digit (`^[a-z0-9][a-z0-9-]{2,29}$`, GET's AWS `variables.tf`).
+/// GET's environment prefix: lower-case letters, digits and hyphens, 3 to 30 characters
+/// (`^[a-z0-9][a-z0-9-]{2,29}$`, GET's AWS `variables.tf`), starting with a letter, as GCP's
+/// machine and cluster names must.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prefix(String);
 
@@ -342,7 +343,9 @@ pub struct PrefixError;
 
 impl fmt::Display for PrefixError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("A prefix is 3 to 30 lower-case letters, digits and hyphens, starting with a letter or digit.")
+        f.write_str(
+            "A prefix is 3 to 30 lower-case letters, digits and hyphens, starting with a letter.",
+        )
     }
 }
 
@@ -354,7 +357,7 @@ impl TryFrom<&str> for Prefix {
             && text
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !text.starts_with('-');
+            && text.starts_with(|c: char| c.is_ascii_lowercase());
         ok.then(|| Prefix(text.to_string())).ok_or(PrefixError)
     }
 }
@@ -370,6 +373,10 @@ impl Prefix {
             } else if !text.is_empty() && !text.ends_with('-') {
                 text.push('-');
             }
+        }
+        // A name starting with a digit ("3M") gets a letter first.
+        if text.starts_with(|c: char| c.is_ascii_digit()) {
+            text.insert_str(0, "gl-");
         }
         text.truncate(30);
         let mut text = text.trim_end_matches('-').to_string();
@@ -563,6 +570,9 @@ impl Writer<'_> {
 
     fn variables_tf(&self) -> String {
         let names: &[&str] = match self.cloud() {
+            // Cloud Native Hybrid has no external HAProxy: the cluster's ingress takes the
+            // external IP, which GET reads from `vars.yml`.
+            Cloud::Gcp if self.hybrid() => &["project", "region", "zone"],
             Cloud::Gcp => &["project", "region", "zone", "external_ip"],
             Cloud::Aws => &["region", "ssh_public_key_file", "external_ip_allocation"],
             Cloud::Azure => &[
@@ -688,7 +698,7 @@ impl Writer<'_> {
                 "\n    # Cloud Native Hybrid: GET computes the webservice and Sidekiq replicas from the node pools\n    cloud_native_hybrid_environment: true\n    kubeconfig_setup: true\n",
             );
             match cloud {
-                Cloud::Gcp => out.push_str(&format!("    gcp_zone: {ph}\n")),
+                Cloud::Gcp => out.push_str(&format!("    gcp_zone: {ph}\n    external_ip: {ph}\n")),
                 Cloud::Aws => out.push_str(&format!("    aws_allocation_ids: {ph}\n")),
                 Cloud::Azure => {}
             }
@@ -818,11 +828,16 @@ impl Writer<'_> {
              - `terraform/environments/{p}/main.tf`: the state backend and the provider.\n\
              - `terraform/environments/{p}/variables.tf`: the environment's variables.\n\
              - `terraform/environments/{p}/environment.tf`: module `{}` with every component's \
-             `*_node_count` and `*{}`.\n\
+             `*_node_count`{} and `*{}`.\n\
              - `ansible/environments/{p}/inventory/vars.yml`: the environment's settings.\n\
              - `ansible/environments/{p}/inventory/{}`: the dynamic inventory, {}.\n\n\
              Copy the `terraform` and `ansible` folders into a checkout of GET at the version above.\n\n",
             cloud.module(),
+            if self.hybrid() {
+                " (`*_node_pool_count` for a node pool)"
+            } else {
+                ""
+            },
             cloud.size_suffix(),
             cloud.inventory_file(self.prefix),
             match cloud {
@@ -851,6 +866,7 @@ impl Writer<'_> {
                 Cloud::Azure => "the state's resource group, storage account and container",
             },
             match cloud {
+                Cloud::Gcp if self.hybrid() => "the project, region and zone",
                 Cloud::Gcp => "the project, region, zone and external IP",
                 Cloud::Aws => "the region, the SSH public key file and the external IP's allocation",
                 Cloud::Azure => {
@@ -859,7 +875,7 @@ impl Writer<'_> {
             },
             match (cloud, self.hybrid()) {
                 (Cloud::Gcp, false) => "the project, ",
-                (Cloud::Gcp, true) => "the project, the cluster's zone, ",
+                (Cloud::Gcp, true) => "the project, the cluster's zone, the cluster's external IP, ",
                 (Cloud::Aws, false) => "the region, ",
                 (Cloud::Aws, true) => "the region, the external IP's allocation for the cluster, ",
                 (Cloud::Azure, _) => "the storage account and its access key, ",
