@@ -23,8 +23,8 @@ pub fn HomePage() -> impl IntoView {
     browser::set_page_title("Engagements");
     view! {
         <h1>"Engagements"</h1>
-        <PageLinks/>
         <NewEngagementForm/>
+        <PageLinks/>
         <ListNotice/>
         <TodayList/>
         <UnreadableEntries/>
@@ -34,8 +34,9 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// Links at the top of the page to what lies below the day's list: the list's search, and the
-/// GitLab region. They move the focus there (the address's fragment is left as it is).
+/// Links near the top of the page (after the new-engagement form, which keeps the first Tab
+/// stops) to what lies below the day's list: the list's search, and the GitLab region. They
+/// move the focus there (the address's fragment is left as it is).
 #[component]
 fn PageLinks() -> impl IntoView {
     let go = |target: &'static str, fallback: &'static str| {
