@@ -702,7 +702,7 @@ fn build_for(
             status,
             next,
             warnings,
-            sizing: sizing.clone(),
+            sizing: sizing.as_ref(),
             name,
         },
         &mut sections,
@@ -752,7 +752,6 @@ fn customer_sections(p: Parts, sections: &mut Vec<Section>) -> (String, &'static
         name,
         ..
     } = p;
-    let sizing = sizing.as_ref();
     let mut first = vec![Block::Para(vec![Inline::Text(next)])];
     if !warnings.is_empty() {
         first.push(Block::Warnings(warnings));
@@ -782,7 +781,7 @@ struct Parts<'a> {
     status: workflow::Status,
     next: String,
     warnings: Vec<String>,
-    sizing: Option<(Requirements, Recommendation)>,
+    sizing: Sizing<'a>,
     name: String,
 }
 
@@ -842,8 +841,6 @@ fn team_sections(p: Parts, sections: &mut Vec<Section>) -> (String, &'static str
         sizing,
         name,
     } = p;
-    let sizing = sizing.as_ref();
-    let section = section;
     // The risks are the TAM's and Support's: the customer's outline (and its module)
     // never reaches them.
     let found = risks::risks(e, today);
