@@ -35,7 +35,7 @@ test("the Markdown and JSON plan files hold the plan, and the JSON loads back", 
   const plain = md.text.replace(/\\([\\`*_[\]|<>~&@#!%$])/g, "$1").replaceAll("**", "");
   const shown = await page
     .getByRole("region", { name: "Recommended reference architecture" })
-    .locator("p:not(.rec-name):not(.scroll-hint), li")
+    .locator("p:not(.rec-name), li")
     .evaluateAll((nodes) =>
       nodes.map((n) => n.textContent.replace(/ Source: .*$/, "").replace(/\s+/g, " ").trim()).filter(Boolean),
     );

@@ -10,11 +10,15 @@ use crate::domain::documents::runbook;
 use crate::domain::engagement::Engagement;
 use crate::ui::platform::browser;
 
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 150.0;
-const LEFT: f64 = 24.0;
-const RIGHT: f64 = 24.0;
-const AXIS: f64 = 80.0;
+/// Each milestone has a row of its own, its name above its dot, so no two names ever meet;
+/// across, a date is placed as a share of the room there is (the names are never scaled, so
+/// they stay at the style sheet's size at any width).
+const ROW: f64 = 32.0;
+/// The top row, for "today".
+const TOP: f64 = 18.0;
+/// The line runs between these shares of the width, which keeps the dots whole at its ends.
+const START: f64 = 2.5;
+const END: f64 = 97.5;
 
 /// How a placed milestone's date came about; nothing for one not placed ("not known yet").
 fn state_text(m: &Milestone) -> Option<&'static str> {
@@ -26,7 +30,7 @@ fn state_text(m: &Milestone) -> Option<&'static str> {
     }
 }
 
-/// The milestones placed on a line from today (or the first of them) to the last.
+/// The milestones placed on a line from today (or the first of them) to the last, one row each.
 fn chart(list: &[Milestone], today: time::Date) -> impl IntoView {
     let dated: Vec<&Milestone> = list.iter().filter(|m| m.date.is_some()).collect();
     let dates = || {
@@ -40,23 +44,27 @@ fn chart(list: &[Milestone], today: time::Date) -> impl IntoView {
         dates().max().unwrap_or(today),
     );
     let span = ((last - first).whole_days().max(1)) as f64;
-    let x =
-        move |d: time::Date| LEFT + (d - first).whole_days() as f64 / span * (WIDTH - LEFT - RIGHT);
-    let today_x = x(today);
+    let share = move |d: time::Date| START + (d - first).whole_days() as f64 / span * (END - START);
+    let pc = |v: f64| format!("{v:.2}%");
+    let today_x = share(today);
+    let height = TOP + dated.len() as f64 * ROW + 4.0;
+    // "today" reads from its mark into the chart, never past an edge.
+    let (today_anchor, today_text_x) = if today_x < 50.0 {
+        ("start", pc(today_x - 1.0))
+    } else {
+        ("end", pc(today_x + 1.0))
+    };
     view! {
         <svg
             class="timeline-chart"
-            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+            height=height
             role="img"
             aria-label="The timeline as a chart; the list below says the same"
         >
-            <line x1=LEFT y1=AXIS x2=WIDTH - RIGHT y2=AXIS class="axis"/>
-            <line x1=today_x y1=AXIS - 30.0 x2=today_x y2=AXIS + 30.0 class="today"/>
-            <text x=today_x y=AXIS + 44.0 text-anchor="middle" class="today-label">"today"</text>
+            <text x=today_text_x y=TOP - 5.0 text-anchor=today_anchor class="today-label">"today"</text>
             {dated.into_iter().enumerate().map(|(n, m)| {
-                let cx = x(m.date.unwrap_or(today));
-                let above = n % 2 == 0;
-                let y = if above { AXIS - 14.0 - (n % 4) as f64 * 7.0 } else { AXIS + 20.0 + (n % 4) as f64 * 7.0 };
+                let at = share(m.date.unwrap_or(today));
+                let top = TOP + n as f64 * ROW;
                 let class = if !m.marks.is_empty() {
                     "milestone milestone-marked"
                 } else if m.state == State::Done {
@@ -64,10 +72,14 @@ fn chart(list: &[Milestone], today: time::Date) -> impl IntoView {
                 } else {
                     "milestone"
                 };
+                // The name at the row's start, whole at any width; today marked on each line,
+                // so no mark crosses a name.
                 view! {
                     <g class=class>
-                        <circle cx=cx cy=AXIS r=5.0/>
-                        <text x=cx y=y text-anchor="middle">{m.label}</text>
+                        <line x1=pc(START) y1=top + 22.0 x2=pc(END) y2=top + 22.0 class="axis"/>
+                        <line x1=pc(today_x) y1=top + 15.0 x2=pc(today_x) y2=top + 29.0 class="today"/>
+                        <circle cx=pc(at) cy=top + 22.0 r=5.0/>
+                        <text x="0" y=top + 12.0>{m.label}</text>
                     </g>
                 }
             }).collect_view()}

@@ -21,8 +21,8 @@ pub fn ChangesTable(
             view! {
                 <tr>
                     <th scope="row">{c.field}</th>
-                    <td>{c.before}</td>
-                    <td>{c.after}</td>
+                    <td data-label=then>{c.before}</td>
+                    <td data-label=now>{c.after}</td>
                 </tr>
             }
         })

@@ -7,14 +7,16 @@ use crate::ui::widgets::dom::{add, Dom};
 use crate::domain::sizing::reference::SizeKey;
 use crate::domain::sizing::{format_number, projection_points, Growth, Recommendation};
 
-const WIDTH: f64 = 480.0;
+/// The widths it is drawn at, each at its own size so that its text is 12 px: the style sheet
+/// shows the wider where it fits, the narrower on a phone.
+const LAYOUTS: [(f64, &str); 2] = [(480.0, "wide"), (300.0, "narrow")];
 const HEIGHT: f64 = 240.0;
 const LEFT: f64 = 64.0;
 const RIGHT: f64 = 40.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 32.0;
 
-/// An SVG line chart drawn by the app; its caption says the same in words.
+/// An SVG line chart drawn by the app, in each of its layouts; its caption says the same in words.
 pub fn projection_chart(
     dom: &Dom,
     current_users: u64,
@@ -23,6 +25,30 @@ pub fn projection_chart(
 ) -> Element {
     let points = projection_points(current_users, growth);
     let months = points.last().map(|p| p.0).unwrap_or(12).max(1);
+    let caption = format!(
+        "Projected users: {} today, {} after {months} months. The {} architecture covers up to {} users.",
+        format_number(current_users as f64),
+        format_number(rec.projected_users as f64),
+        rec.size.short(),
+        format_number(f64::from(rec.architecture().users))
+    );
+    let figure = dom.el_with("figure", &[("class", "chart")]);
+    for (width, class) in LAYOUTS {
+        add(&figure, &drawing(dom, &points, width, class, rec));
+    }
+    add(&figure, &dom.el_text("figcaption", &[], &caption));
+    figure
+}
+
+/// The chart of `points` drawn at `width`.
+fn drawing(
+    dom: &Dom,
+    points: &[(u32, f64)],
+    width: f64,
+    class: &str,
+    rec: &Recommendation,
+) -> Element {
+    let months = points.last().map(|p| p.0).unwrap_or(12).max(1);
     let peak = points.iter().map(|p| p.1).fold(0.0, f64::max);
     let ceiling = SizeKey::ALL
         .into_iter()
@@ -30,13 +56,16 @@ pub fn projection_chart(
         .find(|users| *users >= peak)
         .unwrap_or(peak);
     let y_max = ceiling * 1.15;
-    let x = move |m: f64| LEFT + m / f64::from(months) * (WIDTH - LEFT - RIGHT);
+    let x = move |m: f64| LEFT + m / f64::from(months) * (width - LEFT - RIGHT);
     let y = move |users: f64| TOP + (1.0 - users / y_max) * (HEIGHT - TOP - BOTTOM);
     let n = |v: f64| v.to_string();
     let svg = dom.svg(
         "svg",
         &[
-            ("viewBox", &format!("0 0 {WIDTH} {HEIGHT}")),
+            ("viewBox", &format!("0 0 {width} {HEIGHT}")),
+            ("width", &width.to_string()),
+            ("height", &HEIGHT.to_string()),
+            ("class", &format!("layout-{class}")),
             ("role", "img"),
             (
                 "aria-label",
@@ -72,17 +101,17 @@ pub fn projection_chart(
                 "line",
                 &[
                     ("x1", &n(LEFT)),
-                    ("x2", &n(WIDTH - RIGHT)),
+                    ("x2", &n(width - RIGHT)),
                     ("y1", &n(ly)),
                     ("y2", &n(ly)),
                 ],
             ),
         );
-        if last_label_y - ly >= 12.0 {
+        if last_label_y - ly >= 14.0 {
             last_label_y = ly;
             text(
                 &g,
-                &[("x", &n(WIDTH - RIGHT + 4.0)), ("y", &n(ly + 4.0))],
+                &[("x", &n(width - RIGHT + 4.0)), ("y", &n(ly + 4.0))],
                 k.short(),
             );
         }
@@ -102,7 +131,7 @@ pub fn projection_chart(
     }
     for (x1, x2, y1, y2) in [
         (LEFT, LEFT, TOP, HEIGHT - BOTTOM),
-        (LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, HEIGHT - BOTTOM),
+        (LEFT, width - RIGHT, HEIGHT - BOTTOM, HEIGHT - BOTTOM),
     ] {
         add(
             &svg,
@@ -127,7 +156,7 @@ pub fn projection_chart(
         &svg,
         &[
             ("class", "axis"),
-            ("x", &n(WIDTH - RIGHT)),
+            ("x", &n(width - RIGHT)),
             ("y", &n(HEIGHT - 10.0)),
             ("text-anchor", "end"),
         ],
@@ -142,15 +171,5 @@ pub fn projection_chart(
         &svg,
         &dom.svg("polyline", &[("class", "projection"), ("points", &path)]),
     );
-    let caption = format!(
-        "Projected users: {} today, {} after {months} months. The {} architecture covers up to {} users.",
-        format_number(current_users as f64),
-        format_number(rec.projected_users as f64),
-        rec.size.short(),
-        format_number(f64::from(rec.architecture().users))
-    );
-    let figure = dom.el_with("figure", &[("class", "chart")]);
-    add(&figure, &svg);
-    add(&figure, &dom.el_text("figcaption", &[], &caption));
-    figure
+    svg
 }

@@ -10,9 +10,15 @@ use crate::ui::widgets::dom::{add, listen, set, Dom};
 use crate::domain::sizing::diagram::{diagram, Diagram, Group};
 use crate::domain::sizing::Recommendation;
 
-/// Drawn at its own size (one unit a pixel), so its smallest text is 12 px wherever it is shown;
-/// wide enough for five boxes of the longest names side by side. A narrow screen scrolls it.
-const WIDTH: f64 = 1060.0;
+/// The widths the diagram is drawn at, each at its own size (one unit a pixel), so that its
+/// smallest text is 12 px wherever it is shown: the widest for a wide column and "Open full
+/// size", one for the engagement page's column, one for a phone. The page shows the widest that
+/// fits its room (a container query in the style sheet), so it never needs sideways scrolling.
+const LAYOUTS: [(f64, &str); 3] = [(1060.0, "wide"), (520.0, "mid"), (310.0, "narrow")];
+/// The narrowest a box is drawn before its tier wraps onto another row.
+const MIN_BOX: f64 = 180.0;
+/// Room right of the boxes, in the wrapped layouts, for the arrows that go around them.
+const MARGIN: f64 = 22.0;
 const GAP: f64 = 12.0;
 const LINE: f64 = 16.0;
 const ROW_GAP: f64 = 34.0;
@@ -31,71 +37,126 @@ struct Placed<'a> {
     h: f64,
 }
 
-fn place(d: &Diagram, top: f64) -> (Vec<Placed<'_>>, f64) {
+/// Where each group goes at `width`: tiers from the top, a tier wider than the room wrapping onto
+/// rows of its own (stacked one a row on a phone).
+fn place(d: &Diagram, top: f64, width: f64) -> (Vec<Placed<'_>>, f64) {
+    let usable = width - margin(width);
+    let fits = (((usable - GAP) / (MIN_BOX + GAP)).floor() as usize).max(1);
     let mut placed = Vec::new();
     let mut y = top;
-    for (index, row) in d.tiers.iter().enumerate() {
-        let n = row.len() as f64;
-        let w = ((WIDTH - GAP * (n + 1.0)) / n).min(300.0);
-        let total = w * n + GAP * (n - 1.0);
-        let mut x = (WIDTH - total) / 2.0;
-        let h = row.iter().map(group_height).fold(0.0, f64::max);
-        for group in row {
-            placed.push(Placed {
-                group,
-                row: index,
-                x,
-                y,
-                w,
-                h: group_height(group),
-            });
-            x += w + GAP;
+    let mut row = 0;
+    for tier in &d.tiers {
+        let rows = tier.len().div_ceil(fits).max(1);
+        let per_row = tier.len().div_ceil(rows).max(1);
+        for chunk in tier.chunks(per_row) {
+            let n = chunk.len() as f64;
+            let w = ((usable - GAP * (n + 1.0)) / n).min(300.0);
+            let total = w * n + GAP * (n - 1.0);
+            let mut x = (usable - total) / 2.0;
+            let h = chunk.iter().map(group_height).fold(0.0, f64::max);
+            for group in chunk {
+                placed.push(Placed {
+                    group,
+                    row,
+                    x,
+                    y,
+                    w,
+                    h: group_height(group),
+                });
+                x += w + GAP;
+            }
+            y += h + ROW_GAP;
+            row += 1;
         }
-        y += h + ROW_GAP;
     }
     (placed, y - ROW_GAP)
 }
 
-fn site(dom: &Dom, svg: &Element, d: &Diagram, top: f64, title: Option<&'static str>) -> f64 {
-    let start = top + if title.is_some() { SITE_TITLE } else { 0.0 };
-    let (placed, bottom) = place(d, start);
-    if let Some(t) = title {
+/// The room kept right of the boxes: none in the widest layout, whose arrows find their way
+/// between boxes of one row.
+fn margin(width: f64) -> f64 {
+    if width >= LAYOUTS[0].0 {
+        0.0
+    } else {
+        MARGIN
+    }
+}
+
+/// An arrow's points from `a` to `b`.
+fn route(a: &Placed, b: &Placed, width: f64, index: usize) -> Vec<(f64, f64)> {
+    // In the wrapped layouts, arrows that pass other boxes go down the margin, each a little
+    // apart from the others.
+    let lane = width - margin(width) + 4.0 + (index % 3) as f64 * 6.0;
+    let wrapped = margin(width) > 0.0;
+    if b.row == a.row + 1 {
+        // The next row: straight down.
+        vec![(a.x + a.w / 2.0, a.y + a.h), (b.x + b.w / 2.0, b.y)]
+    } else if b.row > a.row {
+        // Past a row: out of the source's side and around the row between.
+        let side = if wrapped { lane } else { a.x + a.w + 14.0 };
+        vec![
+            (a.x + a.w, a.y + a.h * 0.7),
+            (side, a.y + a.h * 0.7),
+            (side, b.y - 10.0),
+            (b.x + b.w / 2.0, b.y - 10.0),
+            (b.x + b.w / 2.0, b.y),
+        ]
+    } else if wrapped {
+        // Upward (monitoring reaches the application): up the margin, into the side.
+        vec![
+            (a.x + a.w, a.y + a.h * 0.3),
+            (lane, a.y + a.h * 0.3),
+            (lane, b.y + b.h * 0.3),
+            (b.x + b.w, b.y + b.h * 0.3),
+        ]
+    } else {
+        // Upward in the widest layout: up its own column, into the side.
+        vec![
+            (a.x + a.w / 2.0, a.y),
+            (a.x + a.w / 2.0, b.y + b.h * 0.3),
+            (b.x + b.w, b.y + b.h * 0.3),
+        ]
+    }
+}
+
+/// Draws one site at `width` from `top`, under its title (cut after its colon onto a second line
+/// when the room is narrow); returns where it ends.
+fn site(
+    dom: &Dom,
+    svg: &Element,
+    d: &Diagram,
+    top: f64,
+    width: f64,
+    title: Option<&'static str>,
+) -> f64 {
+    let lines: Vec<&str> = match title {
+        Some(t) if width < 600.0 => t.splitn(2, ": ").collect(),
+        Some(t) => vec![t],
+        None => Vec::new(),
+    };
+    let start = top + lines.len() as f64 * SITE_TITLE;
+    let (placed, bottom) = place(d, start, width);
+    for (i, line) in lines.iter().enumerate() {
         let text = dom.svg(
             "text",
-            &[("x", "0"), ("y", &num(top + 15.0)), ("class", "site-label")],
+            &[
+                ("x", "0"),
+                ("y", &num(top + 15.0 + i as f64 * SITE_TITLE)),
+                ("class", if i == 0 { "site-label" } else { "node-detail" }),
+            ],
         );
-        text.set_text_content(Some(t));
+        text.set_text_content(Some(line));
         add(svg, &text);
     }
     let find = |id: &str| placed.iter().find(|p| p.group.id == id);
-    for (a, b) in d
+    for (index, (a, b)) in d
         .edges
         .iter()
         .filter_map(|(from, to)| Some((find(from)?, find(to)?)))
+        .enumerate()
     {
-        let points = if b.row == a.row + 1 {
-            // The next tier: straight down.
-            vec![(a.x + a.w / 2.0, a.y + a.h), (b.x + b.w / 2.0, b.y)]
-        } else if b.row > a.row {
-            // Past a tier: out of the source's side and around the tier between.
-            let side = a.x + a.w + 14.0;
-            vec![
-                (a.x + a.w, a.y + a.h * 0.7),
-                (side, a.y + a.h * 0.7),
-                (side, b.y - 10.0),
-                (b.x + b.w / 2.0, b.y - 10.0),
-                (b.x + b.w / 2.0, b.y),
-            ]
-        } else {
-            // Upward (monitoring reaches the application): up its own column, into the side.
-            vec![
-                (a.x + a.w / 2.0, a.y),
-                (a.x + a.w / 2.0, b.y + b.h * 0.3),
-                (b.x + b.w, b.y + b.h * 0.3),
-            ]
-        };
         let upward = b.row < a.row;
-        let points = points
+        let points = route(a, b, width, index)
             .iter()
             .map(|(x, y)| format!("{x:.1},{y:.1}"))
             .collect::<Vec<_>>()
@@ -107,7 +168,7 @@ fn site(dom: &Dom, svg: &Element, d: &Diagram, top: f64, title: Option<&'static 
                 &[
                     ("points", &points),
                     ("class", if upward { "edge edge-side" } else { "edge" }),
-                    ("marker-end", "url(#arrow)"),
+                    ("marker-end", &format!("url(#arrow-{})", width as u32)),
                 ],
             ),
         );
@@ -152,21 +213,24 @@ fn num(v: f64) -> String {
     v.to_string()
 }
 
-/// The diagram of a recommendation, named "Architecture diagram" for assistive technology, with
-/// its "Open full size" button.
-pub fn architecture_diagram(dom: &Dom, rec: &Recommendation) -> Element {
-    let d = diagram(rec);
-    let svg = dom.svg("svg", &[("role", "img")]);
+/// The diagram of `d` drawn at `width`, named "Architecture diagram" for assistive technology;
+/// `class` says which of the layouts it is, for the style sheet to choose.
+fn drawing(dom: &Dom, d: &Diagram, width: f64, class: &str) -> Element {
+    let svg = dom.svg(
+        "svg",
+        &[("role", "img"), ("class", &format!("layout-{class}"))],
+    );
     // SVG's own <title>: named by its title, not aria-label, since the intake's "Architecture
     // diagram" field (the customer's own diagram) keeps that label to itself.
     let title = dom.svg("title", &[]);
     title.set_text_content(Some("Architecture diagram"));
     add(&svg, &title);
     let defs = dom.svg("defs", &[]);
+    // One marker a layout: a hidden layout's marker would not draw the shown one's arrows.
     let marker = dom.svg(
         "marker",
         &[
-            ("id", "arrow"),
+            ("id", &format!("arrow-{}", width as u32)),
             ("viewBox", "0 0 10 10"),
             ("refX", "9"),
             ("refY", "5"),
@@ -178,10 +242,17 @@ pub fn architecture_diagram(dom: &Dom, rec: &Recommendation) -> Element {
     add(&marker, &dom.svg("path", &[("d", "M 0 0 L 10 5 L 0 10 z")]));
     add(&defs, &marker);
     add(&svg, &defs);
-    let mut height = site(dom, &svg, &d, 0.0, (d.sites > 1).then_some("Primary site"));
+    let mut height = site(
+        dom,
+        &svg,
+        d,
+        0.0,
+        width,
+        (d.sites > 1).then_some("Primary site"),
+    );
     if d.sites > 1 {
         let top = height + ROW_GAP;
-        let mid = num(WIDTH / 2.0);
+        let mid = num(width / 2.0);
         add(
             &svg,
             &dom.svg(
@@ -192,14 +263,14 @@ pub fn architecture_diagram(dom: &Dom, rec: &Recommendation) -> Element {
                     ("x2", &mid),
                     ("y2", &num(top + 18.0)),
                     ("class", "edge edge-geo"),
-                    ("marker-end", "url(#arrow)"),
+                    ("marker-end", &format!("url(#arrow-{})", width as u32)),
                 ],
             ),
         );
         let geo = dom.svg(
             "text",
             &[
-                ("x", &num(WIDTH / 2.0 + 8.0)),
+                ("x", &num(width / 2.0 + 8.0)),
                 ("y", &num(top + 8.0)),
                 ("class", "node-detail"),
             ],
@@ -209,14 +280,22 @@ pub fn architecture_diagram(dom: &Dom, rec: &Recommendation) -> Element {
         height = site(
             dom,
             &svg,
-            &d,
+            d,
             top + 20.0,
+            width,
             Some("Secondary site (Geo): sized on its own, may be smaller"),
         );
     }
-    set(&svg, "viewBox", &format!("0 0 {WIDTH} {}", height + 4.0));
-    set(&svg, "width", &num(WIDTH));
+    set(&svg, "viewBox", &format!("0 0 {width} {}", height + 4.0));
+    set(&svg, "width", &num(width));
     set(&svg, "height", &num(height + 4.0));
+    svg
+}
+
+/// The diagram of a recommendation in each of its layouts, with its "Open full size" button,
+/// which shows the widest.
+pub fn architecture_diagram(dom: &Dom, rec: &Recommendation) -> Element {
+    let d = diagram(rec);
     let figure = dom.el_with("figure", &[("class", "architecture-diagram")]);
     let button = dom.el_text(
         "button",
@@ -247,10 +326,15 @@ pub fn architecture_diagram(dom: &Dom, rec: &Recommendation) -> Element {
             ("class", "diagram-scroll"),
             ("tabindex", "0"),
             ("role", "region"),
-            ("aria-label", "Architecture diagram, scrolls sideways"),
+            (
+                "aria-label",
+                "Architecture diagram, drawn to fit; full size scrolls sideways",
+            ),
         ],
     );
-    add(&scroll, &svg);
+    for (width, class) in LAYOUTS {
+        add(&scroll, &drawing(dom, &d, width, class));
+    }
     add(&figure, &scroll);
     add(
         &figure,

@@ -266,19 +266,12 @@ fn finding(dom: &Dom, f: &Finding) -> Element {
     li
 }
 
-/// A table that scrolls sideways on a narrow screen; focusable, so the keyboard scrolls it too.
+/// A table, its rows stacking where the room is narrow (the style sheet); its wrapper still
+/// scrolls, focusable, if a value ever outgrows even that.
 fn table(dom: &Dom, parent: &Node, t: &Table, level: u8) {
     if t.titled {
         add(parent, &heading(dom, level.max(2), None, &t.label));
     }
-    add(
-        parent,
-        &dom.el_text(
-            "p",
-            &[("class", "scroll-hint")],
-            "The table scrolls sideways: every column is there.",
-        ),
-    );
     let scroll = dom.el_with(
         "div",
         &[
@@ -308,11 +301,13 @@ fn table(dom: &Dom, parent: &Node, t: &Table, level: u8) {
                 cells.next().map_or("", String::as_str),
             ),
         );
+        // Each cell names its column, which a narrow room shows above it when the rows stack.
         for (cell, column) in cells.zip(t.columns.iter().skip(1)) {
+            let label = ("data-label", column.heading.as_str());
             let attrs: &[(&str, &str)] = if column.figures {
-                &[("class", "num")]
+                &[("class", "num"), label]
             } else {
-                &[]
+                &[label]
             };
             add(&tr, &dom.el_text("td", attrs, cell));
         }
