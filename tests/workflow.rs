@@ -10,8 +10,9 @@ use time::OffsetDateTime;
 use upgrade_planner::domain::engagement::{Engagement, EngagementId};
 use upgrade_planner::domain::process::workflow::{
     add_months, apply, customer_next_step, effective_feedback, handover_documents, plan_author,
-    review_out_of_date, sizing_of, stage, status, support_is_primary_contact, Action, Consultation,
-    Feedback, Migration, MigrationStatus, PlanAuthor, PlanRecord, PsDecision, Refusal, Stage, Team,
+    review_out_of_date, sizing_of, stage, status, support_is_primary_contact, Action, ActionAt,
+    Consultation, Feedback, Migration, MigrationStatus, PlanAuthor, PlanRecord, PsDecision,
+    Refusal, Stage, Team,
 };
 use upgrade_planner::domain::sizing::SizingInputs;
 
@@ -607,4 +608,32 @@ fn a_migration_is_recordable_with_supports_feedback_pending_and_is_warned_and_lo
     set_migration_status(&mut e, &window, MigrationStatus::Done);
     assert_eq!(stage(&e), Stage::Done);
     assert!(!support_is_primary_contact(&e.coordination), "not after it");
+}
+
+/// Issue 37, point 6: the next action names where it is done, for the page to link to it, at
+/// every stage, and nothing once all is done.
+#[test]
+fn the_next_action_names_where_it_is_done() {
+    let at = |e: &Engagement| status(e, TODAY).action_at;
+    let mut e = engagement_with("", "", "");
+    assert_eq!(at(&e), Some(ActionAt::CurrentUsers));
+    e = engagement_with("1200", "0", "");
+    assert_eq!(at(&e), Some(ActionAt::PsRecommendedOn));
+    apply(&mut e, Action::RecommendPs(Some(TODAY)), NOW).unwrap();
+    assert_eq!(at(&e), Some(ActionAt::PsDecision));
+    decide(&mut e, PsDecision::Declined, false).unwrap();
+    assert_eq!(at(&e), Some(ActionAt::HandOver));
+    let mut engaged = engagement_with("1200", "0", "");
+    decide(&mut engaged, PsDecision::Engaged, false).unwrap();
+    assert_eq!(at(&engaged), Some(ActionAt::PlanLink));
+    record_plan(&mut engaged, "The plan").unwrap();
+    assert_eq!(stage(&engaged), Stage::SupportReview);
+    assert!(matches!(
+        at(&engaged),
+        Some(ActionAt::Missing | ActionAt::Share)
+    ));
+    share(&mut engaged);
+    assert_eq!(at(&engaged), Some(ActionAt::SupportFeedback));
+    feedback(&mut engaged, Feedback::ChangesRequested);
+    assert_eq!(at(&engaged), Some(ActionAt::PlanLink));
 }

@@ -1,24 +1,10 @@
 // Issue 23: the TAM's day and the customer's part, at a glance.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { isoDate, openNewEngagement } from "./helpers.mjs";
+import { customerAnswers, isoDate, openNewEngagement } from "./helpers.mjs";
 
 // The sizes the issue names: a TAM's desktop; the journeys on a phone set their own.
 test.use({ viewport: { width: 1440, height: 900 } });
-
-/** The customer opens `link` in a browser of their own, fills in `answers` (label → value) under
- * "Your part" and sends them back: the return link. */
-async function customerAnswers(browser, link, answers) {
-  const customer = await browser.newContext();
-  const view = await customer.newPage();
-  await view.goto(link);
-  const part = view.getByRole("region", { name: "Your part" });
-  for (const [label, value] of Object.entries(answers)) await part.getByLabel(label).fill(value);
-  await view.getByRole("button", { name: "Send back to your TAM" }).click();
-  const returned = await view.getByLabel("Return link").inputValue();
-  await customer.close();
-  return returned;
-}
 
 test.describe("in a browser on Chicago time", () => {
   test.use({ timezoneId: "America/Chicago" });
@@ -266,30 +252,40 @@ test("home shows what needs attention today, soonest window first, and keeps sea
   await expect.poll(names).toEqual(["Soon Co", "Later Co", "Quiet Co"]);
 });
 
-// Point 8: the diagram's text is readable where it is drawn, at both widths; it opens full
-// size; a wide table on a phone says that it scrolls.
-for (const [width, height] of [[1440, 900], [390, 844]]) {
-  test(`the architecture diagram's smallest text is 12 px or more at ${width} px`, async ({ page }) => {
-    await page.setViewportSize({ width, height });
-    await openNewEngagement(page, `Diagram ${width}`);
-    await page.getByLabel("Current users").fill("12000");
-    const diagram = page.getByRole("img", { name: "Architecture diagram" });
-    await expect(diagram).toBeVisible();
-    const smallest = await diagram.evaluate((svg) => {
-      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-      return Math.min(...[...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
-    });
-    expect(smallest).toBeGreaterThanOrEqual(12);
-    await page.getByRole("button", { name: "Open full size" }).click();
-    const box = await diagram.boundingBox();
-    expect(box.width).toBeGreaterThanOrEqual(1000);
-    await page.keyboard.press("Escape");
-    await expect(page.getByRole("button", { name: "Open full size" })).toBeVisible();
-    const hint = page.getByText("The table scrolls sideways: every column is there.").first();
-    if (width < 640) await expect(hint).toBeVisible();
-    else await expect(hint).toBeHidden();
-  });
-}
+// Issue 37, point 4: with thirty engagements, Back returns to where the list was left; a fresh
+// visit to the list starts at its top.
+test("Back to a long list returns to the same scroll position", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const base = JSON.parse(readFileSync("tests/fixtures/engagement-v3-full.json", "utf8"));
+  await page.goto("/");
+  await page.evaluate((base) => {
+    for (let n = 10; n < 40; n++) {
+      const id = `${n}${n}${n}${n}-0000-4000-8000-0000000000${n}`;
+      localStorage.setItem(`upgrade-planner.engagement.${id}`, JSON.stringify({ ...base, id, customer_name: `Customer ${n}`, log: [], snapshots: [] }));
+    }
+  }, base);
+  await page.reload();
+  const list = page.getByRole("region", { name: "All engagements" });
+  const row = list.getByRole("link", { name: "Customer 35", exact: true });
+  await row.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 120);
+  const left = await page.evaluate(() => Math.round(window.scrollY));
+  expect(left).toBeGreaterThan(900);
+  await row.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Customer 35");
+  await page.goBack();
+  await expect(row).toBeVisible();
+  await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(left);
+  await expect(row).toBeInViewport();
+  // "All engagements" from an engagement is a new visit: the list opens at its top.
+  await row.click();
+  await page.getByRole("link", { name: "All engagements" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Engagements" })).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(200);
+});
+
+// Point 8 (the diagram's text readable at both widths, full size) is in fit.spec.mjs, with the
+// rest of what must fit its room (issue 37, point 2).
 
 // Point 6: the engagement page reads in a few screens.
 test("after create the name, the next action and Current users show together, and the headline stays in view", async ({ page }) => {

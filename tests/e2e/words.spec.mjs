@@ -42,3 +42,22 @@ test("a failed Connect moves the focus to its message, and the GitLab fields are
   await expect(failure).toBeVisible();
   await expect(failure).toBeFocused();
 });
+
+test("no risk line shows before a window is recorded, and the next action links to the field it names", async ({ page }) => {
+  await openNewEngagement(page, "Next Co");
+  const status = page.getByRole("region", { name: "Where it stands" });
+  await expect(status.getByRole("heading", { name: "Risks for this window" })).toHaveCount(0);
+  await expect(status).not.toContainText("None found");
+  await status.getByRole("link", { name: /Enter the current users/ }).click();
+  await expect(page.getByLabel("Current users")).toBeFocused();
+  await page.getByLabel("Current users").fill("3000");
+  await status.getByRole("link", { name: /Recommend Professional Services/ }).click();
+  await expect(page.getByLabel("Professional Services recommended on")).toBeFocused();
+  await page.getByLabel("Customer's decision").selectOption({ label: "Engaged" });
+  await status.getByRole("link", { name: /Record Professional Services' upgrade plan/ }).click();
+  await expect(page.getByLabel("Plan link")).toBeFocused();
+  // Once a window is recorded, its risks (or that none were found) show.
+  await page.getByLabel("Maintenance window start").fill("2027-03-27T22:00");
+  await page.getByLabel("Maintenance window start").blur();
+  await expect(status.getByRole("heading", { name: "Risks for this window" })).toBeVisible();
+});

@@ -334,10 +334,28 @@ pub struct Warning {
 pub struct Status {
     pub stage: Stage,
     pub next_action: String,
+    /// Where the next action is done, for the page to link to; none when nothing is left.
+    pub action_at: Option<ActionAt>,
     pub warnings: Vec<Warning>,
     /// Current or projected users at 5,000 or more.
     pub large_upgrade: bool,
     pub peak_users: Option<u64>,
+}
+
+/// The field (or control) a next action is done at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActionAt {
+    CurrentUsers,
+    PsRecommendedOn,
+    PsDecision,
+    HandOver,
+    PlanLink,
+    /// The list of what Support will ask for that is still missing.
+    Missing,
+    Share,
+    SupportFeedback,
+    MigrationStart,
+    MigrationStatus,
 }
 
 /// Derives the stage, the next action and the warnings of an engagement on `today`.
@@ -406,64 +424,72 @@ pub fn status(engagement: &Engagement, today: Date) -> Status {
                 .into(),
         });
     }
-    let next_action = next_action(engagement, stage, large_upgrade);
+    let (next_action, action_at) = next_action(engagement, stage, large_upgrade);
     Status {
         stage,
         next_action,
+        action_at,
         warnings,
         large_upgrade,
         peak_users,
     }
 }
 
-fn next_action(engagement: &Engagement, stage: Stage, large_upgrade: bool) -> String {
+/// What the TAM does next, and where on the page it is done.
+fn next_action(
+    engagement: &Engagement,
+    stage: Stage,
+    large_upgrade: bool,
+) -> (String, Option<ActionAt>) {
     let c = &engagement.coordination;
-    match stage {
-        Stage::Requirements => "Enter the current users in the sizing form, with the expected growth (or a target user count) when it is known.".into(),
+    let (text, at): (String, ActionAt) = match stage {
+        Stage::Requirements => ("Enter the current users in the sizing form, with the expected growth (or a target user count) when it is known.".into(), ActionAt::CurrentUsers),
         Stage::ProfessionalServices if c.ps_recommended_on.is_none() => {
-            if large_upgrade {
-                "Recommend Professional Services (Dedicated Implementation Services) to the customer: highly recommended at 5,000 users or more.".into()
+            let text = if large_upgrade {
+                "Recommend Professional Services (Dedicated Implementation Services) to the customer: highly recommended at 5,000 users or more."
             } else {
-                "Recommend Professional Services (Dedicated Implementation Services) to the customer.".into()
-            }
+                "Recommend Professional Services (Dedicated Implementation Services) to the customer."
+            };
+            (text.into(), ActionAt::PsRecommendedOn)
         }
-        Stage::ProfessionalServices => "Record the customer's decision on Professional Services.".into(),
+        Stage::ProfessionalServices => ("Record the customer's decision on Professional Services.".into(), ActionAt::PsDecision),
         Stage::Plan => match c.ps_decision {
-            PsDecision::Declined if c.handed_over.is_empty() => "Hand the reference-architecture documents over to the customer, who writes the plan.".into(),
-            PsDecision::Declined => "Record the customer's upgrade plan once they have written it.".into(),
-            _ => "Record Professional Services' upgrade plan once it is ready.".into(),
+            PsDecision::Declined if c.handed_over.is_empty() => ("Hand the reference-architecture documents over to the customer, who writes the plan.".into(), ActionAt::HandOver),
+            PsDecision::Declined => ("Record the customer's upgrade plan once they have written it.".into(), ActionAt::PlanLink),
+            _ => ("Record Professional Services' upgrade plan once it is ready.".into(), ActionAt::PlanLink),
         },
         Stage::SupportReview => {
             if review_out_of_date(engagement) {
-                "The sizing changed after Support's approval: share the updated plan with Support again.".into()
+                ("The sizing changed after Support's approval: share the updated plan with Support again.".into(), ActionAt::Share)
             } else if c.review.shared_on.is_none() {
                 match intake::missing(engagement).len() {
-                    0 => "Share the plan with Support for review.".into(),
-                    n => format!(
+                    0 => ("Share the plan with Support for review.".into(), ActionAt::Share),
+                    n => (format!(
                         "Collect what Support will ask for ({} missing, listed under “Missing for Support review”), then share the plan with Support for review.",
                         missing_count(n)
-                    ),
+                    ), ActionAt::Missing),
                 }
             } else {
                 match effective_feedback(c) {
-                    Feedback::ChangesRequested => "Support requested changes: have the plan revised, then record the revised plan.".into(),
-                    _ if c.plan_revision > 1 && c.review.feedback_on_revision < c.plan_revision => "Send the revised plan to Support and record their feedback.".into(),
-                    _ => "Wait for Support's feedback on the plan and record it.".into(),
+                    Feedback::ChangesRequested => ("Support requested changes: have the plan revised, then record the revised plan.".into(), ActionAt::PlanLink),
+                    _ if c.plan_revision > 1 && c.review.feedback_on_revision < c.plan_revision => ("Send the revised plan to Support and record their feedback.".into(), ActionAt::SupportFeedback),
+                    _ => ("Wait for Support's feedback on the plan and record it.".into(), ActionAt::SupportFeedback),
                 }
             }
         }
         Stage::Migration => match c.migration.status {
-            MigrationStatus::NotScheduled => "Agree the migration window with the customer.".into(),
-            MigrationStatus::Scheduled => match c.migration.start {
+            MigrationStatus::NotScheduled => ("Agree the migration window with the customer.".into(), ActionAt::MigrationStart),
+            MigrationStatus::Scheduled => (match c.migration.start {
                 Some(start) => format!("Prepare for the migration starting on {start}."),
                 None => "Prepare for the scheduled migration.".into(),
-            },
-            MigrationStatus::InProgress => "Follow the migration and record when it is done.".into(),
-            MigrationStatus::RolledBack => "The migration was rolled back: agree a new window with the customer.".into(),
-            MigrationStatus::Done => "Record the migration as done.".into(),
+            }, ActionAt::MigrationStatus),
+            MigrationStatus::InProgress => ("Follow the migration and record when it is done.".into(), ActionAt::MigrationStatus),
+            MigrationStatus::RolledBack => ("The migration was rolled back: agree a new window with the customer.".into(), ActionAt::MigrationStart),
+            MigrationStatus::Done => ("Record the migration as done.".into(), ActionAt::MigrationStatus),
         },
-        Stage::Done => "Nothing left to do: the migration is done.".into(),
-    }
+        Stage::Done => return ("Nothing left to do: the migration is done.".into(), None),
+    };
+    (text, Some(at))
 }
 
 /// What the customer still owes Support's review (only they can answer it): nothing once

@@ -8,9 +8,9 @@ use crate::domain::documents::{compare, handoff};
 use crate::domain::engagement::draft::DraftField;
 use crate::domain::engagement::{Engagement, EngagementId};
 use crate::domain::process::workflow::{
-    self, handover_documents, missing_for, plan_author, Action, Consultation, Coordination,
-    Feedback, Migration, MigrationStatus, MoveReasons, PlanRecord, PsDecision, Refusal, Stage,
-    Status, Team,
+    self, handover_documents, missing_for, plan_author, Action, ActionAt, Consultation,
+    Coordination, Feedback, Migration, MigrationStatus, MoveReasons, PlanRecord, PsDecision,
+    Refusal, Stage, Status, Team,
 };
 use crate::domain::text::links::{self, safe_href};
 use crate::domain::text::time_fmt;
@@ -94,31 +94,42 @@ impl Ctx {
     }
 }
 
-/// Where the engagement stands: stage, next action and warnings.
+/// Where the engagement stands: the risks for the window once there is one, the stage, the next
+/// action (a link to where it is done) and warnings.
 #[component]
 pub fn StatusSummary(
+    engagement: Memo<Option<Engagement>>,
     status: Memo<Option<Status>>,
     risks: Memo<Vec<crate::domain::documents::risks::Found>>,
 ) -> impl IntoView {
     let stage = move || status.with(|s| s.as_ref().map(|s| s.stage).unwrap_or(Stage::Requirements));
+    // "None found" is only true of a window: before one is recorded there is nothing to say.
+    let has_window = Memo::new(move |_| {
+        engagement.with(|e| {
+            e.as_ref()
+                .is_some_and(|e| e.coordination.intake.window_start.is_some())
+        })
+    });
     view! {
         <section class="card status" aria-labelledby="status-heading">
             <h2 id="status-heading">"Where it stands"</h2>
-            <section class="risks" aria-labelledby="risks-heading">
-                <h3 id="risks-heading">"Risks for this window"</h3>
-                {move || {
-                    let found = risks.get();
-                    if found.is_empty() {
-                        view! { <p class="recorded">"None found from what is recorded."</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="warnings" aria-labelledby="risks-heading">
-                                {found.into_iter().map(|r| view! { <li data-rule=r.risk.code()>{r.text}</li> }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }
-                }}
-            </section>
+            {move || {
+                let found = risks.get();
+                (!found.is_empty() || has_window.get()).then(|| view! {
+                    <section class="risks" aria-labelledby="risks-heading">
+                        <h3 id="risks-heading">"Risks for this window"</h3>
+                        {if found.is_empty() {
+                            view! { <p class="recorded">"None found from what is recorded."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="warnings" aria-labelledby="risks-heading">
+                                    {found.into_iter().map(|r| view! { <li data-rule=r.risk.code()>{r.text}</li> }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    </section>
+                })
+            }}
             <ol class="stages">
                 {Stage::ALL
                     .into_iter()
@@ -153,7 +164,18 @@ pub fn StatusSummary(
             </ol>
             <p class="next-action">
                 <strong>"Next action: "</strong>
-                {move || status.with(|s| s.as_ref().map(|s| s.next_action.clone()))}
+                {move || status.with(|s| s.as_ref().map(|s| {
+                    let text = s.next_action.clone();
+                    match s.action_at.map(action_target) {
+                        Some(target) => view! {
+                            <a href=format!("#{target}") on:click=move |ev| {
+                                ev.prevent_default();
+                                browser::focus_soon(format!("#{target}"));
+                            }>{text}</a>
+                        }.into_any(),
+                        None => text.into_any(),
+                    }
+                }))}
             </p>
             {move || {
                 // A version the method cannot meet and the notice are among the risks above.
@@ -168,6 +190,22 @@ pub fn StatusSummary(
                 })
             }}
         </section>
+    }
+}
+
+/// The element a next action is done at, by its id.
+fn action_target(at: ActionAt) -> &'static str {
+    match at {
+        ActionAt::CurrentUsers => "sizing-current-users",
+        ActionAt::PsRecommendedOn => "ps-recommended-on",
+        ActionAt::PsDecision => "ps-decision",
+        ActionAt::HandOver => "documents-handed-over",
+        ActionAt::PlanLink => "plan-link",
+        ActionAt::Missing => "missing-heading",
+        ActionAt::Share => "mark-shared",
+        ActionAt::SupportFeedback => "support-feedback",
+        ActionAt::MigrationStart => "migration-start",
+        ActionAt::MigrationStatus => "migration-status",
     }
 }
 
@@ -470,7 +508,7 @@ fn PlanPanel(ctx: Ctx) -> impl IntoView {
                 <p class="callout" role="note">
                     "The customer declined Professional Services, so the customer writes the plan. The TAM hands over GitLab's documentation but does not produce a detailed hardware upgrade plan. Other teams (Product, Quality, Support, …) can help with specific questions."
                 </p>
-                <fieldset>
+                <fieldset id="documents-handed-over" tabindex="-1">
                     <legend>"Documents handed over"</legend>
                     <ul class="documents">
                         <For
@@ -656,7 +694,7 @@ fn SupportReviewPanel(ctx: Ctx) -> impl IntoView {
             }}
             <Show when=not_shared>
                 <div class="button-row">
-                    <button type="button" class="primary" on:click=mark_shared>"Mark as shared with Support"</button>
+                    <button type="button" class="primary" id="mark-shared" on:click=mark_shared>"Mark as shared with Support"</button>
                 </div>
                 <p class="hint">"Records today's date; change it below if the plan went to Support on another day."</p>
             </Show>

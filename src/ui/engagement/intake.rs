@@ -389,7 +389,7 @@ fn MissingForReview(
         engagement.with(|e| e.as_ref().map(intake::missing).unwrap_or_default())
     });
     view! {
-        <h4 id="missing-heading">"Missing for Support review"</h4>
+        <h4 id="missing-heading" tabindex="-1">"Missing for Support review"</h4>
         {move || {
             let items = missing.get();
             let open = open_risks.get();

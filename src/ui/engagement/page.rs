@@ -118,7 +118,7 @@ fn EngagementDetails(id: EngagementId) -> impl IntoView {
         <div class="engagement-layout">
             <SectionNav current=current/>
             <div class="engagement-body">
-                <StatusSummary status=status risks=risks/>
+                <StatusSummary engagement=engagement status=status risks=risks/>
                 <RenameForm id=id name=name/>
                 <SizingSection id=id/>
                 <CoordinationSection id=id engagement=engagement risks=risks/>
