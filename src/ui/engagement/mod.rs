@@ -10,5 +10,6 @@ pub mod intake;
 pub mod page;
 pub mod reply_page;
 pub mod sizing;
+pub mod support_handoff;
 pub mod timeline;
 pub mod toolkit;

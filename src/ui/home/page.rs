@@ -21,16 +21,21 @@ use crate::ui::platform::state::{use_app_state, Notice};
 #[component]
 pub fn HomePage() -> impl IntoView {
     browser::set_page_title("Engagements");
+    // Any click may leave the page (a link, creating): the scroll position is kept first, in
+    // this page's history entry, for Back to return to. Handled here, before the router's own
+    // handler on the window moves to the next entry.
     view! {
-        <h1>"Engagements"</h1>
-        <NewEngagementForm/>
-        <PageLinks/>
-        <ListNotice/>
-        <TodayList/>
-        <UnreadableEntries/>
-        <EngagementList/>
-        <ImportPanel/>
-        <GitLabPanel/>
+        <div class="home" on:click=|_| browser::remember_scroll()>
+            <h1>"Engagements"</h1>
+            <NewEngagementForm/>
+            <PageLinks/>
+            <ListNotice/>
+            <TodayList/>
+            <UnreadableEntries/>
+            <EngagementList/>
+            <ImportPanel/>
+            <GitLabPanel/>
+        </div>
     }
 }
 

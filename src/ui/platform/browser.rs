@@ -244,14 +244,55 @@ pub fn land_on(selector: String) {
 }
 
 /// After moving to another page, puts focus on its main heading, so that the keyboard starts
-/// from the top of the new page and a screen reader announces it.
+/// from the top of the new page and a screen reader announces it; coming Back to a page whose
+/// scroll position was kept ([`remember_scroll`]), returns there too.
 pub fn focus_page_heading() {
     leptos::prelude::request_animation_frame(|| {
         if let Some(heading) = find_element("main h1") {
             let _ = heading.set_attribute("tabindex", "-1");
             let _ = heading.focus();
         }
+        if let (Some(window), Some(y)) = (web_sys::window(), remembered_scroll()) {
+            window.scroll_to_with_x_and_y(0.0, y);
+        }
     });
+}
+
+/// Where, in the current history entry, the page's scroll position is kept.
+const SCROLL_KEY: &str = "scrollY";
+
+/// Keeps the window's scroll position in the current history entry (before a link leaves the
+/// page), so that Back returns to the same place. The browser's own restoring cannot: on Back
+/// the page is drawn again only after it would have scrolled. A new visit is a new entry, and
+/// starts at the top.
+pub fn remember_scroll() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    // Whatever the router keeps in the entry stays.
+    let kept = js_sys::Object::new();
+    if let Ok(state) = history.state() {
+        if state.is_object() {
+            js_sys::Object::assign(&kept, wasm_bindgen::JsCast::unchecked_ref(&state));
+        }
+    }
+    let y = window.scroll_y().unwrap_or(0.0);
+    let _ = js_sys::Reflect::set(&kept, &SCROLL_KEY.into(), &y.into());
+    let _ = history.replace_state(&kept, "");
+}
+
+/// The scroll position kept in the current history entry, if any.
+fn remembered_scroll() -> Option<f64> {
+    let state = web_sys::window()?.history().ok()?.state().ok()?;
+    if !state.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(&state, &SCROLL_KEY.into())
+        .ok()?
+        .as_f64()
 }
 
 /// Opens `url` in a new tab that cannot reach back to this one (its `opener` is cut); answers
