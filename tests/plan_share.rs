@@ -526,3 +526,31 @@ fn references_and_mentions_in_user_text_are_neutralised() {
         }
     }
 }
+
+/// Every sentence on the customer's page is true of them: the plan is "linked below" only when
+/// a link is recorded, and the upgrade path does not ask the customer for versions only the
+/// TAM records.
+#[test]
+fn the_customer_summary_says_only_what_is_true_of_its_plan_and_versions() {
+    let e = Engagement::new(
+        EngagementId::from_random_bytes([9; 16]),
+        "Blank Co".parse().unwrap(),
+        NOW,
+    );
+    let customer = markdown(&e, NOW, Audience::Customer);
+    assert!(!customer.contains("linked below"), "{customer}");
+    assert!(!customer.contains("Enter the current"), "{customer}");
+    assert!(customer.contains(
+        "The upgrade path shows here once your Technical Account Manager records the current and target GitLab versions."
+    ));
+    // The TAM is still asked to enter them.
+    assert!(markdown(&e, NOW, Audience::Tam)
+        .contains("Enter the current and the target GitLab versions"));
+    let with_plan = reference_engagement();
+    assert!(with_plan
+        .coordination
+        .plan
+        .as_ref()
+        .is_some_and(|p| !p.link.is_empty()));
+    assert!(markdown(&with_plan, NOW, Audience::Customer).contains("linked below"));
+}

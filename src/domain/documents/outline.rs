@@ -766,10 +766,20 @@ fn customer_sections(p: Parts, sections: &mut Vec<Section>) -> (String, &'static
         "Where the move stands",
     ));
     sections.push(intake_section(e, audience));
-    sections.push(upgrade_section(e));
+    sections.push(upgrade_section(e, audience));
+    // "Linked below" only when there is a link to follow.
+    let plan_linked = e
+        .coordination
+        .plan
+        .as_ref()
+        .is_some_and(|p| !p.link.trim().is_empty());
     (
         format!("Planning summary for {name}"),
-        "The engagement as your Technical Account Manager records it: your next step, GitLab's recommended reference architecture and where the move stands. The upgrade plan itself is a separate document, linked below.",
+        if plan_linked {
+            "The engagement as your Technical Account Manager records it: your next step, GitLab's recommended reference architecture and where the move stands. The upgrade plan itself is a separate document, linked below."
+        } else {
+            "The engagement as your Technical Account Manager records it: your next step, GitLab's recommended reference architecture and where the move stands. The upgrade plan itself is a separate document, shared with you once it is written."
+        },
     )
 }
 
@@ -810,8 +820,15 @@ fn intake_section(e: &Engagement, audience: Audience) -> Section {
     )
 }
 
-fn upgrade_section(e: &Engagement) -> Section {
-    section("plan-upgrade-heading", "Upgrade path", upgrade_blocks(e))
+fn upgrade_section(e: &Engagement, audience: Audience) -> Section {
+    let blocks = match upgrade::path(&e.coordination.gitlab_version, &e.coordination.intake.target_version) {
+        // The versions are the TAM's to record: the customer is told so, not asked.
+        Err(upgrade::PathError::Missing) if audience == Audience::Customer => vec![Block::Para(vec![Inline::text(
+            "The upgrade path shows here once your Technical Account Manager records the current and target GitLab versions.",
+        )])],
+        _ => upgrade_blocks(e),
+    };
+    section("plan-upgrade-heading", "Upgrade path", blocks)
 }
 
 fn coordination_section(
@@ -918,7 +935,7 @@ fn team_sections(p: Parts, sections: &mut Vec<Section>) -> (String, &'static str
         "The plan under review",
         first,
     ));
-    sections.push(upgrade_section(e));
+    sections.push(upgrade_section(e, audience));
     sections.push(intake_section(e, audience));
     sections.push(architecture_section(e, audience, sizing));
     sections.push(coordination_section(
