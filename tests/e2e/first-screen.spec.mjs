@@ -45,6 +45,12 @@ test("the plan, Download and Your part all work from the first module; saving a 
   await view.getByRole("button", { name: "Fill in your part" }).click();
   const part = view.getByRole("region", { name: "Your part" });
   await expect(part.getByLabel("Customer contact during the window (name)")).toBeFocused();
+  // The phone offers the keyboard for each answer.
+  await expect(part.getByLabel("Customer contact during the window (email)")).toHaveAttribute("inputmode", "email");
+  await expect(part.getByLabel("Customer contact during the window (email)")).toHaveAttribute("autocomplete", "email");
+  await expect(part.getByLabel("Customer contact during the window (name)")).toHaveAttribute("autocomplete", "name");
+  await expect(part.getByLabel("Rollback duration (hours)")).toHaveAttribute("inputmode", "decimal");
+  await expect(part.getByLabel("Rollback document (link)")).toHaveAttribute("inputmode", "url");
   await part.getByLabel("Customer contact during the window (name)").fill("Dana Ortiz");
   await part.getByLabel("Customer contact during the window (email)").fill("dana.ortiz@");
   await expect(part.locator("#reply-contact-email-error")).toHaveText("Enter one email address, such as name@example.com.");
@@ -52,6 +58,10 @@ test("the plan, Download and Your part all work from the first module; saving a 
   await expect(part.locator("#reply-contact-email-error")).toHaveText("");
   await part.getByRole("button", { name: "Send back to your TAM" }).click();
   await expect(part.getByRole("status")).toContainText("Your 2 answers are ready to send");
+  // The ways to send them are in view at once on the phone; with no TAM address in the link,
+  // the email says that the address is the customer's to add.
+  await expect(part.getByRole("button", { name: "Copy the return link" })).toBeInViewport();
+  await expect(part.getByRole("link", { name: "Email your answers (add your TAM's address)" })).toBeInViewport();
   await part.getByRole("button", { name: "Copy the return link" }).click();
   await expect(part.getByRole("status")).toContainText("Copied the return link");
   expect(await view.evaluate(() => navigator.clipboard.readText())).toMatch(/#r[0-9]+\./);

@@ -53,6 +53,21 @@ for (const [width, height] of [[1440, 900], [390, 844]]) {
         .map(([name]) => name);
     });
     expect(cut).toEqual([]);
+    // No two groups' arrows run along one line: which box feeds which stays plain.
+    const shared = await diagram.evaluate((svg) => {
+      const runs = [];
+      for (const line of svg.querySelectorAll("polyline")) {
+        const pts = line.getAttribute("points").split(" ").map((p) => p.split(",").map(Number));
+        for (let i = 1; i < pts.length; i++)
+          if (Math.abs(pts[i][0] - pts[i - 1][0]) < 0.5)
+            runs.push({ from: line.dataset.from, x: pts[i][0], y1: Math.min(pts[i][1], pts[i - 1][1]), y2: Math.max(pts[i][1], pts[i - 1][1]) });
+      }
+      const found = [];
+      for (const a of runs) for (const b of runs)
+        if (a.from < b.from && Math.abs(a.x - b.x) < 2 && a.y1 < b.y2 - 1 && b.y1 < a.y2 - 1) found.push(`${a.from} and ${b.from} at x=${a.x}`);
+      return found;
+    });
+    expect(shared).toEqual([]);
 
     // Full size gives the wide layout.
     await result.getByRole("button", { name: "Open full size" }).click();

@@ -22,6 +22,12 @@ test("mistakes in Your part are named at their fields, and sending with them lea
   await expect(buttons.first()).toHaveClass(/primary/);
   await expect(view.getByRole("button", { name: "Save a copy to this browser" })).not.toHaveClass(/primary/);
 
+  // Sent with nothing changed: the message says so where the customer is looking.
+  await view.getByRole("button", { name: "Send back to your TAM" }).click();
+  const nothing = part.getByText("Nothing to send yet: every field is as your TAM recorded it.");
+  await expect(nothing).toBeFocused();
+  await expect(nothing).toBeInViewport();
+
   await part.getByLabel("Customer contact during the window (name)").fill("Dana Ortiz");
   await part.getByLabel("Customer contact during the window (email)").fill("dana.ortiz@");
   await part.getByLabel("Maintenance window start").fill("2027-03-06T22:00");

@@ -141,7 +141,14 @@ pub fn draw(d: &Dom, section: &Element, engagement: Engagement, reply_to: Option
         summary,
         section: section.clone(),
         hint,
-        message: d.el_with("p", &[("class", "notice-line")]),
+        message: d.el_with(
+            "p",
+            &[
+                ("class", "notice-line"),
+                ("id", "reply-message"),
+                ("tabindex", "-1"),
+            ],
+        ),
         ready: d.el("div"),
     });
     add(section, &part.hint);
@@ -203,6 +210,22 @@ fn entry(part: &Rc<Part>, field: Field) -> Element {
         Input::Line | Input::Link | Input::Hours => {
             let i = d.el_with("input", &common);
             set(&i, "type", "text");
+            // The phone's keyboard for what is asked, and the browser's own contact details
+            // offered for the customer's contact (never on the TAM's form, where they would be
+            // the TAM's).
+            let (mode, complete) = match (field, field.input()) {
+                (Field::ContactEmail, _) => (Some("email"), Some("email")),
+                (Field::ContactName, _) => (None, Some("name")),
+                (_, Input::Link) => (Some("url"), None),
+                (_, Input::Hours) => (Some("decimal"), None),
+                _ => (None, None),
+            };
+            if let Some(mode) = mode {
+                set(&i, "inputmode", mode);
+            }
+            if let Some(complete) = complete {
+                set(&i, "autocomplete", complete);
+            }
             i
         }
         Input::Date => {
@@ -436,6 +459,8 @@ impl Part {
             self.say(Some(
                 "Nothing to send yet: every field is as your TAM recorded it.",
             ));
+            // Said above the fields, out of sight from the button: it takes the focus.
+            browser::focus_soon("#reply-message".into());
             return;
         }
         self.say(None);
@@ -459,6 +484,8 @@ impl Part {
         );
         self.return_link(&url, &said);
         browser::focus_soon("#reply-ready".into());
+        // The message takes the focus; the ways to send come into view with it.
+        browser::show_soon(self.ready.clone());
     }
 
     /// Once the answers are ready: what to do with them, the email to the TAM, "Copy the return
@@ -482,7 +509,11 @@ impl Part {
                 String::from(js_sys::encode_uri_component(email.as_str())),
                 format!("Email your answers to {email}"),
             ),
-            None => (String::new(), "Email your answers to your TAM".to_string()),
+            // The link carries no address: the customer's mail opens without one, and says so.
+            None => (
+                String::new(),
+                "Email your answers (add your TAM's address)".to_string(),
+            ),
         };
         let subject = format!(
             "Our answers for the GitLab move: {}",

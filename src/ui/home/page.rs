@@ -44,12 +44,16 @@ pub fn HomePage() -> impl IntoView {
 /// move the focus there (the address's fragment is left as it is).
 #[component]
 fn PageLinks() -> impl IntoView {
-    let go = |target: &'static str, fallback: &'static str| {
+    let go = |target: &'static str, heading: &'static str| {
         move |ev: leptos::ev::MouseEvent| {
             ev.prevent_default();
-            let found = browser::find_element(target).or_else(|| browser::find_element(fallback));
+            // The region's heading at the top of the screen, so that the target's label and its
+            // focus ring are in view under it; then the focus, which need not scroll again.
+            if let Some(h) = browser::find_element(heading) {
+                h.scroll_into_view();
+            }
+            let found = browser::find_element(target).or_else(|| browser::find_element(heading));
             if let Some(element) = found {
-                element.scroll_into_view();
                 let _ = element.focus();
             }
         }
@@ -577,9 +581,10 @@ fn EngagementRow(row: Row, offset: i32, by_window: bool) -> impl IntoView {
             <th scope="row">
                 <a href=href.clone()>{name}</a>
             </th>
-            <td>{status.stage.label()}</td>
-            {by_window.then(|| view! { <td>{window}</td> })}
-            <td>
+            // Each cell names its column, which a phone shows where the rows stack.
+            <td data-label="Stage">{status.stage.label()}</td>
+            {by_window.then(|| view! { <td data-label="Next window">{window}</td> })}
+            <td data-label="Next action">
                 {status.next_action}
                 {status
                     .warnings
@@ -587,7 +592,7 @@ fn EngagementRow(row: Row, offset: i32, by_window: bool) -> impl IntoView {
                     .map(|w| view! { <p class="row-warning" data-rule=w.rule.id()>"Warning: " {w.text}</p> })
                     .collect_view()}
             </td>
-            <td>
+            <td data-label="Last changed">
                 <time datetime=updated_iso>
                     {time_fmt::format_local(updated, offset)}
                 </time>

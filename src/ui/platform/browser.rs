@@ -193,6 +193,19 @@ pub fn focus_soon(selector: String) {
     }
 }
 
+/// Brings the whole of `element` into view after the next frame (after [`focus_soon`] asked in
+/// the same turn), scrolling no more than it needs.
+pub fn show_soon(element: web_sys::Element) {
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame));
+    }
+}
+
 /// The app's name, ending every page's title.
 const APP_NAME: &str = "Infrastructure Upgrade Planner";
 

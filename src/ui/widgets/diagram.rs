@@ -82,18 +82,26 @@ fn margin(width: f64) -> f64 {
     }
 }
 
-/// An arrow's points from `a` to `b`.
-fn route(a: &Placed, b: &Placed, width: f64, index: usize) -> Vec<(f64, f64)> {
-    // In the wrapped layouts, arrows that pass other boxes go down the margin, each a little
-    // apart from the others.
-    let lane = width - margin(width) + 4.0 + (index % 3) as f64 * 6.0;
+/// An arrow's points from `a` to `b`; `lane` numbers its source among those whose arrows go
+/// around other boxes.
+fn route(a: &Placed, b: &Placed, width: f64, lane: usize) -> Vec<(f64, f64)> {
+    // In the wrapped layouts, arrows that pass other boxes go down the margin, in a lane of
+    // their source's own, and enter their target from the side: no two sources' lines join.
+    let lane = width - margin(width) + 4.0 + (lane % 3) as f64 * 7.0;
     let wrapped = margin(width) > 0.0;
     if b.row == a.row + 1 {
         // The next row: straight down.
         vec![(a.x + a.w / 2.0, a.y + a.h), (b.x + b.w / 2.0, b.y)]
+    } else if b.row > a.row && wrapped {
+        vec![
+            (a.x + a.w, a.y + a.h * 0.6),
+            (lane, a.y + a.h * 0.6),
+            (lane, b.y + b.h * 0.4),
+            (b.x + b.w, b.y + b.h * 0.4),
+        ]
     } else if b.row > a.row {
         // Past a row: out of the source's side and around the row between.
-        let side = if wrapped { lane } else { a.x + a.w + 14.0 };
+        let side = a.x + a.w + 14.0;
         vec![
             (a.x + a.w, a.y + a.h * 0.7),
             (side, a.y + a.h * 0.7),
@@ -149,14 +157,19 @@ fn site(
         add(svg, &text);
     }
     let find = |id: &str| placed.iter().find(|p| p.group.id == id);
-    for (index, (a, b)) in d
+    // The sources whose arrows go around other boxes, in order: each one's lane.
+    let mut around: Vec<&str> = Vec::new();
+    for (a, b) in d
         .edges
         .iter()
         .filter_map(|(from, to)| Some((find(from)?, find(to)?)))
-        .enumerate()
     {
         let upward = b.row < a.row;
-        let points = route(a, b, width, index)
+        if b.row != a.row + 1 && !around.contains(&a.group.id) {
+            around.push(a.group.id);
+        }
+        let lane = around.iter().position(|id| *id == a.group.id).unwrap_or(0);
+        let points = route(a, b, width, lane)
             .iter()
             .map(|(x, y)| format!("{x:.1},{y:.1}"))
             .collect::<Vec<_>>()
@@ -167,6 +180,8 @@ fn site(
                 "polyline",
                 &[
                     ("points", &points),
+                    ("data-from", a.group.id),
+                    ("data-to", b.group.id),
                     ("class", if upward { "edge edge-side" } else { "edge" }),
                     ("marker-end", &format!("url(#arrow-{})", width as u32)),
                 ],
@@ -359,6 +374,14 @@ fn target_figure(ev: &web_sys::Event) -> Option<Element> {
 
 fn show_full_size(figure: &Element, full: bool) {
     let _ = figure.class_list().toggle_with_force("full-size", full);
+    // Wider than the screen, the drawing opens at its middle, where the users come in.
+    if full {
+        if let Ok(Some(scroll)) = figure.query_selector(".diagram-scroll") {
+            let extra = scroll.scroll_width() - scroll.client_width();
+            scroll.set_scroll_left(extra / 2);
+        }
+        figure.set_scroll_left((figure.scroll_width() - figure.client_width()) / 2);
+    }
     if let Ok(Some(button)) = figure.query_selector(":scope > button") {
         set(&button, "aria-pressed", if full { "true" } else { "false" });
         button.set_text_content(Some(if full {
