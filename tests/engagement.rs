@@ -94,6 +94,29 @@ fn a_current_document_with_a_field_missing_or_of_the_wrong_kind_names_what_is_wr
 }
 
 #[test]
+fn a_whole_document_of_another_version_is_migrated_or_refused_not_read_as_the_current_one() {
+    let json = sample(17, "Globex").to_json().unwrap();
+    let current = format!("\"schema_version\":{SCHEMA_VERSION}");
+    let newer = json.replace(
+        &current,
+        &format!("\"schema_version\":{}", SCHEMA_VERSION + 1),
+    );
+    assert_eq!(
+        Engagement::from_json(&newer),
+        Err(ReadError::NewerVersion {
+            found: u64::from(SCHEMA_VERSION) + 1
+        })
+    );
+    let older = json.replace(&current, "\"schema_version\":1");
+    assert_eq!(Engagement::from_json(&older), Ok(sample(17, "Globex")));
+    let unnumbered = json.replace(&current, &format!("\"schema_version\":{SCHEMA_VERSION}.0"));
+    assert_eq!(
+        Engagement::from_json(&unnumbered),
+        Err(ReadError::NoVersion)
+    );
+}
+
+#[test]
 fn an_id_is_a_version_4_uuid_and_parses_back() {
     let id = EngagementId::from_random_bytes([0xab; 16]);
     let text = id.to_string();

@@ -20,9 +20,14 @@ impl Engagement {
         if raw.len() > MAX_DOCUMENT_BYTES {
             return Err(ReadError::TooLarge { bytes: raw.len() });
         }
-        let value: Value =
-            serde_json::from_str(raw).map_err(|e| ReadError::NotJson(e.to_string()))?;
-        let engagement = Self::parse_value(value)?;
+        let engagement = match Self::read_current(raw) {
+            Some(engagement) => engagement,
+            None => {
+                let value: Value =
+                    serde_json::from_str(raw).map_err(|e| ReadError::NotJson(e.to_string()))?;
+                Self::parse_value(value)?
+            }
+        };
         limits::check_fields(&engagement).map_err(ReadError::Limit)?;
         Ok(engagement)
     }
@@ -33,6 +38,16 @@ impl Engagement {
         let engagement = Self::parse_value(value)?;
         limits::check(&engagement).map_err(ReadError::Limit)?;
         Ok(engagement)
+    }
+
+    /// Reads a document of the current version (nearly every stored one) straight from its
+    /// text, without building it as JSON values first. `None` when it is of another version, or
+    /// cannot be read so: it is then read again through JSON values, which migrate an older
+    /// document and name what is wrong with a broken one, as they always did.
+    fn read_current(raw: &str) -> Option<Self> {
+        serde_json::from_str::<Self>(raw)
+            .ok()
+            .filter(|engagement| engagement.schema_version == SCHEMA_VERSION)
     }
 
     fn parse_value(value: Value) -> Result<Self, ReadError> {
