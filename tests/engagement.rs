@@ -60,6 +60,7 @@ fn unknown_fields_are_written_after_the_known_ones_as_they_were_read() {
     value["a_later"] = serde_json::json!([1, {"b": "c"}]);
     let engagement = Engagement::from_json(&value.to_string()).unwrap();
     assert_eq!(engagement.extra.len(), 2);
+    assert_eq!(Engagement::from_value(value), Ok(engagement.clone()));
     let json = engagement.to_json().unwrap();
     assert_eq!(
         json,

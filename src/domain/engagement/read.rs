@@ -60,9 +60,9 @@ impl Engagement {
             Some(0) => Err(ReadError::NoVersion),
             Some(v) if v < u64::from(SCHEMA_VERSION) => {
                 let current = migrate::migrate(value, v).map_err(ReadError::Migration)?;
-                serde_json::from_value(current).map_err(|e| ReadError::Invalid(e.to_string()))
+                Self::read_values(&current).map_err(ReadError::Invalid)
             }
-            Some(_) => serde_json::from_value(value).map_err(|e| ReadError::Invalid(e.to_string())),
+            Some(_) => Self::read_values(&value).map_err(ReadError::Invalid),
         }
     }
 }

@@ -27,6 +27,24 @@ impl<'de> Deserialize<'de> for Engagement {
     }
 }
 
+impl Engagement {
+    /// Reads an engagement held as JSON values (a file's, a migrated document's, a snapshot's)
+    /// by writing them out as text and reading that. The document then has a single reader, the
+    /// one from text that every stored document goes through: a second reader from values
+    /// would repeat the code of every field's reader in the app, for reads far less frequent.
+    /// The error names what is wrong, without a place in text the reader never saw.
+    pub(crate) fn read_values(value: &Value) -> Result<Engagement, String> {
+        serde_json::from_str(&value.to_string()).map_err(|e| {
+            let text = e.to_string();
+            let place = format!(" at line {} column {}", e.line(), e.column());
+            match text.strip_suffix(&place) {
+                Some(message) => message.to_owned(),
+                None => text,
+            }
+        })
+    }
+}
+
 /// The engagement as written. Its reader and writer are written out below rather than derived:
 /// keeping the fields this build does not know with a derived reader would buffer the whole
 /// document before reading it, and build a second reader of every field for that buffer.
@@ -274,7 +292,7 @@ fn restore(e: &Engagement, stored: Vec<StoredSnapshot>) -> Result<Vec<Snapshot>,
         .map(|s| {
             let mut content = base.clone();
             apply(&mut content, s.differs);
-            let content: Engagement = serde_json::from_value(content)
+            let content = Engagement::read_values(&content)
                 .map_err(|err| format!("a snapshot cannot be read: {err}"))?;
             Ok(Snapshot {
                 kind: s.kind,
