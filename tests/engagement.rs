@@ -53,6 +53,71 @@ fn fields_this_build_does_not_know_are_kept_on_save() {
 }
 
 #[test]
+fn unknown_fields_are_written_after_the_known_ones_as_they_were_read() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&sample(15, "Globex").to_json().unwrap()).unwrap();
+    value["z_later"] = serde_json::Value::Null;
+    value["a_later"] = serde_json::json!([1, {"b": "c"}]);
+    let engagement = Engagement::from_json(&value.to_string()).unwrap();
+    assert_eq!(engagement.extra.len(), 2);
+    assert_eq!(Engagement::from_value(value), Ok(engagement.clone()));
+    let json = engagement.to_json().unwrap();
+    assert_eq!(
+        json,
+        format!(
+            "{{\"schema_version\":{SCHEMA_VERSION},\"id\":\"{}\",\"customer_name\":\"Globex\",\
+             \"created\":\"2026-11-20T09:30:00Z\",\"updated\":\"2026-11-20T09:30:00Z\",\
+             \"revision\":1,\"a_later\":[1,{{\"b\":\"c\"}}],\"z_later\":null}}",
+            id(15)
+        )
+    );
+    assert_eq!(Engagement::from_json(&json), Ok(engagement));
+}
+
+#[test]
+fn a_current_document_with_a_field_missing_or_of_the_wrong_kind_names_what_is_wrong() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&sample(16, "Globex").to_json().unwrap()).unwrap();
+    value.as_object_mut().unwrap().remove("created");
+    let error = Engagement::from_json(&value.to_string()).unwrap_err();
+    assert_eq!(error, ReadError::Invalid("missing field `created`".into()));
+    assert_eq!(Engagement::from_value(value), Err(error));
+
+    let mut value: serde_json::Value =
+        serde_json::from_str(&sample(16, "Globex").to_json().unwrap()).unwrap();
+    value["revision"] = serde_json::json!("seven");
+    let error = Engagement::from_json(&value.to_string()).unwrap_err();
+    assert_eq!(
+        error,
+        ReadError::Invalid("invalid type: string \"seven\", expected u64".into())
+    );
+    assert_eq!(Engagement::from_value(value), Err(error));
+}
+
+#[test]
+fn a_whole_document_of_another_version_is_migrated_or_refused_not_read_as_the_current_one() {
+    let json = sample(17, "Globex").to_json().unwrap();
+    let current = format!("\"schema_version\":{SCHEMA_VERSION}");
+    let newer = json.replace(
+        &current,
+        &format!("\"schema_version\":{}", SCHEMA_VERSION + 1),
+    );
+    assert_eq!(
+        Engagement::from_json(&newer),
+        Err(ReadError::NewerVersion {
+            found: u64::from(SCHEMA_VERSION) + 1
+        })
+    );
+    let older = json.replace(&current, "\"schema_version\":1");
+    assert_eq!(Engagement::from_json(&older), Ok(sample(17, "Globex")));
+    let unnumbered = json.replace(&current, &format!("\"schema_version\":{SCHEMA_VERSION}.0"));
+    assert_eq!(
+        Engagement::from_json(&unnumbered),
+        Err(ReadError::NoVersion)
+    );
+}
+
+#[test]
 fn an_id_is_a_version_4_uuid_and_parses_back() {
     let id = EngagementId::from_random_bytes([0xab; 16]);
     let text = id.to_string();

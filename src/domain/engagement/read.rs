@@ -20,9 +20,14 @@ impl Engagement {
         if raw.len() > MAX_DOCUMENT_BYTES {
             return Err(ReadError::TooLarge { bytes: raw.len() });
         }
-        let value: Value =
-            serde_json::from_str(raw).map_err(|e| ReadError::NotJson(e.to_string()))?;
-        let engagement = Self::parse_value(value)?;
+        let engagement = match Self::read_current(raw) {
+            Some(engagement) => engagement,
+            None => {
+                let value: Value =
+                    serde_json::from_str(raw).map_err(|e| ReadError::NotJson(e.to_string()))?;
+                Self::parse_value(value)?
+            }
+        };
         limits::check_fields(&engagement).map_err(ReadError::Limit)?;
         Ok(engagement)
     }
@@ -35,6 +40,16 @@ impl Engagement {
         Ok(engagement)
     }
 
+    /// Reads a document of the current version (nearly every stored one) straight from its
+    /// text, without building it as JSON values first. `None` when it is of another version, or
+    /// cannot be read so: it is then read again through JSON values, which migrate an older
+    /// document and name what is wrong with a broken one, as they always did.
+    fn read_current(raw: &str) -> Option<Self> {
+        serde_json::from_str::<Self>(raw)
+            .ok()
+            .filter(|engagement| engagement.schema_version == SCHEMA_VERSION)
+    }
+
     fn parse_value(value: Value) -> Result<Self, ReadError> {
         let Value::Object(ref object) = value else {
             return Err(ReadError::NotADocument);
@@ -45,9 +60,9 @@ impl Engagement {
             Some(0) => Err(ReadError::NoVersion),
             Some(v) if v < u64::from(SCHEMA_VERSION) => {
                 let current = migrate::migrate(value, v).map_err(ReadError::Migration)?;
-                serde_json::from_value(current).map_err(|e| ReadError::Invalid(e.to_string()))
+                Self::read_values(&current).map_err(ReadError::Invalid)
             }
-            Some(_) => serde_json::from_value(value).map_err(|e| ReadError::Invalid(e.to_string())),
+            Some(_) => Self::read_values(&value).map_err(ReadError::Invalid),
         }
     }
 }

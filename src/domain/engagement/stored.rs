@@ -3,7 +3,10 @@
 //! left out; each snapshot is written as what its content holds that differs from the
 //! engagement itself, which is small, as a snapshot is mostly what the engagement still holds.
 
-use serde::de::Error as _;
+use std::fmt;
+
+use serde::de::{Error as _, MapAccess, Visitor};
+use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
@@ -24,29 +27,161 @@ impl<'de> Deserialize<'de> for Engagement {
     }
 }
 
-/// The engagement as written.
-#[derive(Serialize, Deserialize)]
+impl Engagement {
+    /// Reads an engagement held as JSON values (a file's, a migrated document's, a snapshot's)
+    /// by writing them out as text and reading that. The document then has a single reader, the
+    /// one from text that every stored document goes through: a second reader from values
+    /// would repeat the code of every field's reader in the app, for reads far less frequent.
+    /// The error names what is wrong, without a place in text the reader never saw.
+    pub(crate) fn read_values(value: &Value) -> Result<Engagement, String> {
+        serde_json::from_str(&value.to_string()).map_err(|e| {
+            let text = e.to_string();
+            let place = format!(" at line {} column {}", e.line(), e.column());
+            match text.strip_suffix(&place) {
+                Some(message) => message.to_owned(),
+                None => text,
+            }
+        })
+    }
+}
+
+/// The engagement as written. Its reader and writer are written out below rather than derived:
+/// keeping the fields this build does not know with a derived reader would buffer the whole
+/// document before reading it, and build a second reader of every field for that buffer.
 struct Stored {
     schema_version: u32,
     id: EngagementId,
     customer_name: CustomerName,
-    #[serde(with = "time::serde::rfc3339")]
     created: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
     updated: OffsetDateTime,
     revision: u64,
-    #[serde(default, skip_serializing_if = "SizingInputs::is_blank")]
     sizing: SizingInputs,
-    #[serde(default, skip_serializing_if = "Coordination::is_blank")]
     coordination: Coordination,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     internal_notes: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     log: Vec<LogEntry>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     snapshots: Vec<StoredSnapshot>,
-    #[serde(flatten)]
+    /// Every field not named above, as it was read.
     extra: Map<String, Value>,
+}
+
+/// A time as RFC 3339 text, as every time in the document is written.
+struct Rfc3339(OffsetDateTime);
+
+impl Serialize for Rfc3339 {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        time::serde::rfc3339::serialize(&self.0, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rfc3339 {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        time::serde::rfc3339::deserialize(deserializer).map(Rfc3339)
+    }
+}
+
+impl Serialize for Stored {
+    /// The fields in a fixed order, empty ones left out, then the fields this build does not
+    /// know, so that a save keeps what a newer build wrote.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("schema_version", &self.schema_version)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("customer_name", &self.customer_name)?;
+        map.serialize_entry("created", &Rfc3339(self.created))?;
+        map.serialize_entry("updated", &Rfc3339(self.updated))?;
+        map.serialize_entry("revision", &self.revision)?;
+        if !self.sizing.is_blank() {
+            map.serialize_entry("sizing", &self.sizing)?;
+        }
+        if !self.coordination.is_blank() {
+            map.serialize_entry("coordination", &self.coordination)?;
+        }
+        if !self.internal_notes.is_empty() {
+            map.serialize_entry("internal_notes", &self.internal_notes)?;
+        }
+        if !self.log.is_empty() {
+            map.serialize_entry("log", &self.log)?;
+        }
+        if !self.snapshots.is_empty() {
+            map.serialize_entry("snapshots", &self.snapshots)?;
+        }
+        for (key, value) in &self.extra {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Stored {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(StoredVisitor)
+    }
+}
+
+/// Reads the document's fields in one pass: each known one into its type, any other kept as
+/// it is. A field given twice keeps its last value, as a JSON object read on its own would.
+struct StoredVisitor;
+
+impl<'de> Visitor<'de> for StoredVisitor {
+    type Value = Stored;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an engagement document")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Stored, A::Error> {
+        let mut schema_version = None;
+        let mut id = None;
+        let mut customer_name = None;
+        let mut created = None;
+        let mut updated = None;
+        let mut revision = None;
+        let mut sizing = None;
+        let mut coordination = None;
+        let mut internal_notes = None;
+        let mut log = None;
+        let mut snapshots = None;
+        let mut extra = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "schema_version" => schema_version = Some(map.next_value()?),
+                "id" => id = Some(map.next_value()?),
+                "customer_name" => customer_name = Some(map.next_value()?),
+                "created" => created = Some(map.next_value::<Rfc3339>()?.0),
+                "updated" => updated = Some(map.next_value::<Rfc3339>()?.0),
+                "revision" => revision = Some(map.next_value()?),
+                "sizing" => sizing = Some(map.next_value()?),
+                "coordination" => coordination = Some(map.next_value()?),
+                "internal_notes" => internal_notes = Some(map.next_value()?),
+                "log" => log = Some(map.next_value()?),
+                "snapshots" => snapshots = Some(map.next_value()?),
+                _ => {
+                    let value = map.next_value()?;
+                    extra.insert(key, value);
+                }
+            }
+        }
+        // The required fields in the order they are written: the first one missing is named.
+        Ok(Stored {
+            schema_version: required(schema_version, "schema_version")?,
+            id: required(id, "id")?,
+            customer_name: required(customer_name, "customer_name")?,
+            created: required(created, "created")?,
+            updated: required(updated, "updated")?,
+            revision: required(revision, "revision")?,
+            sizing: sizing.unwrap_or_default(),
+            coordination: coordination.unwrap_or_default(),
+            internal_notes: internal_notes.unwrap_or_default(),
+            log: log.unwrap_or_default(),
+            snapshots: snapshots.unwrap_or_default(),
+            extra,
+        })
+    }
+}
+
+/// A required field's value, or the error naming it.
+fn required<T, E: serde::de::Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
+    value.ok_or_else(|| E::missing_field(field))
 }
 
 impl From<Engagement> for Stored {
@@ -157,7 +292,7 @@ fn restore(e: &Engagement, stored: Vec<StoredSnapshot>) -> Result<Vec<Snapshot>,
         .map(|s| {
             let mut content = base.clone();
             apply(&mut content, s.differs);
-            let content: Engagement = serde_json::from_value(content)
+            let content = Engagement::read_values(&content)
                 .map_err(|err| format!("a snapshot cannot be read: {err}"))?;
             Ok(Snapshot {
                 kind: s.kind,
