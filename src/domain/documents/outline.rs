@@ -521,8 +521,8 @@ fn row_of(m: intake::Missing) -> Option<&'static str> {
 }
 
 /// The upgrade path: each stop, the PostgreSQL versions crossed, whether it can be done without
-/// downtime, GitLab's page and Support's Upgrade Path tool.
-pub fn upgrade_blocks(e: &Engagement) -> Vec<Block> {
+/// downtime, GitLab's page and Support's Upgrade Path tool; written for `audience`.
+pub fn upgrade_blocks(e: &Engagement, audience: Audience) -> Vec<Block> {
     let c = &e.coordination;
     let i = &c.intake;
     let tool = intake::upgrade_path_link(
@@ -548,7 +548,13 @@ pub fn upgrade_blocks(e: &Engagement) -> Vec<Block> {
         }
     }
     match upgrade::path(&c.gitlab_version, &i.target_version) {
-        // Until both versions are known, the sentence that asks for them is all there is.
+        // Until both versions are known, the sentence that asks for them is all there is; the
+        // versions are the TAM's to record, so the customer is told so, not asked.
+        Err(upgrade::PathError::Missing) if audience == Audience::Customer => {
+            return vec![Block::Para(vec![Inline::text(
+                "The upgrade path shows here once your Technical Account Manager records the current and target GitLab versions.",
+            )])]
+        }
         Err(error @ upgrade::PathError::Missing) => {
             return vec![Block::Para(vec![Inline::Text(error.to_string())])]
         }
@@ -821,14 +827,11 @@ fn intake_section(e: &Engagement, audience: Audience) -> Section {
 }
 
 fn upgrade_section(e: &Engagement, audience: Audience) -> Section {
-    let blocks = match upgrade::path(&e.coordination.gitlab_version, &e.coordination.intake.target_version) {
-        // The versions are the TAM's to record: the customer is told so, not asked.
-        Err(upgrade::PathError::Missing) if audience == Audience::Customer => vec![Block::Para(vec![Inline::text(
-            "The upgrade path shows here once your Technical Account Manager records the current and target GitLab versions.",
-        )])],
-        _ => upgrade_blocks(e),
-    };
-    section("plan-upgrade-heading", "Upgrade path", blocks)
+    section(
+        "plan-upgrade-heading",
+        "Upgrade path",
+        upgrade_blocks(e, audience),
+    )
 }
 
 fn coordination_section(

@@ -18,7 +18,7 @@ use crate::ui::platform::browser;
 use crate::ui::platform::state::{use_app_state, AppState};
 use crate::ui::widgets::changes::ChangesTable;
 use crate::ui::widgets::fields::{
-    CheckField, DateField, DraftNote, DraftTextField, SelectField, TextField,
+    CheckField, DateField, DraftNote, DraftTextField, FieldLink, SelectField, TextField,
 };
 
 /// What every panel of the section shares.
@@ -167,12 +167,7 @@ pub fn StatusSummary(
                 {move || status.with(|s| s.as_ref().map(|s| {
                     let text = s.next_action.clone();
                     match s.action_at.map(action_target) {
-                        Some(target) => view! {
-                            <a href=format!("#{target}") on:click=move |ev| {
-                                ev.prevent_default();
-                                browser::focus_soon(format!("#{target}"));
-                            }>{text}</a>
-                        }.into_any(),
+                        Some(target) => view! { <FieldLink target=target>{text}</FieldLink> }.into_any(),
                         None => text.into_any(),
                     }
                 }))}

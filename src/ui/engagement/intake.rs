@@ -13,7 +13,7 @@ use crate::domain::process::upgrade;
 use crate::domain::process::workflow::Action;
 use crate::ui::platform::browser;
 use crate::ui::platform::state::{use_app_state, AppState};
-use crate::ui::widgets::fields::{wall_text, CheckField, SelectField, TextField};
+use crate::ui::widgets::fields::{wall_text, CheckField, FieldLink, SelectField, TextField};
 use crate::ui::widgets::intake_input::IntakeInput;
 use crate::ui::widgets::plan_view::Blocks;
 
@@ -263,8 +263,11 @@ fn VersionsAndInstallation(editor: Editor, engagement: Memo<Option<Engagement>>)
         })
     };
     let upgrade = move || {
-        let blocks =
-            engagement.with(|e| e.as_ref().map(outline::upgrade_blocks).unwrap_or_default());
+        let blocks = engagement.with(|e| {
+            e.as_ref()
+                .map(|e| outline::upgrade_blocks(e, outline::Audience::Tam))
+                .unwrap_or_default()
+        });
         view! { <Blocks blocks=blocks level=5/> }
     };
     view! {
@@ -408,12 +411,7 @@ fn MissingForReview(
                             let target = field_of(m);
                             let words = engagement.with(|e| e.as_ref().map(|e| m.wording(e)).unwrap_or_else(|| m.to_string()));
                             view! {
-                                <li>
-                                    <a href=format!("#{target}") on:click=move |ev| {
-                                        ev.prevent_default();
-                                        browser::focus_soon(format!("#{target}"));
-                                    }>{words}</a>
-                                </li>
+                                <li><FieldLink target=target>{words}</FieldLink></li>
                             }
                         }).collect_view()}
                     </ul>

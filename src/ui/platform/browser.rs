@@ -86,12 +86,17 @@ pub fn later(ms: i32, work: impl FnOnce() + 'static) {
     }
 }
 
-/// Runs `work` once the browser has painted what is on the page now.
-pub fn once_painted(work: impl FnOnce() + 'static) {
-    let frame = wasm_bindgen::closure::Closure::once_into_js(move || later(0, work));
+/// Runs `work` at the browser's next frame (browser calls only, as [`later`]).
+fn next_frame(work: impl FnOnce() + 'static) {
+    let frame = wasm_bindgen::closure::Closure::once_into_js(work);
     if let Some(window) = web_sys::window() {
         let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame));
     }
+}
+
+/// Runs `work` once the browser has painted what is on the page now.
+pub fn once_painted(work: impl FnOnce() + 'static) {
+    next_frame(move || later(0, work));
 }
 
 /// Downloads a backup of every engagement and every entry kept aside, named after today, and
@@ -183,27 +188,21 @@ pub fn find_element(selector: &str) -> Option<web_sys::HtmlElement> {
 /// button or link that takes the place of one the user's action removed.
 pub fn focus_soon(selector: String) {
     // Without the UI framework's helper: the customer's first module uses it too.
-    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+    next_frame(move || {
         if let Some(element) = find_element(&selector) {
             let _ = element.focus();
         }
     });
-    if let Some(window) = web_sys::window() {
-        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame));
-    }
 }
 
 /// Brings the whole of `element` into view after the next frame (after [`focus_soon`] asked in
 /// the same turn), scrolling no more than it needs.
 pub fn show_soon(element: web_sys::Element) {
-    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+    next_frame(move || {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);
         element.scroll_into_view_with_scroll_into_view_options(&options);
     });
-    if let Some(window) = web_sys::window() {
-        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame));
-    }
 }
 
 /// The app's name, ending every page's title.

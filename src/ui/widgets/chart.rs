@@ -34,21 +34,21 @@ pub fn projection_chart(
     );
     let figure = dom.el_with("figure", &[("class", "chart")]);
     for (width, class) in LAYOUTS {
-        add(&figure, &drawing(dom, &points, width, class, rec));
+        add(&figure, &drawing(dom, &points, months, width, class, rec));
     }
     add(&figure, &dom.el_text("figcaption", &[], &caption));
     figure
 }
 
-/// The chart of `points` drawn at `width`.
+/// The chart of `points`, over `months`, drawn at `width`.
 fn drawing(
     dom: &Dom,
     points: &[(u32, f64)],
+    months: u32,
     width: f64,
     class: &str,
     rec: &Recommendation,
 ) -> Element {
-    let months = points.last().map(|p| p.0).unwrap_or(12).max(1);
     let peak = points.iter().map(|p| p.1).fold(0.0, f64::max);
     let ceiling = SizeKey::ALL
         .into_iter()

@@ -8,6 +8,7 @@ use crate::domain::engagement::limits;
 use crate::domain::engagement::EngagementId;
 use crate::domain::text::links;
 use crate::domain::text::time_fmt::{date_input_value, parse_date};
+use crate::ui::platform::browser;
 use crate::ui::platform::state::use_app_state;
 
 /// A text field (or a text area) saved as the TAM types: every input reaches the state at
@@ -424,5 +425,19 @@ pub fn DraftNote(
                 }>"Discard draft"</button>
             </p>
         </Show>
+    }
+}
+
+/// A link to a field (or control) on the page, by its id, that moves the focus there and leaves
+/// the address as it is.
+#[component]
+pub fn FieldLink(#[prop(into)] target: String, children: Children) -> impl IntoView {
+    let selector = format!("#{target}");
+    let focus = selector.clone();
+    view! {
+        <a href=selector on:click=move |ev| {
+            ev.prevent_default();
+            browser::focus_soon(focus.clone());
+        }>{children()}</a>
     }
 }
