@@ -19,6 +19,14 @@ if (team.length) {
   console.error(`check-first-screen: ${file} holds code of ${team.join(", ")}; the customer's outline must not reach what only the TAM and Support read.`);
   process.exit(1);
 }
+// The link is read in one pass, straight into the engagement (issue 36.2): no reader of JSON
+// values, no migration of stored documents, no reader of the stored document with its snapshots.
+const oneReader = [["10serde_json5value", "a reader of JSON values"], ["7migrate", "the migrations"], ["6stored", "the stored document's reader"]]
+  .filter(([mangled]) => names.includes(mangled));
+if (oneReader.length) {
+  console.error(`check-first-screen: ${file} holds ${oneReader.map(([, what]) => what).join(", ")}; the customer's link must be read in one pass.`);
+  process.exit(1);
+}
 if (!names.includes("first_screen")) {
   console.error(`check-first-screen: ${file} has no function names to check (is it the module before wasm-opt?)`);
   process.exit(1);

@@ -554,3 +554,204 @@ fn the_customer_summary_says_only_what_is_true_of_its_plan_and_versions() {
         .is_some_and(|p| !p.link.is_empty()));
     assert!(markdown(&with_plan, NOW, Audience::Customer).contains("linked below"));
 }
+
+/// The reference engagement with every field of its document filled (no empty text, no
+/// `false`, no missing day), so that a field a link's reader misses cannot go unseen.
+fn every_field_filled() -> Engagement {
+    use upgrade_planner::domain::engagement::intake::Deviation;
+    let mut e = reference_engagement();
+    e.sizing.ha_required = true;
+    e.sizing.zero_downtime = true;
+    e.sizing.geo = true;
+    e.sizing.kubernetes_expertise = true;
+    e.sizing.heavy_automation = true;
+    e.sizing.size_on_load = true;
+    e.sizing.hybrid_at_2k = true;
+    e.sizing.monorepos = "over-10gb".into();
+    e.sizing.target_users = "9000".into();
+    let c = &mut e.coordination;
+    c.move_reasons.cloud_provider = true;
+    c.move_reasons.kubernetes = true;
+    c.move_reasons.growth = true;
+    c.move_reasons.other = "A data centre lease ends".into();
+    c.review.shared_on = Some(time::macros::date!(2026 - 11 - 12));
+    c.review.ticket = "https://support.gitlab.com/hc/requests/123456".into();
+    c.review.notes = "Looks complete".into();
+    c.review.feedback_on_revision = 2;
+    c.review.approved_sizing = Some(e.sizing.clone());
+    c.migration.start = Some(time::macros::date!(2027 - 03 - 06));
+    c.migration.end = Some(time::macros::date!(2027 - 03 - 07));
+    c.intake.restore_hours = "5".into();
+    c.intake.rollback_hours = "2".into();
+    c.intake.deviation = Deviation {
+        planned: "3k".into(),
+        policy: true,
+        budget: true,
+        other_reason: "A hardware refresh".into(),
+        customer_informed: true,
+        gpt_results_link: "https://gitlab.example.com/perf/results".into(),
+        senior_review: "Accepted by a Senior Support Engineer".into(),
+    };
+    e
+}
+
+/// Every key path in `value` (`coordination.intake.method`, …), each list's items under `[]`.
+fn key_paths(value: &serde_json::Value, at: &str, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                let path = format!("{at}.{key}");
+                // The documents handed over are keyed by address: data, not fields.
+                if key != "handed_over" {
+                    key_paths(inner, &path, out);
+                }
+                out.insert(path);
+            }
+        }
+        serde_json::Value::Array(items) => items
+            .iter()
+            .for_each(|i| key_paths(i, &format!("{at}[]"), out)),
+        _ => {}
+    }
+}
+
+// Issue 36.2: the link's payload is read in one pass, its short keys by the fields' own readers.
+// A field whose short form the readers did not know would come back empty.
+#[test]
+fn a_link_with_every_field_filled_reads_back_whole() {
+    let e = every_field_filled();
+    let stored: serde_json::Value = serde_json::from_str(&e.to_json().unwrap()).unwrap();
+    let mut filled = Default::default();
+    key_paths(&stored, "", &mut filled);
+    // Every field the document can hold, as an engagement with each part present writes it.
+    let mut blank = e.clone();
+    blank.sizing = Default::default();
+    blank.coordination = Default::default();
+    let mut every = serde_json::to_value(&blank).unwrap();
+    every["sizing"] =
+        serde_json::to_value(upgrade_planner::domain::sizing::SizingInputs::default()).unwrap();
+    every["coordination"] = serde_json::to_value(&blank.coordination).unwrap();
+    every["coordination"]["intake"] = serde_json::to_value(&e.coordination.intake).unwrap();
+    let mut all = Default::default();
+    key_paths(&every, "", &mut all);
+    let missing: Vec<_> = all
+        .difference(&filled)
+        .filter(|p| {
+            !p.contains("snapshots")
+                && !p.contains("internal_notes")
+                && !p.contains("consultations")
+        })
+        .collect();
+    assert!(missing.is_empty(), "the fixture leaves empty: {missing:?}");
+    let empty: Vec<_> = filled
+        .iter()
+        .filter(|p| {
+            let pointer = p.replace('.', "/");
+            matches!(
+                stored.pointer(&pointer),
+                Some(serde_json::Value::Null | serde_json::Value::Bool(false))
+            ) || stored.pointer(&pointer).and_then(serde_json::Value::as_str) == Some("")
+        })
+        .collect();
+    assert!(empty.is_empty(), "the fixture leaves empty: {empty:?}");
+
+    let opened = share::decode(&share::encode(&e).unwrap()).unwrap();
+    assert_eq!(opened, share::customer_copy(&e));
+    assert_eq!(
+        opened.coordination.intake.deviation.senior_review,
+        "Accepted by a Senior Support Engineer"
+    );
+    assert_eq!(
+        opened.coordination.review.approved_sizing,
+        Some(e.sizing.clone())
+    );
+}
+
+// Issue 36.2: a link made by an older build (schema version 2, its fields in any order, the log
+// before the creation time it counts from) opens as it did.
+#[test]
+fn a_compact_link_of_an_older_version_opens_whatever_the_order_of_its_fields() {
+    use base64::Engine as _;
+    let payload = r#"{"l":[[0,"Stage: Requirements → Professional Services."],[90061,"Handed over to the customer: Reference architecture sizing.","2026-09-03"]],
+        "rt":"tam@example.com","s":{"cu":"4000","pr":{"a":"80","w":"8","gl":"12","gp":"2"},"pf":"aws","ha":true},
+        "o":{"pd":"engaged","hd":{"https://docs.gitlab.com/administration/reference_architectures/sizing/":"2026-09-03"},
+        "i":{"ws":"2027-03-06T22:00:00+01:00","tz":"Europe/Berlin","cn":"Dana Ortiz","me":"geo_failover","dv":{"pl":"3k","bu":true}}},
+        "v":2,"id":"42424242-4242-4242-4242-424242424242","n":"Acme","c":"2026-09-01T08:30:00Z","u":"2026-09-02T10:00:00Z","r":7,
+        "x_newer_field":{"kept":"nowhere"}}"#;
+    let packed = share::deflate_with_dictionary(payload.as_bytes());
+    let fragment = format!(
+        "s2.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+    );
+    let (e, reply_to) = share::decode_with_reply_to(&fragment).unwrap();
+    assert_eq!(
+        reply_to.map(|a| a.to_string()),
+        Some("tam@example.com".to_string())
+    );
+    assert_eq!(
+        e.schema_version,
+        upgrade_planner::domain::engagement::SCHEMA_VERSION
+    );
+    assert_eq!(e.customer_name.to_string(), "Acme");
+    assert_eq!(e.revision, 7);
+    assert_eq!(e.sizing.current_users, "4000");
+    assert_eq!(e.sizing.peak_rps.git_pull, "12");
+    assert!(e.sizing.ha_required);
+    let c = &e.coordination;
+    assert_eq!(c.handed_over.len(), 1);
+    assert_eq!(c.intake.contact_name, "Dana Ortiz");
+    assert_eq!(c.intake.time_zone, "Europe/Berlin");
+    assert_eq!(c.intake.deviation.planned, "3k");
+    assert!(c.intake.deviation.budget);
+    assert_eq!(e.log.len(), 2);
+    assert_eq!(e.log[0].at, time::macros::datetime!(2026-09-01 08:30 UTC));
+    assert_eq!(
+        e.log[1].at,
+        time::macros::datetime!(2026-09-02 09:31:01 UTC)
+    );
+    assert_eq!(e.log[1].on, Some(time::macros::date!(2026 - 09 - 03)));
+    assert!(
+        e.extra.is_empty(),
+        "a field this build does not know is not carried on"
+    );
+}
+
+// Issue 36.2: a field a newer build added, nested deeper than a JSON value reader goes (128
+// levels), is passed over in the one pass instead of refusing the whole link.
+#[test]
+fn a_link_with_a_deeply_nested_newer_field_still_opens() {
+    use base64::Engine as _;
+    let e = reference_engagement();
+    let mut json: serde_json::Value = serde_json::from_str(&e.to_json().unwrap()).unwrap();
+    json["internal_notes"] = serde_json::Value::String(String::new());
+    let text = json.to_string();
+    let deep = format!("{}{}", "[".repeat(300), "]".repeat(300));
+    let text = format!(
+        "{},\"x_newer_field\":{deep}}}",
+        text.strip_suffix('}').unwrap()
+    );
+    let v1 = format!(
+        "s1.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 10))
+    );
+    assert_eq!(share::decode(&v1), Ok(share::customer_copy(&e)));
+}
+
+// Issue 36.2: every migration step from the version links are read as current from leaves the
+// layout alone; a step that changes it must move `LAYOUT_UNCHANGED_SINCE`.
+#[test]
+fn links_are_read_as_current_only_from_versions_whose_layout_is_today_s() {
+    use upgrade_planner::domain::engagement::{migrate, SCHEMA_VERSION};
+    let current: serde_json::Value =
+        serde_json::from_str(&every_field_filled().to_json().unwrap()).unwrap();
+    for version in migrate::LAYOUT_UNCHANGED_SINCE..u64::from(SCHEMA_VERSION) {
+        let mut old = current.clone();
+        old["schema_version"] = version.into();
+        assert_eq!(
+            migrate::migrate(old, version),
+            Ok(current.clone()),
+            "from version {version}"
+        );
+    }
+}

@@ -11,10 +11,11 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
-use crate::domain::engagement::fields;
-use crate::domain::engagement::{Engagement, ReadError};
+use crate::domain::engagement::{fields, limits};
+use crate::domain::engagement::{Engagement, ReadError, MAX_DOCUMENT_BYTES};
 use crate::domain::text::links::NotWebAddress;
-use crate::domain::text::time_fmt;
+
+mod read;
 
 /// The fragment prefix of the links this version makes: compact JSON (short keys, the log as
 /// offsets from the creation time), deflated, base64url.
@@ -189,41 +190,28 @@ fn inflate_with_dictionary(data: &[u8], limit: usize) -> Result<Vec<u8>, ShareEr
     Ok(out.split_off(dictionary.len()))
 }
 
-/// Renames every object key found in `SHORT_KEYS` (long to short, or back), everywhere in the
-/// value; a map keyed by data (the documents handed over, by address) keeps its keys.
-fn rename_keys(value: Value, to_short: bool) -> Value {
+/// Renames every object key found in `SHORT_KEYS` to its short form, everywhere in the value;
+/// a map keyed by data (the documents handed over, by address) keeps its keys. The readers take
+/// the short forms back as the fields' serde aliases ([`read`]).
+fn shorten_keys(value: Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.into_iter()
                 .map(|(key, inner)| {
-                    let keep_keys = key == "handed_over" || key == "hd";
-                    let renamed = SHORT_KEYS
-                        .iter()
-                        .find(|(long, short)| {
-                            if to_short {
-                                *long == key
-                            } else {
-                                *short == key
-                            }
-                        })
-                        .map(|(long, short)| if to_short { *short } else { *long })
-                        .map(str::to_owned)
-                        .unwrap_or(key);
-                    let inner = if keep_keys {
+                    let inner = if key == "handed_over" {
                         inner
                     } else {
-                        rename_keys(inner, to_short)
+                        shorten_keys(inner)
                     };
-                    (renamed, inner)
+                    let key = SHORT_KEYS
+                        .iter()
+                        .find(|(long, _)| *long == key)
+                        .map_or(key, |(_, short)| (*short).to_owned());
+                    (key, inner)
                 })
                 .collect(),
         ),
-        Value::Array(items) => Value::Array(
-            items
-                .into_iter()
-                .map(|v| rename_keys(v, to_short))
-                .collect(),
-        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(shorten_keys).collect()),
         other => other,
     }
 }
@@ -268,32 +256,7 @@ fn compact(engagement: &Engagement) -> Result<Value, serde_json::Error> {
                 .collect(),
         );
     }
-    Ok(rename_keys(value, true))
-}
-
-/// The stored form back from [`compact`]; anything not shaped so is left for the reader to refuse.
-fn expand(value: Value) -> Value {
-    let mut value = rename_keys(value, false);
-    let created = value.get("created").and_then(Value::as_str).and_then(|c| {
-        time::OffsetDateTime::parse(c, &time::format_description::well_known::Rfc3339).ok()
-    });
-    if let (Some(created), Some(Value::Array(log))) = (created, value.get_mut("log")) {
-        for entry in log.iter_mut() {
-            if let Value::Array(pair) = entry {
-                let at = pair
-                    .first()
-                    .and_then(Value::as_i64)
-                    .and_then(|s| created.checked_add(time::Duration::seconds(s)))
-                    .map(time_fmt::rfc3339);
-                let text = pair.get(1).cloned().unwrap_or(Value::Null);
-                *entry = match pair.get(2) {
-                    Some(day) => json!({ "at": at, "text": text, "on": day }),
-                    None => json!({ "at": at, "text": text }),
-                };
-            }
-        }
-    }
-    value
+    Ok(shorten_keys(value))
 }
 
 /// What to store when a shared copy replaces the engagement saved here: the link's content,
@@ -486,22 +449,13 @@ pub fn decode_with_reply_to(fragment: &str) -> Result<(Engagement, Option<TamEma
         inflate(&deflated)?
     };
     let text = std::str::from_utf8(&json).map_err(|_| ShareError::Corrupt)?;
-    let mut reply_to = None;
-    let engagement = if compact_form {
-        let mut value: Value = serde_json::from_str(text)
-            .map_err(|e| ShareError::Document(ReadError::NotJson(e.to_string())))?;
-        if let Value::Object(map) = &mut value {
-            reply_to = map
-                .remove(REPLY_TO_KEY)
-                .and_then(|v| v.as_str().and_then(|s| TamEmail::try_from(s).ok()));
-        }
-        let stored = serde_json::to_string(&expand(value))
-            .map_err(|e| ShareError::Document(ReadError::NotJson(e.to_string())))?;
-        Engagement::from_json(&stored)
-    } else {
-        Engagement::from_json(text)
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(ShareError::Document(ReadError::TooLarge {
+            bytes: text.len(),
+        }));
     }
-    .map_err(ShareError::Document)?;
+    let (engagement, reply_to) = read::read(text).map_err(ShareError::Document)?;
+    limits::check_fields(&engagement).map_err(|e| ShareError::Document(ReadError::Limit(e)))?;
     fields::check_links(&engagement).map_err(ShareError::Link)?;
     Ok((customer_copy(&engagement), reply_to))
 }

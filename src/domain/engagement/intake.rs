@@ -99,15 +99,22 @@ pub const GEO_FAILOVER_PAGE: (&str, &str) = (
 #[serde(default)]
 pub struct Deviation {
     /// The planned size ("3k", …) or "custom"; empty when there is no deviation.
+    #[serde(alias = "pl")]
     pub planned: String,
+    #[serde(alias = "po")]
     pub policy: bool,
+    #[serde(alias = "bu")]
     pub budget: bool,
+    #[serde(alias = "or")]
     pub other_reason: String,
     /// The customer was told that performance and supportability may be affected.
+    #[serde(alias = "ci")]
     pub customer_informed: bool,
     /// GitLab Performance Tool results, compared with GitLab's published benchmarks.
+    #[serde(alias = "gt")]
     pub gpt_results_link: String,
     /// The outcome of the review by a Senior Support Engineer.
+    #[serde(alias = "se")]
     pub senior_review: String,
 }
 
@@ -138,33 +145,52 @@ impl Deviation {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Intake {
+    #[serde(alias = "rl")]
     pub rollback_link: String,
     /// What triggers a rollback and how long it takes.
+    #[serde(alias = "rs")]
     pub rollback_summary: String,
     #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(alias = "ws")]
     pub window_start: Option<OffsetDateTime>,
     #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(alias = "we")]
     pub window_end: Option<OffsetDateTime>,
     /// An IANA time zone name, such as Europe/Berlin.
+    #[serde(alias = "tz")]
     pub time_zone: String,
+    #[serde(alias = "cn")]
     pub contact_name: String,
+    #[serde(alias = "cm")]
     pub contact_email: String,
+    #[serde(alias = "tv")]
     pub target_version: String,
+    #[serde(alias = "in")]
     pub installation: Installation,
+    #[serde(alias = "os")]
     pub operating_system: String,
+    #[serde(alias = "dl")]
     pub diagram_link: String,
+    #[serde(alias = "bm")]
     pub backup_method: String,
     /// The data to move, in GB, as typed.
+    #[serde(alias = "ds")]
     pub data_size_gb: String,
+    #[serde(alias = "ro")]
     pub rehearsal_on: Option<Date>,
+    #[serde(alias = "rr")]
     pub rehearsal_result: String,
     /// How long the restore took in the rehearsal, in hours, as typed.
     #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(alias = "rh")]
     pub restore_hours: String,
     /// How long rolling back takes, in hours, as typed.
     #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(alias = "bh")]
     pub rollback_hours: String,
+    #[serde(alias = "me")]
     pub method: MigrationMethod,
+    #[serde(alias = "dv")]
     pub deviation: Deviation,
 }
 

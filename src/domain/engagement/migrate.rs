@@ -9,6 +9,11 @@ use serde_json::Value;
 
 use crate::domain::engagement::SCHEMA_VERSION;
 
+/// The oldest version whose layout every step since leaves as it is (each only adds fields that
+/// default to empty): a document of this version or later reads as a current one. Customer links
+/// are read so, in one pass; a step that changes the layout must raise this.
+pub const LAYOUT_UNCHANGED_SINCE: u64 = 1;
+
 /// One migration step: a document of version N in, version N + 1 out (or why not).
 pub type Step = fn(Value) -> Result<Value, String>;
 

@@ -3,7 +3,9 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
+use time::OffsetDateTime;
 
 use crate::domain::engagement::document::{Engagement, SCHEMA_VERSION};
 use crate::domain::engagement::limits::{self, LimitError};
@@ -117,3 +119,26 @@ impl fmt::Display for ReadError {
 }
 
 impl std::error::Error for ReadError {}
+
+/// A time as RFC 3339 text, as every time in the document is written.
+pub(crate) struct Rfc3339(pub(crate) OffsetDateTime);
+
+impl Serialize for Rfc3339 {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        time::serde::rfc3339::serialize(&self.0, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rfc3339 {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        time::serde::rfc3339::deserialize(deserializer).map(Rfc3339)
+    }
+}
+
+/// A required field's value, or the error naming it.
+pub(crate) fn required<T, E: serde::de::Error>(
+    value: Option<T>,
+    field: &'static str,
+) -> Result<T, E> {
+    value.ok_or_else(|| E::missing_field(field))
+}

@@ -14,9 +14,13 @@ use crate::domain::engagement::intake::Intake;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MoveReasons {
+    #[serde(alias = "cp")]
     pub cloud_provider: bool,
+    #[serde(alias = "ku")]
     pub kubernetes: bool,
+    #[serde(alias = "gr")]
     pub growth: bool,
+    #[serde(alias = "ot")]
     pub other: String,
 }
 
@@ -101,9 +105,12 @@ impl Consultation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanRecord {
     #[serde(default)]
+    #[serde(alias = "lk")]
     pub link: String,
     #[serde(default)]
+    #[serde(alias = "sm")]
     pub summary: String,
+    #[serde(alias = "d")]
     pub date: Date,
 }
 
@@ -128,14 +135,20 @@ coded! {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SupportReview {
+    #[serde(alias = "so")]
     pub shared_on: Option<Date>,
+    #[serde(alias = "t")]
     pub ticket: String,
+    #[serde(alias = "f")]
     pub feedback: Feedback,
     /// The plan revision the feedback was given on; a newer plan goes back to review.
+    #[serde(alias = "fr")]
     pub feedback_on_revision: u32,
+    #[serde(alias = "nt")]
     pub notes: String,
     /// The sizing form as it stood when Support approved: a later change makes the approval
     /// out of date.
+    #[serde(alias = "as")]
     pub approved_sizing: Option<crate::domain::sizing::SizingInputs>,
 }
 
@@ -164,8 +177,11 @@ coded! {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Migration {
+    #[serde(alias = "st")]
     pub start: Option<Date>,
+    #[serde(alias = "en")]
     pub end: Option<Date>,
+    #[serde(alias = "ss")]
     pub status: MigrationStatus,
 }
 
@@ -173,23 +189,37 @@ pub struct Migration {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Coordination {
+    #[serde(alias = "mv")]
     pub move_reasons: MoveReasons,
+    #[serde(alias = "ce")]
     pub current_environment: String,
+    #[serde(alias = "gv")]
     pub gitlab_version: String,
+    #[serde(alias = "dc")]
     pub desired_completion: Option<Date>,
+    #[serde(alias = "pro")]
     pub ps_recommended_on: Option<Date>,
+    #[serde(alias = "pd")]
     pub ps_decision: PsDecision,
+    #[serde(alias = "pdo")]
     pub ps_decided_on: Option<Date>,
     /// Documents handed over to the customer: URL → date.
+    #[serde(alias = "hd")]
     pub handed_over: BTreeMap<String, Date>,
+    #[serde(alias = "cs")]
     pub consultations: Vec<Consultation>,
+    #[serde(alias = "p")]
     pub plan: Option<PlanRecord>,
     /// Counts plan recordings: 1 for the first plan, 2 after one revision, …
+    #[serde(alias = "prv")]
     pub plan_revision: u32,
+    #[serde(alias = "rv")]
     pub review: SupportReview,
+    #[serde(alias = "m")]
     pub migration: Migration,
     /// What Support asks for beyond the plan.
     #[serde(skip_serializing_if = "Intake::is_blank")]
+    #[serde(alias = "i")]
     pub intake: Intake,
 }
 

@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use time::OffsetDateTime;
 
 use crate::domain::engagement::document::{CustomerName, Engagement, EngagementId, Snapshot};
+use crate::domain::engagement::read::{required, Rfc3339};
 use crate::domain::engagement::records::{Coordination, HandOff, LogEntry};
 use crate::domain::sizing::SizingInputs;
 
@@ -62,21 +63,6 @@ struct Stored {
     snapshots: Vec<StoredSnapshot>,
     /// Every field not named above, as it was read.
     extra: Map<String, Value>,
-}
-
-/// A time as RFC 3339 text, as every time in the document is written.
-struct Rfc3339(OffsetDateTime);
-
-impl Serialize for Rfc3339 {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        time::serde::rfc3339::serialize(&self.0, serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for Rfc3339 {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        time::serde::rfc3339::deserialize(deserializer).map(Rfc3339)
-    }
 }
 
 impl Serialize for Stored {
@@ -177,11 +163,6 @@ impl<'de> Visitor<'de> for StoredVisitor {
             extra,
         })
     }
-}
-
-/// A required field's value, or the error naming it.
-fn required<T, E: serde::de::Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
-    value.ok_or_else(|| E::missing_field(field))
 }
 
 impl From<Engagement> for Stored {

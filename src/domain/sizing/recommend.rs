@@ -33,24 +33,39 @@ pub const RPS_MAX: f64 = 1_000_000.0;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SizingInputs {
+    #[serde(alias = "cu")]
     pub current_users: String,
+    #[serde(alias = "ag")]
     pub annual_growth_pct: String,
+    #[serde(alias = "hm")]
     pub horizon_months: String,
+    #[serde(alias = "tu")]
     pub target_users: String,
+    #[serde(alias = "pr")]
     pub peak_rps: Rps<String>,
+    #[serde(alias = "sr")]
     pub sustained_rps: Rps<String>,
     /// A [`Platform::code`], or empty when not chosen yet.
+    #[serde(alias = "pf")]
     pub platform: String,
+    #[serde(alias = "ha")]
     pub ha_required: bool,
+    #[serde(alias = "zd")]
     pub zero_downtime: bool,
+    #[serde(alias = "g")]
     pub geo: bool,
+    #[serde(alias = "k")]
     pub kubernetes_expertise: bool,
     /// A [`Monorepos::code`].
+    #[serde(alias = "mr")]
     pub monorepos: String,
+    #[serde(alias = "au")]
     pub heavy_automation: bool,
     /// The TAM chose to size on the load rather than start large (monorepos, automation).
+    #[serde(alias = "sl")]
     pub size_on_load: bool,
     /// The TAM turned on the 2k Cloud Native Hybrid, which GitLab's decision tree does not reach.
+    #[serde(alias = "h2")]
     pub hybrid_at_2k: bool,
 }
 

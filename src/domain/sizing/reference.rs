@@ -55,9 +55,13 @@ impl Mul<u32> for Hundredths {
 /// The four traffic types GitLab sizes by, each with a value of type `T`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rps<T> {
+    #[serde(alias = "a")]
     pub api: T,
+    #[serde(alias = "w")]
     pub web: T,
+    #[serde(alias = "gl")]
     pub git_pull: T,
+    #[serde(alias = "gp")]
     pub git_push: T,
 }
 
