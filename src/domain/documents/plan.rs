@@ -16,7 +16,7 @@ use time::OffsetDateTime;
 use crate::domain::documents::blocks::Table;
 use crate::domain::documents::compare::{compare, Change};
 use crate::domain::documents::outline::{self, Block, Inline, Outline};
-use crate::domain::engagement::fields;
+use crate::domain::engagement::{fields, stored};
 use crate::domain::engagement::{Engagement, EngagementId, ReadError};
 use crate::domain::process::workflow::{self, sizing_of, Stage};
 use crate::domain::sizing::reference::DATA_VERSION;
@@ -258,7 +258,7 @@ pub fn plan_json(
         "format_version": FILE_VERSION,
         "exported_at": time_fmt::rfc3339(now),
         "reference_data": DATA_VERSION,
-        "engagement": engagement,
+        "engagement": stored::json_value(engagement)?,
         "snapshot": {
             "note": "Derived when the file was made, for readers without the app; ignored on import.",
             "stage": status.stage.label(),
@@ -302,10 +302,10 @@ pub fn backup_json(
         "format": BACKUP_FORMAT,
         "format_version": FILE_VERSION,
         "exported_at": time_fmt::rfc3339(now),
-        "engagements": engagements,
+        "engagements": stored::json_value(engagements)?,
     });
     if !kept_aside.is_empty() {
-        file["kept_aside"] = serde_json::to_value(kept_aside)?;
+        file["kept_aside"] = stored::json_value(kept_aside)?;
     }
     serde_json::to_string_pretty(&file)
 }

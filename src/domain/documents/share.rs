@@ -11,7 +11,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
-use crate::domain::engagement::{fields, limits};
+use crate::domain::engagement::{fields, limits, stored};
 use crate::domain::engagement::{Engagement, ReadError, MAX_DOCUMENT_BYTES};
 use crate::domain::text::links::NotWebAddress;
 
@@ -238,7 +238,7 @@ pub fn customer_copy(engagement: &Engagement) -> Engagement {
 /// The compact form of a customer copy: short keys, and each log entry as `[seconds after the
 /// creation, text]`.
 fn compact(engagement: &Engagement) -> Result<Value, serde_json::Error> {
-    let mut value = serde_json::to_value(engagement)?;
+    let mut value = stored::json_value(engagement)?;
     let created = engagement.created.unix_timestamp();
     if let Some(log) = value.get_mut("log") {
         *log = Value::Array(

@@ -46,6 +46,13 @@ impl Engagement {
     }
 }
 
+/// `x` as JSON values, through its JSON text. The document then has one writer, to text, that
+/// serves values as well: a writer to values (and a third that counts bytes) would repeat the
+/// code of every field's writer in the app, for writes far less frequent.
+pub fn json_value<T: Serialize + ?Sized>(x: &T) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(&serde_json::to_string(x)?)
+}
+
 /// The engagement as written. Its reader and writer are written out below rather than derived:
 /// keeping the fields this build does not know with a derived reader would buffer the whole
 /// document before reading it, and build a second reader of every field for that buffer.
@@ -230,7 +237,7 @@ fn base(e: &Engagement) -> Value {
         extra: Map::new(),
         ..e.clone()
     };
-    serde_json::to_value(content).unwrap_or(Value::Null)
+    json_value(&content).unwrap_or(Value::Null)
 }
 
 /// `snapshots` as stored in `e`'s document (`e` without them).
@@ -247,7 +254,7 @@ fn store(e: &Engagement, snapshots: &[Snapshot]) -> Vec<StoredSnapshot> {
             kind: s.kind,
             at: s.at,
             revision: s.revision,
-            differs: match serde_json::to_value(&*s.content) {
+            differs: match json_value(&*s.content) {
                 Ok(Value::Object(mut content)) => {
                     // A snapshot is always of the engagement it is kept in, whatever id it has
                     // now (a copy kept under a new id keeps its history).
