@@ -247,7 +247,7 @@ impl Unsaved {
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
         serde_json::to_string(&serde_json::json!({
             "base": self.base,
-            "engagement": super::stored::json_value(&self.engagement)?,
+            "engagement": crate::domain::engagement::stored::json_value(&self.engagement)?,
         }))
     }
 

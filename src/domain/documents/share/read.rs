@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::Map;
 use time::{Date, Duration, OffsetDateTime};
 
-use super::{TamEmail, REPLY_TO_KEY};
+use crate::domain::documents::share::{TamEmail, REPLY_TO_KEY};
 use crate::domain::engagement::read::{required, Rfc3339};
 use crate::domain::engagement::records::LogEntry;
 use crate::domain::engagement::{migrate, Engagement, ReadError, SCHEMA_VERSION};
