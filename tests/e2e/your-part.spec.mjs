@@ -114,3 +114,19 @@ test("coming back after sending, the next step says when the answers were sent a
   await expect(view.getByRole("article").locator(".button-row").first().getByRole("button").first()).toHaveText("Fill in your part");
   await context.close();
 });
+
+// The browser's own zone is asked for after the first paint (it costs about 0.1 s on a slow
+// phone); the customer's list still offers it second, named so, and every other zone after it.
+test("the customer's time zone list offers this browser's zone second, as the TAM's does", async ({ page, browser }) => {
+  const link = await customerLink(page, "Zone Co");
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: "America/Chicago" });
+  const view = await context.newPage();
+  await view.goto(link);
+  const zone = view.getByRole("region", { name: "Your part" }).getByLabel("Time zone");
+  await expect(zone).toHaveValue("");
+  await expect(zone.locator("option").nth(0)).toHaveText("Choose a time zone");
+  await expect(zone.locator("option").nth(1)).toHaveText("America/Chicago (this browser's)");
+  await zone.selectOption("Europe/Berlin");
+  await expect(zone).toHaveValue("Europe/Berlin");
+  await context.close();
+});

@@ -247,26 +247,29 @@ fn entry(part: &Rc<Part>, field: Field) -> Element {
         }
         Input::Zone => {
             let s = d.el_with("select", &common);
-            let suggested = browser::time_zone();
             add(
                 &s,
                 &d.el_text("option", &[("value", "")], "Choose a time zone"),
             );
-            add(
-                &s,
-                &d.el_text(
-                    "option",
-                    &[("value", &suggested)],
-                    &format!("{suggested} (this browser's)"),
-                ),
-            );
-            // The chosen zone now; the browser's other 400 or so once the page is painted, so
-            // that they never hold up the plan or the fields above.
-            if !shown.is_empty() && shown != suggested {
+            // The chosen zone now; this browser's own zone (second in the list) and the other
+            // 400 or so once the page is painted: asking the browser for its zone costs about
+            // 0.1 s on a slow phone, which would otherwise hold up the plan and the fields above.
+            if !shown.is_empty() {
                 add(&s, &d.el_text("option", &[("value", &shown)], &shown));
             }
             let (d, select, shown) = (d.clone(), s.clone(), shown.clone());
             browser::once_painted(move || {
+                let suggested = browser::time_zone();
+                let label = format!("{suggested} (this browser's)");
+                let options = select.children();
+                match options.item(1).filter(|_| suggested == shown) {
+                    Some(chosen) => chosen.set_text_content(Some(&label)),
+                    None => {
+                        let own = d.el_text("option", &[("value", &suggested)], &label);
+                        let _ = select
+                            .insert_before(&own, options.item(1).as_ref().map(|o| o.as_ref()));
+                    }
+                }
                 for zone in browser::time_zones() {
                     if zone != suggested && zone != shown {
                         add(&select, &d.el_text("option", &[("value", &zone)], &zone));
