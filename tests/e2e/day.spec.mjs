@@ -268,14 +268,23 @@ test("Back to a long list returns to the same scroll position", async ({ page })
   const list = page.getByRole("region", { name: "All engagements" });
   const row = list.getByRole("link", { name: "Customer 35", exact: true });
   await row.scrollIntoViewIfNeeded();
+  const scrollY = () => page.evaluate(() => Math.round(window.scrollY));
+  const before = await scrollY();
   await page.mouse.wheel(0, 120);
-  const left = await page.evaluate(() => Math.round(window.scrollY));
+  // The wheel scrolls after the event: the place left is where the list stops moving.
+  let left = before;
+  await expect.poll(async () => {
+    const now = await scrollY();
+    const settled = now > before && now === left;
+    left = now;
+    return settled;
+  }).toBe(true);
   expect(left).toBeGreaterThan(900);
   await row.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Customer 35");
   await page.goBack();
   await expect(row).toBeVisible();
-  await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(left);
+  await expect.poll(scrollY).toBe(left);
   await expect(row).toBeInViewport();
   // "All engagements" from an engagement is a new visit: the list opens at its top.
   await row.click();
