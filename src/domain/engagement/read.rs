@@ -3,13 +3,16 @@
 
 use std::fmt;
 
+use serde::de::MapAccess;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use crate::domain::engagement::document::{Engagement, SCHEMA_VERSION};
+use crate::domain::engagement::document::{CustomerName, Engagement, EngagementId, SCHEMA_VERSION};
 use crate::domain::engagement::limits::{self, LimitError};
 use crate::domain::engagement::migrate;
+use crate::domain::engagement::records::Coordination;
+use crate::domain::sizing::SizingInputs;
 
 /// The largest stored document accepted, in bytes: a larger one is not parsed at all, and
 /// a change that would make one larger is refused before it is written.
@@ -135,10 +138,70 @@ impl<'de> Deserialize<'de> for Rfc3339 {
     }
 }
 
+/// The fields every engagement document starts with, read under their stored names by both
+/// hand-written readers: the stored document's and a customer link's.
+#[derive(Default)]
+pub(crate) struct Head {
+    schema_version: Option<u64>,
+    id: Option<EngagementId>,
+    customer_name: Option<CustomerName>,
+    created: Option<OffsetDateTime>,
+    updated: Option<OffsetDateTime>,
+    revision: Option<u64>,
+    sizing: Option<SizingInputs>,
+    coordination: Option<Coordination>,
+}
+
+/// [`Head`] once read whole: the required fields there, the others empty when absent.
+pub(crate) struct HeadFields {
+    pub schema_version: u64,
+    pub id: EngagementId,
+    pub customer_name: CustomerName,
+    pub created: OffsetDateTime,
+    pub updated: OffsetDateTime,
+    pub revision: u64,
+    pub sizing: SizingInputs,
+    pub coordination: Coordination,
+}
+
+impl Head {
+    /// Reads the value of `key` when it is one of these fields; `false` for any other key, its
+    /// value left for the caller. A field given twice keeps its last value.
+    pub(crate) fn take<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "schema_version" => self.schema_version = Some(map.next_value()?),
+            "id" => self.id = Some(map.next_value()?),
+            "customer_name" => self.customer_name = Some(map.next_value()?),
+            "created" => self.created = Some(map.next_value::<Rfc3339>()?.0),
+            "updated" => self.updated = Some(map.next_value::<Rfc3339>()?.0),
+            "revision" => self.revision = Some(map.next_value()?),
+            "sizing" => self.sizing = Some(map.next_value()?),
+            "coordination" => self.coordination = Some(map.next_value()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// The fields read, or the first required one missing in the order they are written.
+    pub(crate) fn finish<E: serde::de::Error>(self) -> Result<HeadFields, E> {
+        Ok(HeadFields {
+            schema_version: required(self.schema_version, "schema_version")?,
+            id: required(self.id, "id")?,
+            customer_name: required(self.customer_name, "customer_name")?,
+            created: required(self.created, "created")?,
+            updated: required(self.updated, "updated")?,
+            revision: required(self.revision, "revision")?,
+            sizing: self.sizing.unwrap_or_default(),
+            coordination: self.coordination.unwrap_or_default(),
+        })
+    }
+}
+
 /// A required field's value, or the error naming it.
-pub(crate) fn required<T, E: serde::de::Error>(
-    value: Option<T>,
-    field: &'static str,
-) -> Result<T, E> {
+fn required<T, E: serde::de::Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
     value.ok_or_else(|| E::missing_field(field))
 }

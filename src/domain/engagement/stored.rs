@@ -5,14 +5,14 @@
 
 use std::fmt;
 
-use serde::de::{Error as _, MapAccess, Visitor};
+use serde::de::{Error as _, MapAccess, Unexpected, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
 
 use crate::domain::engagement::document::{CustomerName, Engagement, EngagementId, Snapshot};
-use crate::domain::engagement::read::{required, Rfc3339};
+use crate::domain::engagement::read::{Head, Rfc3339};
 use crate::domain::engagement::records::{Coordination, HandOff, LogEntry};
 use crate::domain::sizing::SizingInputs;
 
@@ -123,28 +123,16 @@ impl<'de> Visitor<'de> for StoredVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Stored, A::Error> {
-        let mut schema_version = None;
-        let mut id = None;
-        let mut customer_name = None;
-        let mut created = None;
-        let mut updated = None;
-        let mut revision = None;
-        let mut sizing = None;
-        let mut coordination = None;
+        let mut head = Head::default();
         let mut internal_notes = None;
         let mut log = None;
         let mut snapshots = None;
         let mut extra = Map::new();
         while let Some(key) = map.next_key::<String>()? {
+            if head.take(&key, &mut map)? {
+                continue;
+            }
             match key.as_str() {
-                "schema_version" => schema_version = Some(map.next_value()?),
-                "id" => id = Some(map.next_value()?),
-                "customer_name" => customer_name = Some(map.next_value()?),
-                "created" => created = Some(map.next_value::<Rfc3339>()?.0),
-                "updated" => updated = Some(map.next_value::<Rfc3339>()?.0),
-                "revision" => revision = Some(map.next_value()?),
-                "sizing" => sizing = Some(map.next_value()?),
-                "coordination" => coordination = Some(map.next_value()?),
                 "internal_notes" => internal_notes = Some(map.next_value()?),
                 "log" => log = Some(map.next_value()?),
                 "snapshots" => snapshots = Some(map.next_value()?),
@@ -154,16 +142,19 @@ impl<'de> Visitor<'de> for StoredVisitor {
                 }
             }
         }
-        // The required fields in the order they are written: the first one missing is named.
+        let head = head.finish()?;
+        let schema_version = u32::try_from(head.schema_version).map_err(|_| {
+            A::Error::invalid_value(Unexpected::Unsigned(head.schema_version), &"u32")
+        })?;
         Ok(Stored {
-            schema_version: required(schema_version, "schema_version")?,
-            id: required(id, "id")?,
-            customer_name: required(customer_name, "customer_name")?,
-            created: required(created, "created")?,
-            updated: required(updated, "updated")?,
-            revision: required(revision, "revision")?,
-            sizing: sizing.unwrap_or_default(),
-            coordination: coordination.unwrap_or_default(),
+            schema_version,
+            id: head.id,
+            customer_name: head.customer_name,
+            created: head.created,
+            updated: head.updated,
+            revision: head.revision,
+            sizing: head.sizing,
+            coordination: head.coordination,
             internal_notes: internal_notes.unwrap_or_default(),
             log: log.unwrap_or_default(),
             snapshots: snapshots.unwrap_or_default(),

@@ -9,10 +9,10 @@ use std::fmt;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Map;
-use time::{Date, Duration, OffsetDateTime};
+use time::{Date, Duration};
 
 use crate::domain::documents::share::{TamEmail, REPLY_TO_KEY};
-use crate::domain::engagement::read::{required, Rfc3339};
+use crate::domain::engagement::read::Head;
 use crate::domain::engagement::records::LogEntry;
 use crate::domain::engagement::{migrate, Engagement, ReadError, SCHEMA_VERSION};
 
@@ -113,27 +113,27 @@ impl<'de> Visitor<'de> for LinkVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Link, A::Error> {
-        let mut version = None;
-        let mut id = None;
-        let mut customer_name = None;
-        let mut created = None;
-        let mut updated = None;
-        let mut revision = None;
-        let mut sizing = None;
-        let mut coordination = None;
+        let mut head = Head::default();
         let mut log: Option<Vec<LinkLogEntry>> = None;
         let mut reply_to = None;
         while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "schema_version" | "v" => version = Some(map.next_value()?),
-                "id" => id = Some(map.next_value()?),
-                "customer_name" | "n" => customer_name = Some(map.next_value()?),
-                "created" | "c" => created = Some(map.next_value::<Rfc3339>()?.0),
-                "updated" | "u" => updated = Some(map.next_value::<Rfc3339>()?.0),
-                "revision" | "r" => revision = Some(map.next_value()?),
-                "sizing" | "s" => sizing = Some(map.next_value()?),
-                "coordination" | "o" => coordination = Some(map.next_value()?),
-                "log" | "l" => log = Some(map.next_value()?),
+            // The short names of `s2.` links, read as the stored names they stand for.
+            let key = match key.as_str() {
+                "v" => "schema_version",
+                "n" => "customer_name",
+                "c" => "created",
+                "u" => "updated",
+                "r" => "revision",
+                "s" => "sizing",
+                "o" => "coordination",
+                "l" => "log",
+                long => long,
+            };
+            if head.take(key, &mut map)? {
+                continue;
+            }
+            match key {
+                "log" => log = Some(map.next_value()?),
                 // The TAM's address: kept only when it is text; a bad one is left out.
                 REPLY_TO_KEY => reply_to = map.next_value::<MaybeText>()?.0,
                 _ => {
@@ -141,13 +141,8 @@ impl<'de> Visitor<'de> for LinkVisitor {
                 }
             }
         }
-        // The required fields in the order they are written: the first one missing is named.
-        let version = required(version, "schema_version")?;
-        let id = required(id, "id")?;
-        let customer_name = required(customer_name, "customer_name")?;
-        let created: OffsetDateTime = required(created, "created")?;
-        let updated = required(updated, "updated")?;
-        let revision = required(revision, "revision")?;
+        let head = head.finish()?;
+        let created = head.created;
         let log = log
             .unwrap_or_default()
             .into_iter()
@@ -160,17 +155,17 @@ impl<'de> Visitor<'de> for LinkVisitor {
             })
             .collect::<Result<_, A::Error>>()?;
         Ok(Link {
-            version,
+            version: head.schema_version,
             reply_to,
             engagement: Engagement {
                 schema_version: SCHEMA_VERSION,
-                id,
-                customer_name,
+                id: head.id,
+                customer_name: head.customer_name,
                 created,
-                updated,
-                revision,
-                sizing: sizing.unwrap_or_default(),
-                coordination: coordination.unwrap_or_default(),
+                updated: head.updated,
+                revision: head.revision,
+                sizing: head.sizing,
+                coordination: head.coordination,
                 internal_notes: String::new(),
                 log,
                 snapshots: Vec::new(),
